@@ -1,0 +1,14 @@
+import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import { registerBlocksRoutes } from './routes.ts';
+import { createBlocksService } from './service.ts';
+import { type BlocksTables, createBlocksStore } from './store.ts';
+
+export function createBlocksModule(platform: Platform) {
+  const service = createBlocksService({
+    store: createBlocksStore(tables<BlocksTables>(platform)),
+    auth: platform.auth,
+    clock: platform.clock,
+    bus: platform.bus,
+  });
+  return { service, register: async (app: PlazaApp) => registerBlocksRoutes(app, service) };
+}

@@ -1,0 +1,95 @@
+import { type AuthService, type Clock, type EventBus, NotFoundError, ValidationError } from '@plaza/kernel';
+import type { AccountDataContributor, BlocksApi, CommunityEvents, Executor } from '../contracts.ts';
+import type { BlocksStore } from './store.ts';
+
+export interface BlocksDeps {
+  store: BlocksStore;
+  auth: AuthService;
+  clock: Clock;
+  bus: EventBus;
+}
+
+// Visibility checks run on every read; a block list changes rarely, so each viewer's set is
+// kept for a short while. Bounded: past the bound the oldest entry is dropped.
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX_ENTRIES = 50_000;
+
+export function createBlocksService({ store, auth, clock, bus }: BlocksDeps) {
+  const cache = new Map<string, { atMs: number; ids: Set<string> }>();
+  const forget = (...ids: string[]) => {
+    for (const id of ids) cache.delete(id);
+  };
+
+  async function resolveTarget(blockerId: string, handle: string) {
+    const target = await auth.findByHandle(handle);
+    if (!target) throw new NotFoundError('That account');
+    if (target.id === blockerId)
+      throw new ValidationError(
+        'You cannot block yourself.',
+        [{ field: 'handle', message: 'is you' }],
+        'cannot_block_self',
+      );
+    return target;
+  }
+
+  const api: BlocksApi = {
+    eitherBlocks: (a, b, db) => store.eitherBlocks(a, b, db),
+    async hiddenFrom(viewerId, db) {
+      const hit = cache.get(viewerId);
+      if (!db && hit && clock.nowMs() - hit.atMs < CACHE_TTL_MS) return hit.ids;
+      const ids = new Set(await store.related(viewerId, db));
+      if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+      cache.set(viewerId, { atMs: clock.nowMs(), ids });
+      return ids;
+    },
+  };
+
+  const contributor: AccountDataContributor = {
+    name: 'blocks',
+    export: async (accountId, db) =>
+      (await store.listBlockedBy(accountId, db)).map((r) => ({
+        blockedAccountId: r.blocked_id,
+        createdAt: r.created_at,
+      })),
+    erase: async (accountId, db) => {
+      await store.eraseAccount(accountId, db);
+      forget(accountId);
+    },
+  };
+
+  return {
+    ...api,
+    contributor,
+    async block(blockerId: string, handle: string) {
+      const target = await resolveTarget(blockerId, handle);
+      const added = await store.insert(blockerId, target.id, clock.nowMs());
+      forget(blockerId, target.id);
+      if (added) {
+        const event: CommunityEvents['block.created'] = { blockerId, blockedId: target.id };
+        await bus.publish('block.created', event);
+      }
+      return { blocked: true, handle: target.handle };
+    },
+    async unblock(blockerId: string, handle: string) {
+      const target = await resolveTarget(blockerId, handle);
+      await store.remove(blockerId, target.id);
+      forget(blockerId, target.id);
+      return { blocked: false, handle: target.handle };
+    },
+    async listBlocked(blockerId: string) {
+      const rows = await store.listBlockedBy(blockerId);
+      const accounts = await auth.findByIds(rows.map((r) => r.blocked_id));
+      const handles = new Map(accounts.map((a) => [a.id, a.handle]));
+      return rows.map((r) => ({
+        accountId: r.blocked_id,
+        handle: handles.get(r.blocked_id) ?? '',
+        createdAt: r.created_at,
+      }));
+    },
+    /** For mutations needing a fresh answer inside a transaction: `db` bypasses the cache. */
+    hiddenFromFresh: (viewerId: string, db?: Executor) =>
+      store.related(viewerId, db).then((ids) => new Set(ids)),
+  };
+}
+
+export type BlocksService = ReturnType<typeof createBlocksService>;

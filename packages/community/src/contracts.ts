@@ -1,0 +1,153 @@
+/**
+ * What the Community modules promise each other. A module reaches another only through
+ * these interfaces (or bus events), never through its tables, so each can change its
+ * storage freely. Every method that writes takes an optional `db` so a caller can run it
+ * inside its own transaction.
+ */
+import type { Kysely } from 'kysely';
+
+// biome-ignore lint/suspicious/noExplicitAny: a transaction of any module's tables is passed through untouched
+export type Executor = Kysely<any>;
+
+export type TextLanguage = 'zh-Hant' | 'zh-Hans' | 'en' | 'other';
+
+/** An account as shown next to content. */
+export interface AuthorView {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export interface ImageView {
+  id: string;
+  width: number;
+  height: number;
+  /** Variant name → URL, e.g. `{ thumb: '/media/…/thumb.webp', large: …, original: … }`. */
+  urls: Record<string, string>;
+}
+
+export interface NoteView {
+  id: string;
+  author: AuthorView;
+  title: string;
+  body: string;
+  language: TextLanguage;
+  topics: string[];
+  mentions: string[];
+  images: ImageView[];
+  status: 'published' | 'draft';
+  likeCount: number;
+  collectCount: number;
+  commentCount: number;
+  createdAt: number;
+  updatedAt: number;
+  viewer: { liked: boolean; collected: boolean } | null;
+}
+
+/** The part of a note other modules decide on (existence, ownership, visibility, order). */
+export interface NoteMeta {
+  id: string;
+  authorId: string;
+  status: 'published' | 'draft';
+  topics: string[];
+  createdAt: number;
+}
+
+export type NoteCounter = 'likeCount' | 'collectCount' | 'commentCount';
+
+/** Keyset cursor over (createdAt, id), stable under concurrent inserts. */
+export interface PageRequest {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ProfilesApi {
+  /** Author cards for content, in the order asked; unknown ids are left out. */
+  authorsByIds(ids: string[], db?: Executor): Promise<Map<string, AuthorView>>;
+}
+
+export interface MediaApi {
+  /** The images, checked to be the owner's uploads, in the order given; throws ValidationError otherwise. */
+  claimForOwner(ownerId: string, mediaIds: string[], db?: Executor): Promise<ImageView[]>;
+  imagesByIds(ids: string[], db?: Executor): Promise<Map<string, ImageView>>;
+  deleteOwnedBy(ownerId: string, db?: Executor): Promise<void>;
+}
+
+export interface BlocksApi {
+  /** True when either account blocks the other. */
+  eitherBlocks(a: string, b: string, db?: Executor): Promise<boolean>;
+  /** Every account `viewerId` must not see: those it blocks and those blocking it. */
+  hiddenFrom(viewerId: string, db?: Executor): Promise<Set<string>>;
+}
+
+export interface NotesApi {
+  meta(id: string, db?: Executor): Promise<NoteMeta | undefined>;
+  /** Full views in the order asked; missing, deleted or draft notes of others are dropped. */
+  hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]>;
+  adjustCounter(noteId: string, counter: NoteCounter, delta: number, db?: Executor): Promise<void>;
+}
+
+/** Liked/collected state of a viewer, supplied by the social module to note views. */
+export type ViewerStateProvider = (
+  noteIds: string[],
+  viewerId: string,
+) => Promise<Map<string, { liked: boolean; collected: boolean }>>;
+
+export interface SocialApi {
+  followeeIds(accountId: string, db?: Executor): Promise<string[]>;
+  /** Followers in batches, for fan-out on write. */
+  followerIdsBatch(
+    accountId: string,
+    afterId: string | null,
+    limit: number,
+    db?: Executor,
+  ): Promise<string[]>;
+  isFollowing(follower: string, followee: string, db?: Executor): Promise<boolean>;
+}
+
+/**
+ * Domain events on the bus. Payloads are plain JSON; handlers must be idempotent because a
+ * later multi-process bus may deliver twice.
+ */
+export interface CommunityEvents {
+  'note.published': {
+    noteId: string;
+    authorId: string;
+    createdAt: number;
+    topics: string[];
+    mentions: string[];
+  };
+  'note.updated': { noteId: string; authorId: string };
+  'note.deleted': { noteId: string; authorId: string };
+  'follow.created': { followerId: string; followeeId: string };
+  'follow.deleted': { followerId: string; followeeId: string };
+  'block.created': { blockerId: string; blockedId: string };
+  'like.created': { noteId: string; accountId: string; authorId: string };
+  'collect.created': { noteId: string; accountId: string; authorId: string };
+  'comment.created': {
+    noteId: string;
+    commentId: string;
+    accountId: string;
+    authorId: string;
+    parentAuthorId: string | null;
+    mentions: string[];
+  };
+  'account.deleted': { accountId: string };
+}
+
+/**
+ * Everything an account owns, for export and erasure. Each module registers what it holds;
+ * the accounts module runs them all.
+ */
+export interface AccountDataContributor {
+  name: string;
+  export(accountId: string, db?: Executor): Promise<unknown>;
+  /** Erases the account's data of this module; runs inside the deletion transaction. */
+  erase(accountId: string, db: Executor): Promise<void>;
+}

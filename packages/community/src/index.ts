@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlazaProduct } from '@plaza/kernel';
+import { type CommunityModules, createCommunityModules } from './modules.ts';
+
+export * from './contracts.ts';
+export type { CommunityModules } from './modules.ts';
+
+const SRC = path.dirname(fileURLToPath(import.meta.url));
+
+/** Plaza Community as a product a Plaza process serves. `onReady` hands out the built modules (seeding, tests). */
+export function communityProduct(onReady?: (modules: CommunityModules) => void): PlazaProduct {
+  return {
+    name: 'community',
+    migrationRoots: [SRC],
+    async register(app, platform) {
+      const modules = createCommunityModules(platform);
+      await modules.register(app);
+      onReady?.(modules);
+    },
+  };
+}

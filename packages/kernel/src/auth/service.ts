@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
+import type { IdGenerator } from '../ids.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { AuthStore } from './store.ts';
+import { hashToken, newToken } from './tokens.ts';
+import {
+  type Account,
+  type AccountsTable,
+  LANGUAGES,
+  type Language,
+  type Role,
+  type Viewer,
+} from './types.ts';
+
+export interface AuthServiceDeps {
+  store: AuthStore;
+  clock: Clock;
+  ids: IdGenerator;
+  sessionTtlMs: number;
+}
+
+export interface SignUpInput {
+  handle: string;
+  email: string;
+  password: string;
+  language: string;
+}
+
+const HANDLE_RE = /^[a-z0-9_]{3,30}$/;
+const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export function toAccount(row: AccountsTable): Account {
+  return {
+    id: row.id,
+    handle: row.handle,
+    email: row.email,
+    role: row.role,
+    language: row.language,
+    createdAt: row.created_at,
+  };
+}
+
+function checkSignUp(input: SignUpInput): { handle: string; email: string; language: Language } {
+  const handle = input.handle.trim().toLowerCase();
+  const email = input.email.trim().toLowerCase();
+  const issues: FieldIssue[] = [];
+  if (!HANDLE_RE.test(handle)) issues.push({ field: '/handle', message: 'use 3–30 letters, digits or _' });
+  if (email.length > 254 || !EMAIL_RE.test(email))
+    issues.push({ field: '/email', message: 'is not an email address' });
+  issues.push(...checkPassword(input.password, '/password'));
+  if (!(LANGUAGES as readonly string[]).includes(input.language)) {
+    issues.push({ field: '/language', message: `must be one of ${LANGUAGES.join(', ')}` });
+  }
+  if (issues.length > 0) throw new ValidationError('The sign-up form has problems.', issues);
+  return { handle, email, language: input.language as Language };
+}
+
+function checkPassword(password: string, field: string): FieldIssue[] {
+  if (password.length < PASSWORD_MIN)
+    return [{ field, message: `must be at least ${PASSWORD_MIN} characters` }];
+  if (password.length > PASSWORD_MAX)
+    return [{ field, message: `must be at most ${PASSWORD_MAX} characters` }];
+  return [];
+}
+
+export function createAuthService({ store, clock, ids, sessionTtlMs }: AuthServiceDeps) {
+  async function startSession(accountId: string) {
+    const { token, tokenHash } = newToken();
+    const now = clock.nowMs();
+    const id = ids.next();
+    await store.insertSession({
+      id,
+      account_id: accountId,
+      token_hash: tokenHash,
+      created_at: now,
+      expires_at: now + sessionTtlMs,
+    });
+    return { token, sessionId: id };
+  }
+
+  async function createAccount(input: SignUpInput, role: Role = 'user'): Promise<Account> {
+    const { handle, email, language } = checkSignUp(input);
+    const taken = await store.handleOrEmailTaken(handle, email);
+    if (taken.length > 0) throw takenError(taken, handle, email);
+    const row: AccountsTable = {
+      id: ids.next(),
+      handle,
+      email,
+      password_hash: await hashPassword(input.password),
+      role,
+      language,
+      created_at: clock.nowMs(),
+    };
+    try {
+      await store.insertAccount(row);
+    } catch (err) {
+      // Two sign-ups raced for the same handle or email; the unique index decided.
+      const again = await store.handleOrEmailTaken(handle, email);
+      if (again.length > 0) throw takenError(again, handle, email);
+      throw err;
+    }
+    return toAccount(row);
+  }
+
+  return {
+    createAccount,
+
+    /** Signs up and signs in at once, as the web app expects. */
+    async signUp(input: SignUpInput) {
+      const account = await createAccount(input);
+      const session = await startSession(account.id);
+      return { account, ...session };
+    },
+
+    async logIn(login: string, password: string) {
+      const row = await store.findAccountByLogin(login.trim().toLowerCase());
+      const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), password);
+      if (!row || !ok) throw new UnauthenticatedError('The handle, email or password is wrong.');
+      const session = await startSession(row.id);
+      return { account: toAccount(row), ...session };
+    },
+
+    logOut: (sessionId: string) => store.deleteSession(sessionId),
+
+    /** Resolves a token to its viewer, or null when unknown or expired. */
+    async authenticate(token: string): Promise<Viewer | null> {
+      const found = await store.findSessionByTokenHash(hashToken(token));
+      if (!found || found.expires_at <= clock.nowMs()) return null;
+      return {
+        accountId: found.accountId,
+        handle: found.handle,
+        role: found.role,
+        language: found.language,
+        sessionId: found.sessionId,
+      };
+    },
+
+    /** Changes the password and ends every other session of the account. */
+    async changePassword(viewer: Viewer, currentPassword: string, newPassword: string) {
+      const row = await store.findAccountById(viewer.accountId);
+      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+        throw new ValidationError(
+          'The current password is wrong.',
+          [{ field: '/currentPassword', message: 'is wrong' }],
+          'wrong_password',
+        );
+      }
+      const issues = checkPassword(newPassword, '/newPassword');
+      if (issues.length > 0) throw new ValidationError('The new password is not allowed.', issues);
+      await store.updatePasswordHash(row.id, await hashPassword(newPassword));
+      await store.deleteOtherSessions(row.id, viewer.sessionId);
+    },
+
+    /** Creates the admin account on first start; returns the generated password if one was made. */
+    async ensureAdmin(
+      handle: string,
+      password: string | undefined,
+    ): Promise<{ created: boolean; generatedPassword?: string }> {
+      const existing = await store.findAccountByHandle(handle);
+      if (existing) {
+        if (existing.role !== 'admin') await store.updateRole(existing.id, 'admin');
+        return { created: false };
+      }
+      const generatedPassword = password ? undefined : randomBytes(15).toString('base64url');
+      const finalPassword = password ?? (generatedPassword as string);
+      await createAccount(
+        { handle, email: `${handle}@plaza.local`, password: finalPassword, language: 'zh-TW' },
+        'admin',
+      );
+      return { created: true, ...(generatedPassword ? { generatedPassword } : {}) };
+    },
+
+    findByHandle: async (handle: string) => {
+      const row = await store.findAccountByHandle(handle.toLowerCase());
+      return row ? toAccount(row) : undefined;
+    },
+    findById: async (id: string) => {
+      const row = await store.findAccountById(id);
+      return row ? toAccount(row) : undefined;
+    },
+    findByIds: async (ids: string[]) => (await store.findAccountsByIds(ids)).map(toAccount),
+    setLanguage: (accountId: string, language: Language) => store.updateLanguage(accountId, language),
+    setRole: (accountId: string, role: Role) => store.updateRole(accountId, role),
+    listSessions: (accountId: string) => store.listSessions(accountId),
+    /** Removes the account row; sessions go with it (FK cascade). */
+    deleteAccount: (accountId: string) => store.deleteAccount(accountId),
+  };
+}
+
+function takenError(rows: { handle: string; email: string }[], handle: string, email: string): ConflictError {
+  const fields: FieldIssue[] = [];
+  if (rows.some((r) => r.handle === handle)) fields.push({ field: '/handle', message: 'is taken' });
+  if (rows.some((r) => r.email === email))
+    fields.push({ field: '/email', message: 'already has an account' });
+  return new ConflictError('That handle or email is already in use.', 'account_exists', fields);
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { AccountsTable, AuthTables, SessionsTable } from './types.ts';
+
+export function createAuthStore(db: Kysely<AuthTables>) {
+  return {
+    insertAccount: (row: AccountsTable) => db.insertInto('accounts').values(row).execute(),
+    findAccountByLogin: (login: string) =>
+      db
+        .selectFrom('accounts')
+        .selectAll()
+        .where((eb) => eb.or([eb('handle', '=', login), eb('email', '=', login)]))
+        .executeTakeFirst(),
+    findAccountById: (id: string) =>
+      db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
+    findAccountByHandle: (handle: string) =>
+      db.selectFrom('accounts').selectAll().where('handle', '=', handle).executeTakeFirst(),
+    findAccountsByIds: (ids: string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute(),
+    handleOrEmailTaken: (handle: string, email: string) =>
+      db
+        .selectFrom('accounts')
+        .select(['handle', 'email'])
+        .where((eb) => eb.or([eb('handle', '=', handle), eb('email', '=', email)]))
+        .execute(),
+    updatePasswordHash: (id: string, hash: string) =>
+      db.updateTable('accounts').set({ password_hash: hash }).where('id', '=', id).execute(),
+    updateLanguage: (id: string, language: AccountsTable['language']) =>
+      db.updateTable('accounts').set({ language }).where('id', '=', id).execute(),
+    updateRole: (id: string, role: AccountsTable['role']) =>
+      db.updateTable('accounts').set({ role }).where('id', '=', id).execute(),
+    deleteAccount: (id: string) => db.deleteFrom('accounts').where('id', '=', id).execute(),
+    countAccounts: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('accounts')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    insertSession: (row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
+    findSessionByTokenHash: (tokenHash: string) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.expires_at',
+          'accounts.id as accountId',
+          'accounts.handle',
+          'accounts.role',
+          'accounts.language',
+        ])
+        .where('sessions.token_hash', '=', tokenHash)
+        .executeTakeFirst(),
+    deleteSession: (id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
+    deleteOtherSessions: (accountId: string, keepId: string) =>
+      db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepId).execute(),
+    listSessions: (accountId: string) =>
+      db
+        .selectFrom('sessions')
+        .select(['id', 'created_at', 'expires_at'])
+        .where('account_id', '=', accountId)
+        .execute(),
+  };
+}
+
+export type AuthStore = ReturnType<typeof createAuthStore>;

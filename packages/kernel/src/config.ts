@@ -1,0 +1,242 @@
+import path from 'node:path';
+import { ConfigError } from './errors.ts';
+
+/**
+ * Every PLAZA_* variable, parsed once at start-up. The table below is the single source of
+ * truth: the README's configuration table is checked against it by a test.
+ */
+type Parser<T> = (raw: string) => T;
+
+interface Setting<T> {
+  env: string;
+  description: string;
+  /** Shown in docs; `undefined` means "unset unless given". */
+  defaultText: string;
+  parse: Parser<T>;
+  fallback: () => T;
+}
+
+function setting<T>(s: Setting<T>): Setting<T> {
+  return s;
+}
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    if (!/^-?\d+$/.test(raw.trim())) throw new Error(`expected an integer, got "${raw}"`);
+    const value = Number(raw);
+    if (value < min || value > max) throw new Error(`expected ${min}..${max}, got ${value}`);
+    return value;
+  };
+
+const boolean: Parser<boolean> = (raw) => {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new Error(`expected true or false, got "${raw}"`);
+};
+
+const text: Parser<string> = (raw) => {
+  if (raw.trim() === '') throw new Error('must not be empty');
+  return raw.trim();
+};
+
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as string[]).includes(raw))
+      throw new Error(`expected one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+
+const databaseUrl: Parser<string> = (raw) => {
+  if (/^(postgres|postgresql):\/\//.test(raw) || raw.startsWith('sqlite:')) return raw;
+  throw new Error(`expected postgres://… or sqlite:PATH, got "${raw}"`);
+};
+
+const redisUrl: Parser<string> = (raw) => {
+  if (/^rediss?:\/\//.test(raw)) return raw;
+  throw new Error(`expected redis://…, got "${raw}"`);
+};
+
+const handle: Parser<string> = (raw) => {
+  if (!/^[a-z0-9_]{3,30}$/.test(raw)) throw new Error('expected 3–30 lowercase letters, digits or _');
+  return raw;
+};
+
+const password: Parser<string> = (raw) => {
+  if (raw.length < 10) throw new Error('must be at least 10 characters');
+  return raw;
+};
+
+export const SETTINGS = {
+  port: setting({
+    env: 'PLAZA_PORT',
+    description: 'HTTP port',
+    defaultText: '3000',
+    parse: integer(0, 65535),
+    fallback: () => 3000,
+  }),
+  host: setting({
+    env: 'PLAZA_HOST',
+    description: 'Address to listen on',
+    defaultText: '127.0.0.1',
+    parse: text,
+    fallback: () => '127.0.0.1',
+  }),
+  dataDir: setting({
+    env: 'PLAZA_DATA_DIR',
+    description: 'Folder for the embedded database and media',
+    defaultText: './data',
+    parse: text,
+    fallback: () => './data',
+  }),
+  databaseUrl: setting<string | undefined>({
+    env: 'PLAZA_DATABASE_URL',
+    description:
+      'postgres://… for PostgreSQL, or sqlite:PATH; unset means SQLite at PLAZA_DATA_DIR/plaza.sqlite',
+    defaultText: 'sqlite:./data/plaza.sqlite',
+    parse: databaseUrl,
+    fallback: () => undefined,
+  }),
+  redisUrl: setting<string | undefined>({
+    env: 'PLAZA_REDIS_URL',
+    description: 'redis://… to share rate limits and live fan-out between processes; unset means in-process',
+    defaultText: '(unset)',
+    parse: redisUrl,
+    fallback: () => undefined,
+  }),
+  logLevel: setting({
+    env: 'PLAZA_LOG_LEVEL',
+    description: 'pino log level',
+    defaultText: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    fallback: () => 'info' as const,
+  }),
+  adminHandle: setting({
+    env: 'PLAZA_ADMIN_HANDLE',
+    description: 'Handle of the admin account created on first start',
+    defaultText: 'admin',
+    parse: handle,
+    fallback: () => 'admin',
+  }),
+  adminPassword: setting<string | undefined>({
+    env: 'PLAZA_ADMIN_PASSWORD',
+    description: "The admin account's password; when unset a random one is printed once at first start",
+    defaultText: '(random, printed once)',
+    parse: password,
+    fallback: () => undefined,
+  }),
+  seedDemo: setting({
+    env: 'PLAZA_SEED_DEMO',
+    description: 'Seed demo data when the database is empty',
+    defaultText: 'true',
+    parse: boolean,
+    fallback: () => true,
+  }),
+  webDir: setting<string | undefined>({
+    env: 'PLAZA_WEB_DIR',
+    description: 'Built web app to serve; unset means packages/web/dist',
+    defaultText: 'packages/web/dist',
+    parse: text,
+    fallback: () => undefined,
+  }),
+  sessionTtlDays: setting({
+    env: 'PLAZA_SESSION_TTL_DAYS',
+    description: 'How long a session or token stays valid',
+    defaultText: '30',
+    parse: integer(1, 3650),
+    fallback: () => 30,
+  }),
+  cookieSecure: setting({
+    env: 'PLAZA_COOKIE_SECURE',
+    description: 'Mark the session cookie Secure (set behind HTTPS)',
+    defaultText: 'false',
+    parse: boolean,
+    fallback: () => false,
+  }),
+  trustProxy: setting({
+    env: 'PLAZA_TRUST_PROXY',
+    description: 'Trust X-Forwarded-For for client addresses (set behind a load balancer)',
+    defaultText: 'false',
+    parse: boolean,
+    fallback: () => false,
+  }),
+  signupPerIpPerHour: setting({
+    env: 'PLAZA_SIGNUP_PER_IP_PER_HOUR',
+    description: 'Sign-ups allowed from one address per hour',
+    defaultText: '20',
+    parse: integer(1, 1_000_000),
+    fallback: () => 20,
+  }),
+  signupGlobalPerSecond: setting({
+    env: 'PLAZA_SIGNUP_GLOBAL_PER_SECOND',
+    description: 'Sign-ups allowed per second across all addresses',
+    defaultText: '200',
+    parse: integer(1, 1_000_000),
+    fallback: () => 200,
+  }),
+  loginPerIpPerMinute: setting({
+    env: 'PLAZA_LOGIN_PER_IP_PER_MINUTE',
+    description: 'Log-in attempts allowed from one address per minute',
+    defaultText: '30',
+    parse: integer(1, 1_000_000),
+    fallback: () => 30,
+  }),
+  loginGlobalPerSecond: setting({
+    env: 'PLAZA_LOGIN_GLOBAL_PER_SECOND',
+    description: 'Log-in attempts allowed per second across all addresses',
+    defaultText: '500',
+    parse: integer(1, 1_000_000),
+    fallback: () => 500,
+  }),
+  maxUploadMb: setting({
+    env: 'PLAZA_MAX_UPLOAD_MB',
+    description: 'Largest image upload, in megabytes',
+    defaultText: '20',
+    parse: integer(1, 100),
+    fallback: () => 20,
+  }),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['fallback']> } & {
+  /** Resolved database URL (SQLite default filled in). */
+  resolvedDatabaseUrl: string;
+  mediaDir: string;
+};
+
+/**
+ * Parses the environment; a bad value stops start-up with a message naming the variable.
+ * @example loadConfig({ PLAZA_PORT: '8080' }).port === 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[s.env];
+    if (raw === undefined || raw === '') {
+      values[key] = s.fallback();
+      continue;
+    }
+    try {
+      values[key] = s.parse(raw);
+    } catch (err) {
+      problems.push(`${s.env}: ${(err as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const config = values as Config;
+  config.resolvedDatabaseUrl = config.databaseUrl ?? `sqlite:${path.join(config.dataDir, 'plaza.sqlite')}`;
+  config.mediaDir = path.join(config.dataDir, 'media');
+  return config;
+}
+
+/** Rows for the README's configuration table. */
+export function describeSettings(): { env: string; defaultText: string; description: string }[] {
+  return Object.values(SETTINGS).map(({ env, defaultText, description }) => ({
+    env,
+    defaultText,
+    description,
+  }));
+}

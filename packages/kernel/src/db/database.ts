@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, type Kysely as KyselyType, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  destroy(): Promise<void>;
+}
+
+// PostgreSQL returns int8 and numeric as strings to protect precision; Plaza keeps
+// timestamps (epoch ms) and counts well inside 2^53, so numbers are safe and simpler.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export interface DatabaseOptions {
+  /** PostgreSQL only: the schema to use (tests isolate suites this way). */
+  schema?: string;
+  poolSize?: number;
+}
+
+/**
+ * Opens the database named by a URL: `sqlite:PATH` (`sqlite::memory:` for memory) or
+ * `postgres://…`.
+ */
+export function createDatabase<DB>(url: string, options: DatabaseOptions = {}): Database<DB> {
+  if (url.startsWith('sqlite:')) return openSqlite<DB>(url.slice('sqlite:'.length));
+  return openPostgres<DB>(url, options);
+}
+
+function openSqlite<DB>(file: string): Database<DB> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+function openPostgres<DB>(url: string, options: DatabaseOptions): Database<DB> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** Which SQL dialect a Kysely instance speaks; stores use it for the few non-portable queries. */
+export function dialectOf<DB>(db: KyselyType<DB>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

@@ -1,0 +1,77 @@
+/**
+ * Errors with stable machine codes. HTTP mapping happens in exactly one place
+ * (`http/problem.ts`); services throw these and never build responses.
+ */
+export interface FieldIssue {
+  /** JSON pointer-ish path of the offending field, e.g. `/title`. */
+  field: string;
+  message: string;
+}
+
+export class PlazaError extends Error {
+  override name = 'PlazaError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly fields: FieldIssue[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends PlazaError {
+  override name = 'ValidationError';
+  constructor(message: string, fields: FieldIssue[] = [], code = 'validation_failed') {
+    super(code, message, 400, fields);
+  }
+}
+
+export class UnauthenticatedError extends PlazaError {
+  override name = 'UnauthenticatedError';
+  constructor(message = 'Sign in to do this.') {
+    super('unauthenticated', message, 401);
+  }
+}
+
+export class ForbiddenError extends PlazaError {
+  override name = 'ForbiddenError';
+  constructor(message = 'You may not do this.', code = 'forbidden') {
+    super(code, message, 403);
+  }
+}
+
+export class NotFoundError extends PlazaError {
+  override name = 'NotFoundError';
+  constructor(what: string, code = 'not_found') {
+    super(code, `${what} was not found.`, 404);
+  }
+}
+
+export class ConflictError extends PlazaError {
+  override name = 'ConflictError';
+  constructor(message: string, code = 'conflict', fields: FieldIssue[] = []) {
+    super(code, message, 409, fields);
+  }
+}
+
+export class PayloadTooLargeError extends PlazaError {
+  override name = 'PayloadTooLargeError';
+  constructor(message: string) {
+    super('payload_too_large', message, 413);
+  }
+}
+
+export class RateLimitedError extends PlazaError {
+  override name = 'RateLimitedError';
+  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later.') {
+    super('rate_limited', message, 429, [], {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    });
+  }
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

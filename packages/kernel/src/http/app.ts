@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+  type RawServerDefault,
+} from 'fastify';
+import type { Viewer } from '../auth/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { registerStrictJson } from './json-body.ts';
+import { problemOf, sendProblem } from './problem.ts';
+import { schemaCompiler } from './validators.ts';
+
+export type PlazaApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account, or null; set by the auth hook before any handler runs. */
+    viewer: Viewer | null;
+  }
+}
+
+export const SESSION_COOKIE = 'plaza_session';
+const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface HttpAppOptions {
+  logger: Logger;
+  metrics: Metrics;
+  trustProxy: boolean;
+  /** Resolves a bearer token or session cookie to its viewer. */
+  authenticate(token: string): Promise<Viewer | null>;
+  /** Answers /readyz: throws when a dependency is down. */
+  checkReady(): Promise<void>;
+  maxUploadBytes: number;
+}
+
+/** Builds the Fastify app every Plaza process serves: errors, parsing, auth, docs, health. */
+export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    // Per-request lines would drown the logs under load; /metrics counts requests instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(schemaCompiler);
+  registerStrictJson(app);
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, error, request));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problemOf('route_not_found', 404, `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+  await app.register(cookie);
+  registerViewerHook(app, options);
+  registerMetricsHooks(app, options.metrics);
+  await registerDocs(app);
+  registerHealth(app, options);
+  return app;
+}
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return request.cookies[SESSION_COOKIE];
+}
+
+function registerViewerHook(app: PlazaApp, options: HttpAppOptions): void {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = tokenOf(request);
+    request.viewer = token && token.length <= 200 ? await options.authenticate(token) : null;
+  });
+}
+
+function registerMetricsHooks(app: PlazaApp, metrics: Metrics): void {
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+}
+
+async function registerDocs(app: PlazaApp): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Plaza API', version: '1', description: 'Plaza Community and Plaza Rewards' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}
+
+function registerHealth(app: PlazaApp, options: HttpAppOptions): void {
+  const hidden = { schema: { hide: true } };
+  app.get('/healthz', hidden, async () => ({ status: 'ok' }));
+  app.get('/readyz', hidden, async (_request, reply) => {
+    try {
+      await options.checkReady();
+      return { status: 'ready' };
+    } catch (err) {
+      return reply
+        .status(503)
+        .type('application/problem+json')
+        .send(problemOf('not_ready', 503, (err as Error).message));
+    }
+  });
+  app.get('/metrics', hidden, async (_request, reply) => {
+    reply.type(options.metrics.registry.contentType);
+    return options.metrics.registry.metrics();
+  });
+}

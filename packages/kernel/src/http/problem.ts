@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { type FieldIssue, PlazaError } from '../errors.ts';
+
+/** RFC 9457 problem details, the one error shape of every Plaza API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldIssue[];
+}
+
+export function problemOf(code: string, status: number, detail: string, errors: FieldIssue[] = []): Problem {
+  return {
+    type: `/problems/${code}`,
+    title: code.replaceAll('_', ' '),
+    status,
+    code,
+    detail,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+interface AjvIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldsOf(validation: AjvIssue[], context: string | undefined): FieldIssue[] {
+  const prefix = context && context !== 'body' ? `${context}:` : '';
+  return validation.map((issue) => {
+    let field = issue.instancePath || '/';
+    const params = issue.params ?? {};
+    if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
+      field = `${issue.instancePath ?? ''}/${params.missingProperty}`;
+      return { field: prefix + field, message: 'is required' };
+    }
+    if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      field = `${issue.instancePath ?? ''}/${params.additionalProperty}`;
+      return { field: prefix + field, message: 'is not a known field' };
+    }
+    return { field: prefix + field, message: issue.message ?? 'is invalid' };
+  });
+}
+
+// Fastify's own error codes that are the client's fault, mapped to stable Plaza codes.
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', status: 413 },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', status: 415 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', status: 400 },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', status: 400 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', status: 400 },
+  FST_ERR_BAD_URL: { code: 'bad_url', status: 400 },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'unsupported_media_type', status: 415 },
+  FST_REQ_FILE_TOO_LARGE: { code: 'payload_too_large', status: 413 },
+  FST_PARTS_LIMIT: { code: 'payload_too_large', status: 413 },
+  FST_FILES_LIMIT: { code: 'payload_too_large', status: 413 },
+  FST_FIELDS_LIMIT: { code: 'payload_too_large', status: 413 },
+  FST_PROTO_VIOLATION: { code: 'bad_request', status: 400 },
+};
+
+/** Maps any thrown error to a problem; the only place errors become HTTP. */
+export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
+  if (error instanceof PlazaError) {
+    return {
+      problem: problemOf(error.code, error.status, error.message, error.fields),
+      headers: error.headers,
+    };
+  }
+  const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fe?.validation) {
+    const fields = fieldsOf(fe.validation, fe.validationContext);
+    const detail = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+    return { problem: problemOf('validation_failed', 400, detail, fields), headers: {} };
+  }
+  const known = fe?.code ? FASTIFY_CLIENT_ERRORS[fe.code] : undefined;
+  if (known) return { problem: problemOf(known.code, known.status, fe.message), headers: {} };
+  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { problem: problemOf('bad_request', fe.statusCode, fe.message), headers: {} };
+  }
+  return { problem: problemOf('internal_error', 500, 'Something went wrong on our side.'), headers: {} };
+}
+
+export function sendProblem(reply: FastifyReply, error: unknown, request: FastifyRequest): FastifyReply {
+  const { problem, headers } = toProblem(error);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(problem.status).headers(headers).type('application/problem+json').send(problem);
+}
