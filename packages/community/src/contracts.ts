@@ -91,6 +91,21 @@ export interface NotesApi {
   /** Full views in the order asked; missing, deleted or draft notes of others are dropped. */
   hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]>;
   adjustCounter(noteId: string, counter: NoteCounter, delta: number, db?: Executor): Promise<void>;
+  /** An author's notes, newest first; drafts only when `includeDrafts` (the author's own view). */
+  listByAuthor(authorId: string, page: PageRequest, includeDrafts: boolean, db?: Executor): Promise<Page<NoteMeta>>;
+  /** Published notes carrying a topic (normalized with `topicKey`), newest first. */
+  listByTopic(topicKey: string, page: PageRequest, db?: Executor): Promise<Page<NoteMeta>>;
+  /** Published notes created at or after `sinceMs`, newest first, with engagement counts: discover's candidates. */
+  listRecentPublished(sinceMs: number, limit: number, db?: Executor): Promise<RankedCandidate[]>;
+  countByAuthor(authorId: string, db?: Executor): Promise<number>;
+  /** Registers who answers `viewer.liked/collected` in note views (the social module). */
+  setViewerStateProvider(provider: ViewerStateProvider): void;
+}
+
+export interface RankedCandidate extends NoteMeta {
+  likeCount: number;
+  collectCount: number;
+  commentCount: number;
 }
 
 /** Liked/collected state of a viewer, supplied by the social module to note views. */
@@ -109,6 +124,7 @@ export interface SocialApi {
     db?: Executor,
   ): Promise<string[]>;
   isFollowing(follower: string, followee: string, db?: Executor): Promise<boolean>;
+  counts(accountId: string, db?: Executor): Promise<{ followers: number; following: number }>;
 }
 
 /**
@@ -139,6 +155,7 @@ export interface CommunityEvents {
     mentions: string[];
   };
   'account.deleted': { accountId: string };
+  'profile.updated': { accountId: string };
 }
 
 /**
