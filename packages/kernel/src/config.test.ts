@@ -11,7 +11,9 @@ describe('config', () => {
   });
 
   it('names every bad variable in one message', () => {
-    expect(() => loadConfig({ PLAZA_PORT: 'eighty', PLAZA_DATABASE_URL: 'mysql://x' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PLAZA_PORT: 'eighty', PLAZA_DATABASE_URL: 'mysql://x' })).toThrowError(
+      ConfigError,
+    );
     try {
       loadConfig({ PLAZA_PORT: 'eighty', PLAZA_DATABASE_URL: 'mysql://x' });
     } catch (err) {

@@ -6,7 +6,9 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createHttpApp, type PlazaApp } from './http/app.ts';
 import { problemOf } from './http/problem.ts';
-import { type Platform, pingDatabase } from './platform.ts';
+import { registerIdempotency, scheduleIdempotencyCleanup } from './idempotency/hooks.ts';
+import { createIdempotencyStore, type IdempotencyTables } from './idempotency/store.ts';
+import { type Platform, pingDatabase, tables } from './platform.ts';
 
 /** A product (Community, Rewards) plugs into a Plaza process through this. */
 export interface PlazaProduct {
@@ -19,7 +21,11 @@ export interface PlazaProduct {
 const KERNEL_SRC = path.dirname(fileURLToPath(import.meta.url));
 
 export async function migrate(platform: Platform, products: PlazaProduct[]): Promise<string[]> {
-  return migrateToLatest(platform.database.db, [KERNEL_SRC, ...products.flatMap((p) => p.migrationRoots)]);
+  return migrateToLatest(
+    platform.database.db,
+    [KERNEL_SRC, ...products.flatMap((p) => p.migrationRoots)],
+    platform.database.schema,
+  );
 }
 
 export interface ServerOptions {
@@ -41,6 +47,10 @@ export async function buildServer(
     checkReady: () => pingDatabase(platform),
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
   });
+  const idempotency = createIdempotencyStore(tables<IdempotencyTables>(platform));
+  registerIdempotency(app, idempotency, platform.clock);
+  const stopCleanup = scheduleIdempotencyCleanup(idempotency, platform.clock);
+  app.addHook('onClose', async () => stopCleanup());
   registerAuthRoutes(app, {
     auth: platform.auth,
     rateLimiter: platform.rateLimiter,

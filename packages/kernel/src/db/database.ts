@@ -9,6 +9,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database<DB> {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL schema the connections use, when not the default. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -51,7 +53,12 @@ function openPostgres<DB>(url: string, options: DatabaseOptions): Database<DB> {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    ...(options.schema ? { schema: options.schema } : {}),
+    destroy: () => db.destroy(),
+  };
 }
 
 /** Which SQL dialect a Kysely instance speaks; stores use it for the few non-portable queries. */

@@ -40,8 +40,17 @@ async function collect(dir: string, found: string[]): Promise<void> {
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest<DB>(db: Kysely<DB>, roots: string[]): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(roots) });
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  roots: string[],
+  schema?: string,
+): Promise<string[]> {
+  // The schema is named explicitly: Kysely looks for its lock table across all schemas otherwise.
+  const migrator = new Migrator({
+    db,
+    provider: new FolderMigrationProvider(roots),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
+import { ConflictError, PlazaError, ValidationError } from '../errors.ts';
+import type { PlazaApp } from '../http/app.ts';
+import type { IdempotencyStore } from './store.ts';
+
+/** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+const HEADER = 'idempotency-key';
+const KEY_RE = /^[\x21-\x7e]{1,200}$/;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKey: string | null;
+  }
+}
+
+function requestHash(request: FastifyRequest): string {
+  const body = Buffer.isBuffer(request.body)
+    ? request.body.toString('base64')
+    : JSON.stringify(request.body ?? null);
+  return createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest('hex');
+}
+
+/**
+ * `Idempotency-Key` on any signed-in write: the first request's answer is stored and a retry
+ * with the same key and the same request gets that answer again (marked
+ * `Idempotent-Replayed: true`) without running twice. A key reused for a different request
+ * is refused; a retry while the first is still running gets 409. Failures (5xx, 429) release
+ * the key so the client can retry.
+ */
+export function registerIdempotency(app: PlazaApp, store: IdempotencyStore, clock: Clock): void {
+  app.decorateRequest('idempotencyKey', null);
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers[HEADER];
+    if (typeof key !== 'string' || !WRITE_METHODS.has(request.method) || !request.viewer) return;
+    if (!KEY_RE.test(key))
+      throw new ValidationError('Idempotency-Key must be 1–200 visible ASCII characters.', [
+        { field: 'header:idempotency-key', message: 'is invalid' },
+      ]);
+    const accountId = request.viewer.accountId;
+    const hash = requestHash(request);
+    if (await store.claim(accountId, key, hash, clock.nowMs())) {
+      request.idempotencyKey = key;
+      return;
+    }
+    const existing = await store.find(accountId, key);
+    if (existing && clock.nowMs() - existing.created_at > IDEMPOTENCY_WINDOW_MS) {
+      await store.release(accountId, key);
+      if (await store.claim(accountId, key, hash, clock.nowMs())) request.idempotencyKey = key;
+      return;
+    }
+    if (!existing) return;
+    if (existing.request_hash !== hash) {
+      throw new PlazaError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different request.',
+        422,
+      );
+    }
+    if (existing.status_code === null)
+      throw new ConflictError(
+        'The first request with this Idempotency-Key is still running.',
+        'idempotency_in_progress',
+      );
+    await replay(reply, existing.status_code, existing.content_type, existing.response_body ?? '');
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = request.idempotencyKey;
+    if (!key || !request.viewer) return payload;
+    // A 5xx or a 429 says nothing about the request itself: free the key for the retry.
+    if (reply.statusCode >= 500 || reply.statusCode === 429)
+      await store.release(request.viewer.accountId, key);
+    else if (typeof payload === 'string' || payload === null || payload === undefined) {
+      const contentType = reply.getHeader('content-type');
+      await store.complete(
+        request.viewer.accountId,
+        key,
+        reply.statusCode,
+        typeof contentType === 'string' ? contentType : null,
+        payload ?? '',
+      );
+    } else {
+      // Streams (file downloads) are not stored; release so the key does not stay claimed.
+      await store.release(request.viewer.accountId, key);
+    }
+    return payload;
+  });
+}
+
+async function replay(
+  reply: FastifyReply,
+  status: number,
+  contentType: string | null,
+  body: string,
+): Promise<void> {
+  reply.status(status).header('idempotent-replayed', 'true');
+  if (contentType) reply.type(contentType);
+  await reply.send(body === '' ? null : body);
+}
+
+/** Deletes expired keys every hour; the timer never keeps the process alive. */
+export function scheduleIdempotencyCleanup(store: IdempotencyStore, clock: Clock): () => void {
+  const timer = setInterval(
+    () => void store.deleteOlderThan(clock.nowMs() - IDEMPOTENCY_WINDOW_MS).catch(() => undefined),
+    3_600_000,
+  );
+  timer.unref();
+  return () => clearInterval(timer);
+}
