@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { type Kysely, sql } from 'kysely';
 import { type AuthService, createAuthService } from './auth/service.ts';
 import { createAuthStore } from './auth/store.ts';
@@ -9,7 +10,7 @@ import { createDatabase, type Database, type DatabaseOptions, type Dialect } fro
 import { createIdGenerator, type IdGenerator } from './ids.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { createMemoryRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit.ts';
 
 /** What every module of every product is given: the process's shared services. */
 export interface Platform {
@@ -24,6 +25,8 @@ export interface Platform {
   metrics: Metrics;
   rateLimiter: RateLimiter;
   auth: AuthService;
+  /** Present when PLAZA_REDIS_URL is set: shared state between processes. */
+  redis: Redis | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,10 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     ids,
     sessionTtlMs: config.sessionTtlDays * 86_400_000,
   });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
+  redis?.on('error', (err) => logger.warn({ err }, 'redis error'));
   return {
     config,
     logger,
@@ -54,9 +61,13 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     ids,
     bus,
     metrics: createMetrics(),
-    rateLimiter: createMemoryRateLimiter(clock),
+    rateLimiter: redis ? createRedisRateLimiter(redis, clock) : createMemoryRateLimiter(clock),
     auth,
-    close: () => database.destroy(),
+    redis,
+    async close() {
+      await database.destroy();
+      redis?.disconnect();
+    },
   };
 }
 
@@ -65,6 +76,8 @@ export function tables<T>(platform: Platform): Kysely<T> {
   return platform.database.db as unknown as Kysely<T>;
 }
 
+/** Readiness: the database answers, and Redis too when configured. */
 export async function pingDatabase(platform: Platform): Promise<void> {
   await sql`select 1`.execute(platform.database.db);
+  if (platform.redis) await platform.redis.ping();
 }
