@@ -55,6 +55,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
     // Per-request lines would drown the logs under load; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
+    // Router-level refusals (bad URL encoding, over-long params) get the same problem shape.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, error, request),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemaCompiler);
   registerStrictJson(app);

@@ -54,6 +54,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number }> = 
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', status: 400 },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', status: 400 },
   FST_ERR_BAD_URL: { code: 'bad_url', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'url_too_long', status: 414 },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', status: 400 },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'unsupported_media_type', status: 415 },
   FST_REQ_FILE_TOO_LARGE: { code: 'payload_too_large', status: 413 },
   FST_PARTS_LIMIT: { code: 'payload_too_large', status: 413 },

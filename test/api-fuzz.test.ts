@@ -1,0 +1,181 @@
+import { communityProduct } from '@plaza/community';
+import {
+  bearer,
+  createTestServer,
+  signUpForTest,
+  type TestServer,
+  testDatabases,
+} from '@plaza/kernel/testing';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Drives random bad input at every route the OpenAPI document lists: malformed JSON, wrong
+ * types, missing and unknown fields, huge strings, invalid UTF-8, emoji and zero-width
+ * characters, SQL- and HTML-looking text. Every answer must be < 500 and, when refused, a
+ * problem+json that changed no row anywhere.
+ */
+interface Route {
+  method: string;
+  url: string;
+}
+
+const NASTY_STRINGS = [
+  "' OR 1=1 --",
+  'Robert"); DROP TABLE notes;--',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u200b\u200c\u200d\ufeff',
+  '🙂👍🏽👨‍👩‍👧‍👦',
+  '\u0000\u0001\u001f',
+  '台灣美食 NEAR( "*" -',
+  'a'.repeat(10_000),
+  '%00%ff',
+  '../../etc/passwd',
+];
+
+const nastyString = fc.oneof(
+  fc.constantFrom(...NASTY_STRINGS),
+  fc.string({ maxLength: 50 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+);
+const anyJson = fc.oneof(
+  nastyString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nastyString, { maxLength: 20 }),
+  fc.dictionary(nastyString, nastyString, { maxKeys: 5 }),
+);
+const FIELDS = [
+  'title',
+  'body',
+  'mediaIds',
+  'topics',
+  'status',
+  'handle',
+  'email',
+  'password',
+  'language',
+  'login',
+  'name',
+  'parentId',
+  'displayName',
+  'bio',
+  'collectionId',
+  'private',
+  'upTo',
+  '__proto__',
+  'constructor',
+];
+const badObject = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), nastyString), anyJson, { maxKeys: 8 });
+
+const rawBody = fc.oneof(
+  fc.constant('{"title":'),
+  fc.constant('not json at all'),
+  fc.constant(''),
+  fc.constant('[]'),
+  fc.constant('null'),
+  fc
+    .uint8Array({ minLength: 1, maxLength: 64 })
+    .map((bytes) =>
+      Buffer.concat([
+        Buffer.from('{"title":"'),
+        Buffer.from(bytes),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}'),
+      ]),
+    ),
+  fc.oneof(badObject, anyJson).map((v) => JSON.stringify(v) ?? 'null'),
+);
+
+const pathValue = fc.oneof(
+  fc.uuid(),
+  fc.constantFrom(
+    '00000000-0000-7000-8000-000000000000',
+    'admin',
+    'nobody',
+    '%20',
+    'x'.repeat(300),
+    "1' or '1'='1",
+    '..%2f..%2f',
+  ),
+  fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+);
+const queryString = fc
+  .dictionary(
+    fc.constantFrom('q', 'type', 'cursor', 'limit', 'upTo', 'junk'),
+    nastyString.map((s) => s.slice(0, 300)),
+    { maxKeys: 4 },
+  )
+  .map((q) => new URLSearchParams(q).toString());
+
+function routesOf(server: TestServer): Route[] {
+  const doc = server.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+  const routes: Route[] = [];
+  for (const [url, methods] of Object.entries(doc.paths ?? {})) {
+    for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url });
+  }
+  return routes;
+}
+
+async function rowCounts(server: TestServer): Promise<Record<string, number>> {
+  const db = server.platform.database.db;
+  const tables = await db.introspection.getTables();
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    if (table.name.startsWith('kysely_') || table.name === 'idempotency_keys' || table.name === 'sessions')
+      continue;
+    if (table.name.includes('_fts') || table.name.startsWith('search_')) continue;
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(db);
+    counts[table.name] = Number(row.rows[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+describe.each(testDatabases())('bad input at every route on $name', (target) => {
+  let server: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    server = await createTestServer(target, [communityProduct()], {
+      PLAZA_SIGNUP_PER_IP_PER_HOUR: '100000',
+      PLAZA_LOGIN_PER_IP_PER_MINUTE: '100000',
+    });
+    token = (await signUpForTest(server.app, 'fuzz_target')).token;
+  });
+  afterAll(() => server.close());
+
+  it('never answers 500, and a refusal writes nothing', async () => {
+    const routes = routesOf(server).filter((r) => r.url.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(3);
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(
+          pathValue,
+          queryString,
+          rawBody,
+          fc.boolean(),
+          async (param, query, body, signedIn) => {
+            const url = route.url.replace(/\{[^}]+\}/g, param) + (query ? `?${query}` : '');
+            const before = await rowCounts(server);
+            const response = await server.app.inject({
+              method: route.method as 'GET',
+              url,
+              headers: { 'content-type': 'application/json', ...(signedIn ? bearer(token) : {}) },
+              ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { payload: body }),
+            });
+            const where = `${route.method} ${url} -> ${response.statusCode} ${response.body.slice(0, 300)}`;
+            expect(response.statusCode, where).toBeLessThan(500);
+            if (response.statusCode >= 400) {
+              expect(response.headers['content-type'], where).toContain('application/problem+json');
+              expect(await rowCounts(server), where).toEqual(before);
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    }
+  }, 600_000);
+});
