@@ -5,7 +5,6 @@ import fastifyStatic from '@fastify/static';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createHttpApp, type PlazaApp } from './http/app.ts';
-import { problemOf } from './http/problem.ts';
 import { registerIdempotency, scheduleIdempotencyCleanup } from './idempotency/hooks.ts';
 import { createIdempotencyStore, type IdempotencyTables } from './idempotency/store.ts';
 import { type Platform, pingDatabase, tables } from './platform.ts';
@@ -39,6 +38,9 @@ export async function buildServer(
   options: ServerOptions = {},
 ): Promise<PlazaApp> {
   const { config } = platform;
+  const spaIndexHtml = readWebIndex(options.webDir);
+  if (options.webDir && !spaIndexHtml)
+    platform.logger.warn({ webDir: options.webDir }, 'web app is not built; serving the API only');
   const app = await createHttpApp({
     logger: platform.logger,
     metrics: platform.metrics,
@@ -46,6 +48,7 @@ export async function buildServer(
     authenticate: (token) => platform.auth.authenticate(token),
     checkReady: () => pingDatabase(platform),
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
+    ...(spaIndexHtml ? { spaIndexHtml } : {}),
   });
   const idempotency = createIdempotencyStore(tables<IdempotencyTables>(platform));
   registerIdempotency(app, idempotency, platform.clock);
@@ -59,27 +62,20 @@ export async function buildServer(
     cookieSecure: config.cookieSecure,
   });
   for (const product of products) await product.register(app, platform);
-  if (options.webDir) await serveWebApp(app, options.webDir);
+  if (options.webDir && spaIndexHtml) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.webDir),
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
+  }
   return app;
 }
 
-/** Serves the single-page app; unknown non-API paths get index.html so client routes work. */
-async function serveWebApp(app: PlazaApp, webDir: string): Promise<void> {
+/** Serves the built single-page app's files; index.html itself is the not-found fallback. */
+function readWebIndex(webDir: string | undefined): Buffer | undefined {
+  if (!webDir) return undefined;
   const index = path.join(webDir, 'index.html');
-  if (!fs.existsSync(index)) {
-    app.log.warn({ webDir }, 'web app is not built; serving the API only');
-    return;
-  }
-  await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
-  const html = fs.readFileSync(index);
-  app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0] ?? '/';
-    if (request.method !== 'GET' || pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) {
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
-    }
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  return fs.existsSync(index) ? fs.readFileSync(index) : undefined;
 }

@@ -44,6 +44,8 @@ export interface HttpAppOptions {
   /** Answers /readyz: throws when a dependency is down. */
   checkReady(): Promise<void>;
   maxUploadBytes: number;
+  /** The web app's index.html: unknown non-API GETs get it so client-side routes work. */
+  spaIndexHtml?: Buffer;
 }
 
 /** Builds the Fastify app every Plaza process serves: errors, parsing, auth, docs, health. */
@@ -61,12 +63,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
   app.setValidatorCompiler(schemaCompiler);
   registerStrictJson(app);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, error, request));
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isPageRequest =
+      request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
+    if (options.spaIndexHtml && isPageRequest)
+      return reply.type('text/html; charset=utf-8').send(options.spaIndexHtml);
+    return reply
       .status(404)
       .type('application/problem+json')
-      .send(problemOf('route_not_found', 404, `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+      .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
+  });
   await app.register(cookie);
   registerViewerHook(app, options);
   registerMetricsHooks(app, options.metrics);
