@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
@@ -8,6 +9,7 @@ import { hashToken, newToken } from './tokens.ts';
 import {
   type Account,
   type AccountsTable,
+  type AuthTables,
   LANGUAGES,
   type Language,
   type Role,
@@ -178,16 +180,24 @@ export function createAuthService({ store, clock, ids, sessionTtlMs }: AuthServi
       const row = await store.findAccountByHandle(handle.toLowerCase());
       return row ? toAccount(row) : undefined;
     },
-    findById: async (id: string) => {
-      const row = await store.findAccountById(id);
+    findById: async (id: string, db?: Kysely<AuthTables>) => {
+      const row = await store.findAccountById(id, db);
       return row ? toAccount(row) : undefined;
     },
-    findByIds: async (ids: string[]) => (await store.findAccountsByIds(ids)).map(toAccount),
-    setLanguage: (accountId: string, language: Language) => store.updateLanguage(accountId, language),
+    findByIds: async (ids: string[], db?: Kysely<AuthTables>) =>
+      (await store.findAccountsByIds(ids, db)).map(toAccount),
+    setLanguage: (accountId: string, language: Language, db?: Kysely<AuthTables>) =>
+      store.updateLanguage(accountId, language, db),
+    /** Re-authentication for sensitive acts (account deletion); false for an unknown account. */
+    async passwordMatches(accountId: string, password: string): Promise<boolean> {
+      const row = await store.findAccountById(accountId);
+      const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), password);
+      return ok && row !== undefined;
+    },
     setRole: (accountId: string, role: Role) => store.updateRole(accountId, role),
     listSessions: (accountId: string) => store.listSessions(accountId),
     /** Removes the account row; sessions go with it (FK cascade). */
-    deleteAccount: (accountId: string) => store.deleteAccount(accountId),
+    deleteAccount: (accountId: string, db?: Kysely<AuthTables>) => store.deleteAccount(accountId, db),
   };
 }
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AccountsTable, AuthTables, SessionsTable } from './types.ts';
 
 export function createAuthStore(db: Kysely<AuthTables>) {
+  // A caller may pass its transaction so account reads and writes join its unit of work.
+  const q = (ex?: Kysely<AuthTables>) => ex ?? db;
   return {
     insertAccount: (row: AccountsTable) => db.insertInto('accounts').values(row).execute(),
     findAccountByLogin: (login: string) =>
@@ -10,14 +12,14 @@ export function createAuthStore(db: Kysely<AuthTables>) {
         .selectAll()
         .where((eb) => eb.or([eb('handle', '=', login), eb('email', '=', login)]))
         .executeTakeFirst(),
-    findAccountById: (id: string) =>
-      db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
+    findAccountById: (id: string, ex?: Kysely<AuthTables>) =>
+      q(ex).selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
     findAccountByHandle: (handle: string) =>
       db.selectFrom('accounts').selectAll().where('handle', '=', handle).executeTakeFirst(),
-    findAccountsByIds: (ids: string[]) =>
+    findAccountsByIds: (ids: string[], ex?: Kysely<AuthTables>) =>
       ids.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute(),
+        : q(ex).selectFrom('accounts').selectAll().where('id', 'in', ids).execute(),
     handleOrEmailTaken: (handle: string, email: string) =>
       db
         .selectFrom('accounts')
@@ -26,11 +28,12 @@ export function createAuthStore(db: Kysely<AuthTables>) {
         .execute(),
     updatePasswordHash: (id: string, hash: string) =>
       db.updateTable('accounts').set({ password_hash: hash }).where('id', '=', id).execute(),
-    updateLanguage: (id: string, language: AccountsTable['language']) =>
-      db.updateTable('accounts').set({ language }).where('id', '=', id).execute(),
+    updateLanguage: (id: string, language: AccountsTable['language'], ex?: Kysely<AuthTables>) =>
+      q(ex).updateTable('accounts').set({ language }).where('id', '=', id).execute(),
     updateRole: (id: string, role: AccountsTable['role']) =>
       db.updateTable('accounts').set({ role }).where('id', '=', id).execute(),
-    deleteAccount: (id: string) => db.deleteFrom('accounts').where('id', '=', id).execute(),
+    deleteAccount: (id: string, ex?: Kysely<AuthTables>) =>
+      q(ex).deleteFrom('accounts').where('id', '=', id).execute(),
     countAccounts: async () =>
       Number(
         (

@@ -1,0 +1,55 @@
+import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { AccountDataContributor, BlocksApi, MediaApi, NotesApi, SocialApi } from '../contracts.ts';
+import { createProfilesService } from './profiles.ts';
+import { registerAccountsRoutes } from './routes.ts';
+import { createAccountsService, type UnreadCounter } from './service.ts';
+import { type AccountsTables, createProfilesStore } from './store.ts';
+
+/**
+ * Profiles come first: notes, social and notifications show authors through ProfilesApi,
+ * while the account routes (/me, public profiles) need those modules' counts. Building the
+ * two halves separately breaks that cycle without late binding.
+ */
+export function createProfilesModule(platform: Platform, deps: { media: MediaApi }) {
+  const store = createProfilesStore(tables<AccountsTables>(platform));
+  const service = createProfilesService({
+    store,
+    auth: platform.auth,
+    media: deps.media,
+    clock: platform.clock,
+  });
+  return { service, store };
+}
+
+export interface AccountsModuleDeps {
+  profiles: ReturnType<typeof createProfilesModule>;
+  blocks: BlocksApi;
+  social: Pick<SocialApi, 'counts' | 'isFollowing'>;
+  notes: Pick<NotesApi, 'countByAuthor'>;
+  notifications: UnreadCounter;
+  contributors: readonly AccountDataContributor[];
+}
+
+export function createAccountsModule(platform: Platform, deps: AccountsModuleDeps) {
+  const service = createAccountsService({
+    store: deps.profiles.store,
+    auth: platform.auth,
+    profiles: deps.profiles.service,
+    blocks: deps.blocks,
+    social: deps.social,
+    notes: deps.notes,
+    notifications: deps.notifications,
+    contributors: deps.contributors,
+    clock: platform.clock,
+    bus: platform.bus,
+  });
+  return {
+    service,
+    register: async (app: PlazaApp) =>
+      registerAccountsRoutes(app, {
+        accounts: service,
+        rateLimiter: platform.rateLimiter,
+        loginPerIpPerMinute: platform.config.loginPerIpPerMinute,
+      }),
+  };
+}

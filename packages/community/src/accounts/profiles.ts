@@ -1,0 +1,164 @@
+import { type AuthService, type Clock, ValidationError } from '@plaza/kernel';
+import type {
+  AccountDataContributor,
+  AuthorView,
+  Executor,
+  ImageView,
+  MediaApi,
+  ProfilesApi,
+} from '../contracts.ts';
+import { type CheckedChanges, checkProfileChanges, type ProfileChanges } from './profile-input.ts';
+import type { ProfilesStore, ProfilesTable } from './store.ts';
+
+export interface ProfilesDeps {
+  store: ProfilesStore;
+  auth: AuthService;
+  media: MediaApi;
+  clock: Clock;
+}
+
+/** A profile as shown, with the defaults filled in for an account that never edited it. */
+export interface ProfileView {
+  displayName: string;
+  bio: string;
+  avatarMediaId: string | null;
+  avatarUrl: string | null;
+}
+
+// Smallest variant first: an avatar is shown small everywhere.
+const AVATAR_VARIANTS = ['thumb', 'large', 'original'];
+
+function avatarUrlOf(image: ImageView): string | null {
+  for (const variant of AVATAR_VARIANTS) {
+    const url = image.urls[variant];
+    if (url) return url;
+  }
+  return Object.values(image.urls)[0] ?? null;
+}
+
+function merged(
+  accountId: string,
+  current: ProfilesTable | undefined,
+  changes: CheckedChanges,
+  nowMs: number,
+) {
+  return {
+    account_id: accountId,
+    display_name: changes.displayName ?? current?.display_name ?? null,
+    bio: changes.bio ?? current?.bio ?? '',
+    avatar_media_id:
+      changes.avatarMediaId !== undefined ? changes.avatarMediaId : (current?.avatar_media_id ?? null),
+    updated_at: nowMs,
+  };
+}
+
+export function createProfilesService({ store, auth, media, clock }: ProfilesDeps) {
+  async function avatarUrls(mediaIds: string[], db?: Executor): Promise<Map<string, string>> {
+    const urls = new Map<string, string>();
+    if (mediaIds.length === 0) return urls;
+    for (const [id, image] of await media.imagesByIds([...new Set(mediaIds)], db)) {
+      const url = avatarUrlOf(image);
+      if (url) urls.set(id, url);
+    }
+    return urls;
+  }
+
+  async function claimAvatar(accountId: string, mediaId: string, trx: Executor): Promise<void> {
+    try {
+      await media.claimForOwner(accountId, [mediaId], trx);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      throw new ValidationError(
+        'The avatar must be one of your own uploads.',
+        [{ field: '/avatarMediaId', message: 'is not one of your uploads' }],
+        err.code,
+      );
+    }
+  }
+
+  const api: ProfilesApi = {
+    async authorsByIds(ids, db) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const [accounts, rows] = await Promise.all([auth.findByIds(wanted, db), store.findMany(wanted, db)]);
+      const profiles = new Map(rows.map((r) => [r.account_id, r]));
+      const urls = await avatarUrls(
+        rows.flatMap((r) => (r.avatar_media_id ? [r.avatar_media_id] : [])),
+        db,
+      );
+      const handles = new Map(accounts.map((a) => [a.id, a.handle]));
+      const authors = new Map<string, AuthorView>();
+      for (const id of wanted) {
+        const handle = handles.get(id);
+        if (handle === undefined) continue;
+        const profile = profiles.get(id);
+        const avatarId = profile?.avatar_media_id;
+        authors.set(id, {
+          id,
+          handle,
+          displayName: profile?.display_name ?? handle,
+          avatarUrl: avatarId ? (urls.get(avatarId) ?? null) : null,
+        });
+      }
+      return authors;
+    },
+  };
+
+  const contributor: AccountDataContributor = {
+    name: 'profile',
+    async export(accountId, db) {
+      const row = await store.find(accountId, db);
+      if (!row) return null;
+      return {
+        displayName: row.display_name,
+        bio: row.bio,
+        avatarMediaId: row.avatar_media_id,
+        updatedAt: row.updated_at,
+      };
+    },
+    erase: async (accountId, db) => {
+      await store.erase(accountId, db);
+    },
+  };
+
+  return {
+    ...api,
+    contributor,
+
+    /** The profile of an account, defaults filled in. */
+    async view(account: { id: string; handle: string }, db?: Executor): Promise<ProfileView> {
+      const row = await store.find(account.id, db);
+      const avatarMediaId = row?.avatar_media_id ?? null;
+      const urls = await avatarUrls(avatarMediaId ? [avatarMediaId] : [], db);
+      return {
+        displayName: row?.display_name ?? account.handle,
+        bio: row?.bio ?? '',
+        avatarMediaId,
+        avatarUrl: avatarMediaId ? (urls.get(avatarMediaId) ?? null) : null,
+      };
+    },
+
+    /**
+     * Applies profile changes in one transaction after checking all of them; on any problem
+     * nothing is written. Answers whether anything was asked to change.
+     */
+    async update(accountId: string, input: ProfileChanges): Promise<boolean> {
+      const { changes, issues } = checkProfileChanges(input);
+      if (issues.length > 0) throw new ValidationError('The profile has problems.', issues);
+      const touchesProfile =
+        changes.displayName !== undefined || changes.bio !== undefined || changes.avatarMediaId !== undefined;
+      if (!touchesProfile && changes.language === undefined) return false;
+      await store.transaction(async (trx) => {
+        if (changes.avatarMediaId) await claimAvatar(accountId, changes.avatarMediaId, trx);
+        if (touchesProfile) {
+          const current = await store.find(accountId, trx);
+          await store.upsert(merged(accountId, current, changes, clock.nowMs()), trx);
+        }
+        if (changes.language) await auth.setLanguage(accountId, changes.language, trx);
+      });
+      return true;
+    },
+  };
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;

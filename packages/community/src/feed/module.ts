@@ -1,0 +1,56 @@
+import { type EventBus, type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { BlocksApi, CommunityEvents, NotesApi, SocialApi } from '../contracts.ts';
+import { createEngagementSource, type DiscoverSource } from './discover.ts';
+import { registerFeedRoutes } from './routes.ts';
+import { createFeedService, type TopicStats } from './service.ts';
+import { createSnapshots, DEFAULT_SNAPSHOT_OPTIONS, type SnapshotOptions } from './snapshots.ts';
+import { createFeedStore, type FeedTables } from './store.ts';
+import { createTimelineWriter, DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './timeline.ts';
+
+export interface FeedModuleDeps {
+  notes: NotesApi;
+  social: SocialApi;
+  blocks: BlocksApi;
+  topicStats?: TopicStats;
+  /** Replaces the engagement ranking (a fairness-aware recommender, for one). */
+  discoverSource?: DiscoverSource;
+  timeline?: Partial<TimelineOptions>;
+  snapshots?: Partial<SnapshotOptions>;
+}
+
+/** Subscribes a typed handler; payloads on the bus are the `CommunityEvents` shapes. */
+function on<K extends keyof CommunityEvents>(
+  bus: EventBus,
+  topic: K,
+  handler: (event: CommunityEvents[K]) => Promise<void>,
+): void {
+  bus.subscribe(topic, (payload) => handler(payload as CommunityEvents[K]));
+}
+
+export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
+  const store = createFeedStore(tables<FeedTables>(platform));
+  const writer = createTimelineWriter(store, deps.notes, deps.social, {
+    ...DEFAULT_TIMELINE_OPTIONS,
+    ...deps.timeline,
+  });
+  const { bus } = platform;
+  on(bus, 'note.published', writer.onNotePublished);
+  on(bus, 'note.deleted', writer.onNoteDeleted);
+  on(bus, 'follow.created', writer.onFollowCreated);
+  on(bus, 'follow.deleted', writer.onFollowDeleted);
+  on(bus, 'block.created', writer.onBlockCreated);
+  on(bus, 'account.deleted', writer.onAccountDeleted);
+
+  const snapshotOptions = { ...DEFAULT_SNAPSHOT_OPTIONS, ...deps.snapshots };
+  const source = deps.discoverSource ?? createEngagementSource(deps.notes);
+  const service = createFeedService({
+    store,
+    notes: deps.notes,
+    blocks: deps.blocks,
+    auth: platform.auth,
+    snapshots: createSnapshots(store, source, platform.clock, platform.ids, snapshotOptions),
+    discoverEntriesMax: snapshotOptions.entriesMax,
+    ...(deps.topicStats ? { topicStats: deps.topicStats } : {}),
+  });
+  return { service, register: async (app: PlazaApp) => registerFeedRoutes(app, service) };
+}

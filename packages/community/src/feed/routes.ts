@@ -1,0 +1,74 @@
+import { errorResponses, Page, PageQuery, type PlazaApp, requireViewer } from '@plaza/kernel';
+import { Type } from '@sinclair/typebox';
+import { NoteViewSchema } from '../notes/schema.ts';
+import type { FeedService } from './service.ts';
+
+const NotePage = Page(NoteViewSchema);
+const TopicParams = Type.Object({ topic: Type.String({ minLength: 1, maxLength: 64 }) });
+const HandleParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 30 }) });
+const TopicPage = Type.Object({
+  topic: Type.String(),
+  noteCount: Type.Optional(Type.Integer()),
+  items: Type.Array(NoteViewSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+const pageOf = (query: { cursor?: string | undefined; limit?: number | undefined }) => ({
+  cursor: query.cursor,
+  limit: query.limit ?? 20,
+});
+
+export function registerFeedRoutes(app: PlazaApp, feed: FeedService): void {
+  app.get(
+    '/api/v1/feed/following',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Notes of the accounts I follow, newest first',
+        querystring: PageQuery,
+        response: { 200: NotePage, ...errorResponses },
+      },
+    },
+    async (request) => feed.following(requireViewer(request).accountId, pageOf(request.query)),
+  );
+  app.get(
+    '/api/v1/feed/discover',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Recent notes ranked by engagement, no author twice in 20 (signed in or not)',
+        querystring: PageQuery,
+        response: { 200: NotePage, ...errorResponses },
+      },
+    },
+    async (request) => feed.discover(request.viewer?.accountId ?? null, pageOf(request.query)),
+  );
+  app.get(
+    '/api/v1/topics/:topic',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Published notes carrying a topic, newest first',
+        params: TopicParams,
+        querystring: PageQuery,
+        response: { 200: TopicPage, ...errorResponses },
+      },
+    },
+    async (request) =>
+      feed.topic(request.params.topic, request.viewer?.accountId ?? null, pageOf(request.query)),
+  );
+  app.get(
+    '/api/v1/accounts/:handle/notes',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: "An account's notes, newest first (drafts only for the owner)",
+        params: HandleParams,
+        querystring: PageQuery,
+        response: { 200: NotePage, ...errorResponses },
+      },
+    },
+    async (request) =>
+      feed.profileNotes(request.params.handle, request.viewer?.accountId ?? null, pageOf(request.query)),
+  );
+}

@@ -1,0 +1,147 @@
+import { type Clock, type IdGenerator, ValidationError } from '@plaza/kernel';
+import type { AccountDataContributor, Executor, ImageView, MediaApi } from '../contracts.ts';
+import { processImage, VARIANT_WIDTHS, type VariantName } from './image.ts';
+import { type MediaStorage, readAll } from './storage.ts';
+import type { MediaRow, MediaStore } from './store.ts';
+
+export interface MediaDeps {
+  store: MediaStore;
+  storage: MediaStorage;
+  ids: IdGenerator;
+  clock: Clock;
+  /** Decoded pixel cap per image. */
+  maxPixels: number;
+}
+
+const EXT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const VARIANT_FILE_RE = /^(thumb|large)\.webp$|^original\.(jpg|png|webp|gif)$/;
+
+function extOf(mime: string): string {
+  const found = Object.entries(EXT_TYPES).find(([, type]) => type === mime);
+  if (!found) throw new Error(`No file extension for stored type ${mime}`);
+  return found[0];
+}
+
+/** Files of one image, by variant name. */
+function filesOf(row: Pick<MediaRow, 'mime'>): Record<string, string> {
+  const files: Record<string, string> = { original: `original.${extOf(row.mime)}` };
+  for (const name of Object.keys(VARIANT_WIDTHS) as VariantName[]) files[name] = `${name}.webp`;
+  return files;
+}
+
+// The last characters of a UUIDv7 are random, so they spread images evenly over 256 folders.
+const keyOf = (id: string, file: string) => `${id.slice(-2)}/${id}/${file}`;
+
+export function toImageView(row: MediaRow): ImageView {
+  const urls: Record<string, string> = {};
+  for (const [name, file] of Object.entries(filesOf(row))) urls[name] = `/media/${row.id}/${file}`;
+  return { id: row.id, width: row.width, height: row.height, urls };
+}
+
+export function createMediaService({ store, storage, ids, clock, maxPixels }: MediaDeps) {
+  const keysOf = (row: MediaRow) => Object.values(filesOf(row)).map((file) => keyOf(row.id, file));
+
+  async function removeOwned(ownerId: string, db?: Executor) {
+    const rows = await store.byOwner(ownerId, db);
+    await store.deleteByOwner(ownerId, db);
+    // Files go after the rows: a row never points at a missing file. Inside a transaction
+    // that later rolls back the files are already gone; erasure never rolls back by design.
+    await storage.delete(rows.flatMap(keysOf));
+  }
+
+  const api: MediaApi = {
+    async claimForOwner(ownerId, mediaIds, db) {
+      const rows = new Map((await store.byIds([...new Set(mediaIds)], db)).map((r) => [r.id, r]));
+      const bad = mediaIds.flatMap((id, index) => (rows.get(id)?.owner_id === ownerId ? [] : [index]));
+      if (bad.length > 0) {
+        throw new ValidationError(
+          'Some images are not your uploads.',
+          [{ field: '/mediaIds', message: `items ${bad.join(', ')} are not images you uploaded` }],
+          'media_not_owned',
+        );
+      }
+      return mediaIds.map((id) => toImageView(rows.get(id)!));
+    },
+    async imagesByIds(mediaIds, db) {
+      const rows = await store.byIds([...new Set(mediaIds)], db);
+      return new Map(rows.map((r) => [r.id, toImageView(r)]));
+    },
+    deleteOwnedBy: (ownerId, db) => removeOwned(ownerId, db),
+  };
+
+  const contributor: AccountDataContributor = {
+    name: 'media',
+    async export(accountId, db) {
+      const rows = await store.byOwner(accountId, db);
+      const items = [];
+      for (const row of rows) {
+        const object = await storage.get(keyOf(row.id, filesOf(row).original!));
+        items.push({
+          id: row.id,
+          mime: row.mime,
+          width: row.width,
+          height: row.height,
+          bytes: row.bytes,
+          createdAt: row.created_at,
+          originalBase64: object ? (await readAll(object)).toString('base64') : null,
+        });
+      }
+      return items;
+    },
+    erase: (accountId, db) => removeOwned(accountId, db),
+  };
+
+  return {
+    ...api,
+    contributor,
+
+    /** Stores an upload's stripped original and its variants; answers the new image. */
+    async upload(ownerId: string, bytes: Buffer): Promise<ImageView> {
+      const image = await processImage(bytes, { maxPixels });
+      const row: MediaRow = {
+        id: ids.next(),
+        owner_id: ownerId,
+        mime: image.mime,
+        width: image.width,
+        height: image.height,
+        bytes: image.original.length,
+        created_at: clock.nowMs(),
+      };
+      const files = filesOf(row);
+      const written: string[] = [];
+      try {
+        for (const [name, data] of [
+          ['original', image.original],
+          ...Object.entries(image.variants),
+        ] as const) {
+          const key = keyOf(row.id, files[name]!);
+          await storage.put(key, data);
+          written.push(key);
+        }
+        await store.insert(row);
+      } catch (err) {
+        await storage.delete(written);
+        throw err;
+      }
+      return toImageView(row);
+    },
+
+    /** A stored file by its URL name (`thumb.webp`, `original.jpg`), or undefined. */
+    async open(id: string, file: string) {
+      // Ids are stored lower-case; any other spelling names no file.
+      if (!ID_RE.test(id) || !VARIANT_FILE_RE.test(file)) return undefined;
+      const object = await storage.get(keyOf(id, file));
+      if (!object) return undefined;
+      const ext = file.slice(file.lastIndexOf('.') + 1);
+      return { ...object, contentType: EXT_TYPES[ext]! };
+    },
+  };
+}
+
+export type MediaService = ReturnType<typeof createMediaService>;

@@ -1,0 +1,241 @@
+import {
+  type AuthService,
+  type Clock,
+  type EventBus,
+  ForbiddenError,
+  type IdGenerator,
+  type Language,
+  NotFoundError,
+  ValidationError,
+} from '@plaza/kernel';
+import type { Kysely } from 'kysely';
+import type {
+  BlocksApi,
+  CommunityEvents,
+  MediaApi,
+  NoteView,
+  ProfilesApi,
+  TextLanguage,
+  ViewerStateProvider,
+} from '../contracts.ts';
+import { createNotesContributor } from './contributor.ts';
+import { checkNoteInput, type NoteInput } from './input.ts';
+import { detectLanguage } from './language.ts';
+import { createNotesApi } from './queries.ts';
+import type { NoteRow, NoteStatus, NotesStore, NotesTables } from './store.ts';
+import { createNoteViews } from './views.ts';
+
+export interface NotesDeps {
+  db: Kysely<NotesTables>;
+  store: NotesStore;
+  media: MediaApi;
+  blocks: BlocksApi;
+  profiles: ProfilesApi;
+  auth: Pick<AuthService, 'findByHandle'>;
+  ids: IdGenerator;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export interface CreateNoteRequest {
+  title: string;
+  body?: string | undefined;
+  mediaIds: string[];
+  topics?: string[] | undefined;
+  status?: NoteStatus | undefined;
+}
+
+export type PatchNoteRequest = Partial<CreateNoteRequest>;
+
+/** Who writes: the account and the language it chose, which breaks Chinese script ties. */
+export interface Writer {
+  accountId: string;
+  language: Language;
+}
+
+const LANGUAGE_HINTS: Record<Language, TextLanguage | undefined> = {
+  'zh-TW': 'zh-Hant',
+  'zh-CN': 'zh-Hans',
+  en: undefined,
+};
+
+const parseList = (json: string) => JSON.parse(json) as string[];
+
+/** Mentioned accounts' ids; unknown handles stay plain text, blocked ones are refused. */
+async function resolveMentions(
+  { auth, blocks }: Pick<NotesDeps, 'auth' | 'blocks'>,
+  authorId: string,
+  handles: string[],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const handle of handles) {
+    const account = await auth.findByHandle(handle);
+    if (!account || account.id === authorId) continue;
+    if (await blocks.eitherBlocks(authorId, account.id)) {
+      throw new ValidationError(
+        `You cannot mention @${handle}.`,
+        [{ field: '/body', message: `cannot mention @${handle}` }],
+        'mention_blocked',
+      );
+    }
+    found.push(account.id);
+  }
+  return found;
+}
+
+/** Events after the write commits: published on first publication, updated after that. */
+async function announce(bus: EventBus, before: NoteRow | undefined, after: NoteRow, mentionIds: string[]) {
+  if (after.status !== 'published') return;
+  if (before?.status !== 'published') {
+    const event: CommunityEvents['note.published'] = {
+      noteId: after.id,
+      authorId: after.author_id,
+      createdAt: after.created_at,
+      topics: parseList(after.topics),
+      mentions: mentionIds,
+    };
+    await bus.publish('note.published', event);
+    return;
+  }
+  const event: CommunityEvents['note.updated'] = { noteId: after.id, authorId: after.author_id };
+  await bus.publish('note.updated', event);
+}
+
+export function createNotesService(deps: NotesDeps) {
+  const { db, store, media, blocks, ids, clock, bus } = deps;
+  let viewerStateProvider: ViewerStateProvider | undefined;
+  const views = createNoteViews({ ...deps, viewerState: () => viewerStateProvider });
+
+  /** Checks, resolves and builds the row content shared by create and update. */
+  async function prepare(writer: Writer, input: NoteInput) {
+    const note = checkNoteInput(input);
+    const mentionIds = await resolveMentions(deps, writer.accountId, note.handles);
+    const content = {
+      title: note.title,
+      body: note.body,
+      language: detectLanguage(`${note.title}\n${note.body}`, LANGUAGE_HINTS[writer.language]),
+      status: note.status,
+      topics: JSON.stringify(note.topics),
+      explicit_topics: JSON.stringify(note.explicitTopics),
+      mention_ids: JSON.stringify(mentionIds),
+    };
+    return { note, content, mentionIds };
+  }
+
+  /** The note if `viewerId` may see it at all; 404 for missing, others' drafts and blocks. */
+  async function visibleRow(id: string, viewerId: string | null): Promise<NoteRow> {
+    const row = await store.byId(id);
+    const mine = row?.author_id === viewerId;
+    if (!row || (!mine && row.status === 'draft')) throw new NotFoundError('That note');
+    if (!mine && viewerId && (await blocks.eitherBlocks(viewerId, row.author_id)))
+      throw new NotFoundError('That note');
+    return row;
+  }
+
+  async function ownedRow(id: string, viewerId: string): Promise<NoteRow> {
+    const row = await visibleRow(id, viewerId);
+    if (row.author_id !== viewerId)
+      throw new ForbiddenError('Only the author may change this note.', 'not_author');
+    return row;
+  }
+
+  async function viewOf(id: string, viewerId: string): Promise<NoteView> {
+    const [view] = await views.hydrate([id], viewerId);
+    if (!view) throw new NotFoundError('That note');
+    return view;
+  }
+
+  const api = createNotesApi({
+    store,
+    hydrate: views.hydrate,
+    setProvider: (p) => {
+      viewerStateProvider = p;
+    },
+  });
+
+  return {
+    ...api,
+    contributor: createNotesContributor(store),
+
+    async create(writer: Writer, request: CreateNoteRequest): Promise<NoteView> {
+      const input: NoteInput = {
+        title: request.title,
+        body: request.body ?? '',
+        mediaIds: request.mediaIds,
+        topics: request.topics ?? [],
+        status: request.status ?? 'published',
+      };
+      const { note, content, mentionIds } = await prepare(writer, input);
+      const now = clock.nowMs();
+      const row: NoteRow = {
+        ...content,
+        id: ids.next(),
+        author_id: writer.accountId,
+        like_count: 0,
+        collect_count: 0,
+        comment_count: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      await db.transaction().execute(async (tx) => {
+        await media.claimForOwner(writer.accountId, note.mediaIds, tx);
+        await store.insert(row, tx);
+        await store.replaceMedia(row.id, note.mediaIds, tx);
+        await store.replaceTopics(row.id, note.topicKeys, row.created_at, tx);
+      });
+      await announce(bus, undefined, row, mentionIds);
+      return viewOf(row.id, writer.accountId);
+    },
+
+    async update(writer: Writer, id: string, patch: PatchNoteRequest): Promise<NoteView> {
+      const before = await ownedRow(id, writer.accountId);
+      if (before.status === 'published' && patch.status === 'draft') {
+        throw new ValidationError(
+          'A published note cannot go back to draft; delete it instead.',
+          [{ field: '/status', message: 'cannot change from published to draft' }],
+          'cannot_unpublish',
+        );
+      }
+      const currentMedia = (await store.mediaLinks([id])).map((l) => l.media_id);
+      const input: NoteInput = {
+        title: patch.title ?? before.title,
+        body: patch.body ?? before.body,
+        mediaIds: patch.mediaIds ?? currentMedia,
+        topics: patch.topics ?? parseList(before.explicit_topics),
+        status: patch.status ?? before.status,
+      };
+      const { note, content, mentionIds } = await prepare(writer, input);
+      const now = clock.nowMs();
+      // A draft enters timelines when it is published, not when it was first saved.
+      const createdAt = before.status === 'draft' && note.status === 'published' ? now : before.created_at;
+      const after: NoteRow = { ...before, ...content, created_at: createdAt, updated_at: now };
+      await db.transaction().execute(async (tx) => {
+        if (patch.mediaIds) {
+          await media.claimForOwner(writer.accountId, note.mediaIds, tx);
+          await store.replaceMedia(id, note.mediaIds, tx);
+        }
+        await store.update(id, { ...content, created_at: createdAt, updated_at: now }, tx);
+        await store.replaceTopics(id, note.topicKeys, createdAt, tx);
+      });
+      await announce(bus, before, after, mentionIds);
+      return viewOf(id, writer.accountId);
+    },
+
+    async remove(viewerId: string, id: string): Promise<void> {
+      const row = await ownedRow(id, viewerId);
+      await db.transaction().execute((tx) => store.remove([id], tx));
+      const event: CommunityEvents['note.deleted'] = { noteId: id, authorId: row.author_id };
+      await bus.publish('note.deleted', event);
+    },
+
+    /** One note as `viewerId` (null: signed out) may see it, or a 404. */
+    async get(id: string, viewerId: string | null): Promise<NoteView> {
+      await visibleRow(id, viewerId);
+      const [view] = await views.hydrate([id], viewerId);
+      if (!view) throw new NotFoundError('That note');
+      return view;
+    },
+  };
+}
+
+export type NotesService = ReturnType<typeof createNotesService>;

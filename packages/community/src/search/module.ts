@@ -1,0 +1,54 @@
+import { type EventBus, type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type {
+  AccountDataContributor,
+  BlocksApi,
+  CommunityEvents,
+  NotesApi,
+  ProfilesApi,
+} from '../contracts.ts';
+import { createIndexer } from './indexer.ts';
+import { registerSearchRoutes } from './routes.ts';
+import { createSearchService } from './service.ts';
+import { createSearchStore, type SearchTables } from './store.ts';
+
+export interface SearchModuleDeps {
+  notes: NotesApi;
+  profiles: ProfilesApi;
+  blocks: BlocksApi;
+}
+
+function on<K extends keyof CommunityEvents>(
+  bus: EventBus,
+  topic: K,
+  handler: (event: CommunityEvents[K]) => Promise<void>,
+): void {
+  bus.subscribe(topic, (payload) => handler(payload as CommunityEvents[K]));
+}
+
+export function createSearchModule(platform: Platform, deps: SearchModuleDeps) {
+  const store = createSearchStore(tables<SearchTables>(platform));
+  const indexer = createIndexer({ store, ...deps, auth: platform.auth, clock: platform.clock });
+  const { bus } = platform;
+  on(bus, 'note.published', indexer.onNotePublished);
+  on(bus, 'note.updated', indexer.onNoteUpdated);
+  on(bus, 'note.deleted', indexer.onNoteDeleted);
+  on(bus, 'profile.updated', indexer.onProfileUpdated);
+  on(bus, 'account.deleted', indexer.onAccountDeleted);
+
+  const service = createSearchService({ store, indexer, ...deps, auth: platform.auth });
+  // Erasure runs inside the account deletion's transaction, so the index never outlives it.
+  const contributor: AccountDataContributor = {
+    name: 'search',
+    export: async (accountId, db) => ({
+      indexedNoteIds: await store.refsByAuthor('note', accountId, db),
+      accountIndexed: (await store.find('account', accountId, db)) !== undefined,
+    }),
+    erase: (accountId, db) => indexer.eraseAccount(accountId, db),
+  };
+  return {
+    service,
+    indexer,
+    contributor,
+    register: async (app: PlazaApp) => registerSearchRoutes(app, service),
+  };
+}

@@ -1,0 +1,204 @@
+import {
+  type AuthService,
+  type Clock,
+  type EventBus,
+  ForbiddenError,
+  type IdGenerator,
+  type Language,
+  NotFoundError,
+  ValidationError,
+} from '@plaza/kernel';
+import type {
+  AccountDataContributor,
+  BlocksApi,
+  CommunityEvents,
+  Executor,
+  NotesApi,
+  ProfilesApi,
+  TextLanguage,
+} from '../../contracts.ts';
+import { blockedError, requirePublishedNote } from '../shared/notes-access.ts';
+import { cleanTexts, mentionedHandles, type TextRule } from '../shared/text.ts';
+import type { CommentRow, CommentsStore } from './store.ts';
+import { type CommentView, createCommentReads } from './views.ts';
+
+export type DetectLanguage = (text: string, hint?: TextLanguage) => TextLanguage;
+
+export interface CommentsDeps {
+  store: CommentsStore;
+  notes: NotesApi;
+  blocks: BlocksApi;
+  profiles: ProfilesApi;
+  auth: AuthService;
+  clock: Clock;
+  ids: IdGenerator;
+  bus: EventBus;
+  detectLanguage: DetectLanguage;
+}
+
+export interface CommentInput {
+  body: string;
+  parentId?: string | undefined;
+}
+
+const BODY_RULE: TextRule = { field: '/body', min: 1, max: 500, multiline: true };
+// Bound on lookups per comment; a comment naming more accounts is refused, not truncated.
+export const COMMENT_MENTIONS_MAX = 10;
+const LANGUAGE_HINTS: Record<Language, TextLanguage> = { 'zh-TW': 'zh-Hant', 'zh-CN': 'zh-Hans', en: 'en' };
+
+/** Where a new comment goes: RedNote's two levels, replies to replies flattened under the top. */
+interface Placement {
+  rootId: string | null;
+  replyToAccountId: string | null;
+  parentAuthorId: string | null;
+}
+
+export function createCommentsService(deps: CommentsDeps) {
+  const { store, notes, blocks, auth, clock, ids, bus } = deps;
+  const reads = createCommentReads(deps);
+
+  async function place(viewerId: string, noteId: string, parentId: string | undefined): Promise<Placement> {
+    if (!parentId) return { rootId: null, replyToAccountId: null, parentAuthorId: null };
+    const parent = await store.findById(parentId);
+    if (!parent || parent.note_id !== noteId) {
+      throw new ValidationError(
+        'The comment replied to is not on this note.',
+        [{ field: '/parentId', message: 'is not a comment on this note' }],
+        'parent_not_on_note',
+      );
+    }
+    if (parent.author_id !== viewerId && (await blocks.eitherBlocks(viewerId, parent.author_id))) {
+      throw blockedError('reply to this comment');
+    }
+    return {
+      rootId: parent.root_id ?? parent.id,
+      replyToAccountId: parent.root_id ? parent.author_id : null,
+      parentAuthorId: parent.author_id,
+    };
+  }
+
+  /** Mentioned accounts' ids; unknown handles stay plain text, blocked ones are refused. */
+  async function resolveMentions(viewerId: string, body: string): Promise<string[]> {
+    const handles = mentionedHandles(body);
+    if (handles.length > COMMENT_MENTIONS_MAX) {
+      throw new ValidationError('The comment mentions too many accounts.', [
+        { field: '/body', message: `mentions ${handles.length} accounts; at most ${COMMENT_MENTIONS_MAX}` },
+      ]);
+    }
+    const found: string[] = [];
+    for (const handle of handles) {
+      const account = await auth.findByHandle(handle);
+      if (!account || account.id === viewerId) continue;
+      if (await blocks.eitherBlocks(viewerId, account.id)) {
+        throw new ValidationError(
+          `You cannot mention @${handle}.`,
+          [{ field: '/body', message: `cannot mention @${handle}` }],
+          'mention_blocked',
+        );
+      }
+      found.push(account.id);
+    }
+    return found;
+  }
+
+  async function insert(row: CommentRow) {
+    await store.transaction(async (trx) => {
+      // Re-read inside the transaction: the thread may have been deleted since it was checked.
+      if (row.root_id && !(await store.findById(row.root_id, trx))) {
+        throw new ValidationError('The comment replied to was deleted.', [
+          { field: '/parentId', message: 'was deleted' },
+        ]);
+      }
+      await store.insert(row, trx);
+      if (row.root_id) await store.adjustReplies(row.root_id, 1, trx);
+      await notes.adjustCounter(row.note_id, 'commentCount', 1, trx);
+    });
+  }
+
+  const contributor: AccountDataContributor = {
+    name: 'social.comments',
+    export: async (accountId, db) =>
+      (await store.listByAuthor(accountId, db)).map((r) => ({
+        id: r.id,
+        noteId: r.note_id,
+        parentId: r.root_id,
+        body: r.body,
+        language: r.language,
+        createdAt: r.created_at,
+      })),
+    async erase(accountId, db: Executor) {
+      const lost = await store.eraseAccount(accountId, db);
+      for (const [noteId, count] of lost) await notes.adjustCounter(noteId, 'commentCount', -count, db);
+    },
+  };
+
+  return {
+    ...reads,
+    contributor,
+    onNoteDeleted: async ({ noteId }: CommunityEvents['note.deleted']) => {
+      await store.deleteByNote(noteId);
+    },
+
+    async create(viewer: { accountId: string; language: Language }, noteId: string, input: CommentInput) {
+      const [body = ''] = cleanTexts('The comment has problems.', [[input.body, BODY_RULE]]);
+      const note = await requirePublishedNote(notes, noteId);
+      if (
+        note.authorId !== viewer.accountId &&
+        (await blocks.eitherBlocks(viewer.accountId, note.authorId))
+      ) {
+        throw blockedError('comment on this note');
+      }
+      const placement = await place(viewer.accountId, noteId, input.parentId);
+      const mentions = await resolveMentions(viewer.accountId, body);
+      const row: CommentRow = {
+        id: ids.next(),
+        note_id: noteId,
+        author_id: viewer.accountId,
+        root_id: placement.rootId,
+        reply_to_account_id: placement.replyToAccountId,
+        body,
+        language: deps.detectLanguage(body, LANGUAGE_HINTS[viewer.language]),
+        mentions: JSON.stringify(mentions),
+        reply_count: 0,
+        created_at: clock.nowMs(),
+      };
+      await insert(row);
+      const event: CommunityEvents['comment.created'] = {
+        noteId,
+        commentId: row.id,
+        accountId: viewer.accountId,
+        authorId: note.authorId,
+        parentAuthorId: placement.parentAuthorId,
+        mentions,
+      };
+      await bus.publish('comment.created', event);
+      const [view] = await reads.present([row]);
+      if (!view) throw new NotFoundError('Your account');
+      return view satisfies CommentView;
+    },
+
+    /**
+     * Deletes a comment (its author or the note's author may). A top-level comment takes its
+     * replies with it, as on RedNote; the note's commentCount drops by all of them.
+     */
+    async remove(viewerId: string, commentId: string): Promise<void> {
+      const comment = await store.findById(commentId);
+      if (!comment) throw new NotFoundError('That comment');
+      const note = await notes.meta(comment.note_id);
+      if (comment.author_id !== viewerId && note?.authorId !== viewerId) {
+        throw new ForbiddenError(
+          'Only the comment’s author or the note’s author can delete it.',
+          'not_author',
+        );
+      }
+      await store.transaction(async (trx) => {
+        const removed = await store.deleteWithReplies(commentId, trx);
+        if (removed === 0) return;
+        if (comment.root_id) await store.adjustReplies(comment.root_id, -1, trx);
+        await notes.adjustCounter(comment.note_id, 'commentCount', -removed, trx);
+      });
+    },
+  };
+}
+
+export type CommentsService = ReturnType<typeof createCommentsService>;

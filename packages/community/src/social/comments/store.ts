@@ -1,0 +1,130 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Executor } from '../../contracts.ts';
+import type { Keyset } from '../shared/cursor.ts';
+import type { SocialTables } from '../shared/tables.ts';
+
+export type CommentRow = Selectable<SocialTables['social_comments']>;
+
+export function createCommentsStore(root: Kysely<SocialTables>) {
+  const q = (db?: Executor) => (db ?? root) as Kysely<SocialTables>;
+
+  /** Oldest-first page filter over (created_at, id), skipping authors hidden from the viewer. */
+  const pageQuery = (hidden: string[], after: Keyset | null, limit: number) => {
+    let query = q()
+      .selectFrom('social_comments')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit + 1);
+    if (hidden.length > 0) query = query.where('author_id', 'not in', hidden);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after.atMs),
+          eb.and([eb('created_at', '=', after.atMs), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    return query;
+  };
+
+  const adjustReplies = (rootId: string, delta: number, db: Executor) =>
+    q(db)
+      .updateTable('social_comments')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
+      .where('id', '=', rootId)
+      .execute();
+
+  return {
+    transaction: <T>(fn: (trx: Executor) => Promise<T>) => root.transaction().execute(fn),
+    insert: (row: CommentRow, db: Executor) => q(db).insertInto('social_comments').values(row).execute(),
+    findById: (id: string, db?: Executor) =>
+      q(db).selectFrom('social_comments').selectAll().where('id', '=', id).executeTakeFirst(),
+    adjustReplies,
+
+    /** A note's top-level comments, oldest first; `limit + 1` rows. */
+    topLevelPage: (noteId: string, hidden: string[], after: Keyset | null, limit: number) =>
+      pageQuery(hidden, after, limit).where('note_id', '=', noteId).where('root_id', 'is', null).execute(),
+
+    /** Replies under a top-level comment, oldest first; `limit + 1` rows. */
+    repliesPage: (rootId: string, hidden: string[], after: Keyset | null, limit: number) =>
+      pageQuery(hidden, after, limit).where('root_id', '=', rootId).execute(),
+
+    /** The first `perRoot` visible replies of each top-level comment, in one query. */
+    async firstReplies(rootIds: string[], perRoot: number, hidden: string[]): Promise<CommentRow[]> {
+      if (rootIds.length === 0) return [];
+      let ranked = q()
+        .selectFrom('social_comments')
+        .selectAll()
+        .select((eb) =>
+          eb.fn
+            .agg<number>('row_number')
+            .over((ob) => ob.partitionBy('root_id').orderBy('created_at').orderBy('id'))
+            .as('rank'),
+        )
+        .where('root_id', 'in', rootIds);
+      if (hidden.length > 0) ranked = ranked.where('author_id', 'not in', hidden);
+      const rows = await q()
+        .selectFrom(ranked.as('ranked'))
+        .selectAll()
+        .where('rank', '<=', perRoot)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(({ rank: _rank, ...row }) => row);
+    },
+
+    /** Deletes a comment and, for a top-level one, its replies; answers how many rows went. */
+    async deleteWithReplies(id: string, db: Executor): Promise<number> {
+      const replies = await q(db).deleteFrom('social_comments').where('root_id', '=', id).executeTakeFirst();
+      const self = await q(db).deleteFrom('social_comments').where('id', '=', id).executeTakeFirst();
+      return Number(replies.numDeletedRows) + Number(self.numDeletedRows);
+    },
+
+    listByAuthor: (accountId: string, db?: Executor) =>
+      q(db)
+        .selectFrom('social_comments')
+        .selectAll()
+        .where('author_id', '=', accountId)
+        .orderBy('created_at')
+        .execute(),
+
+    /**
+     * Erases the account's comments and the replies under its top-level ones. Answers how many
+     * comments each note lost, for its commentCount; reply counts of others' threads move here.
+     */
+    async eraseAccount(accountId: string, db: Executor): Promise<Map<string, number>> {
+      const trx = q(db);
+      const ownTop = trx
+        .selectFrom('social_comments')
+        .select('id')
+        .where('author_id', '=', accountId)
+        .where('root_id', 'is', null);
+      const lost = await trx
+        .selectFrom('social_comments')
+        .select(['note_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => eb.or([eb('author_id', '=', accountId), eb('root_id', 'in', ownTop)]))
+        .groupBy('note_id')
+        .execute();
+      const repliesElsewhere = await trx
+        .selectFrom('social_comments')
+        .select(['root_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('author_id', '=', accountId)
+        .where('root_id', 'is not', null)
+        .where('root_id', 'not in', ownTop)
+        .groupBy('root_id')
+        .execute();
+      for (const { root_id, n } of repliesElsewhere) {
+        if (root_id) await adjustReplies(root_id, -Number(n), db);
+      }
+      await trx.deleteFrom('social_comments').where('root_id', 'in', ownTop).execute();
+      await trx.deleteFrom('social_comments').where('author_id', '=', accountId).execute();
+      return new Map(lost.map((r) => [r.note_id, Number(r.n)]));
+    },
+
+    deleteByNote: (noteId: string) =>
+      q().deleteFrom('social_comments').where('note_id', '=', noteId).execute(),
+  };
+}
+
+export type CommentsStore = ReturnType<typeof createCommentsStore>;

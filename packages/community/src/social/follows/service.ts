@@ -1,0 +1,132 @@
+import { type AuthService, type Clock, type EventBus, NotFoundError, ValidationError } from '@plaza/kernel';
+import type {
+  AccountDataContributor,
+  BlocksApi,
+  CommunityEvents,
+  PageRequest,
+  ProfilesApi,
+  SocialApi,
+} from '../../contracts.ts';
+import { decodeCursor, pageOf } from '../shared/cursor.ts';
+import { hiddenForSql } from '../shared/hidden.ts';
+import { blockedError } from '../shared/notes-access.ts';
+import type { FollowDirection, FollowsStore } from './store.ts';
+
+export interface FollowsDeps {
+  store: FollowsStore;
+  auth: AuthService;
+  blocks: BlocksApi;
+  profiles: ProfilesApi;
+  clock: Clock;
+  bus: EventBus;
+}
+
+// A bound on the home timeline's fan-in and on what one account can fan out: past it,
+// following more is refused rather than degrading everyone's feed.
+export const FOLLOWING_MAX = 5_000;
+
+export function createFollowsService({ store, auth, blocks, profiles, clock, bus }: FollowsDeps) {
+  async function resolveTarget(viewerId: string, handle: string) {
+    const target = await auth.findByHandle(handle.trim().toLowerCase());
+    if (!target) throw new NotFoundError('That account');
+    if (target.id === viewerId) {
+      throw new ValidationError(
+        'You cannot follow yourself.',
+        [{ field: 'handle', message: 'is you' }],
+        'cannot_follow_self',
+      );
+    }
+    return target;
+  }
+
+  async function publish(topic: 'follow.created' | 'follow.deleted', followerId: string, followeeId: string) {
+    const event: CommunityEvents[typeof topic] = { followerId, followeeId };
+    await bus.publish(topic, event);
+  }
+
+  const api: SocialApi = {
+    followeeIds: (accountId, db) => store.followeeIds(accountId, db),
+    followerIdsBatch: (accountId, afterId, limit, db) =>
+      store.followerIdsAfter(accountId, afterId, limit, db),
+    isFollowing: (follower, followee, db) => store.exists(follower, followee, db),
+    counts: (accountId, db) => store.counts(accountId, db),
+  };
+
+  /** Drops follows both ways when one account blocks another; announced like any unfollow. */
+  async function onBlock({ blockerId, blockedId }: CommunityEvents['block.created']) {
+    const removed = await store.transaction(async (trx) => ({
+      forward: await store.remove(blockerId, blockedId, trx),
+      backward: await store.remove(blockedId, blockerId, trx),
+    }));
+    if (removed.forward) await publish('follow.deleted', blockerId, blockedId);
+    if (removed.backward) await publish('follow.deleted', blockedId, blockerId);
+  }
+
+  const contributor: AccountDataContributor = {
+    name: 'social.follows',
+    async export(accountId, db) {
+      const rows = await store.involving(accountId, db);
+      return {
+        following: rows
+          .filter((r) => r.follower_id === accountId)
+          .map((r) => ({ accountId: r.followee_id, followedAt: r.created_at })),
+        followers: rows
+          .filter((r) => r.followee_id === accountId)
+          .map((r) => ({ accountId: r.follower_id, followedAt: r.created_at })),
+      };
+    },
+    erase: (accountId, db) => store.eraseAccount(accountId, db),
+  };
+
+  return {
+    ...api,
+    contributor,
+    onBlock,
+
+    async follow(viewerId: string, handle: string) {
+      const target = await resolveTarget(viewerId, handle);
+      if (await blocks.eitherBlocks(viewerId, target.id)) throw blockedError('follow this account');
+      const { following } = await store.counts(viewerId);
+      if (following >= FOLLOWING_MAX && !(await store.exists(viewerId, target.id))) {
+        throw new ValidationError(
+          `You can follow at most ${FOLLOWING_MAX} accounts.`,
+          [{ field: 'handle', message: 'would pass the following limit' }],
+          'following_limit',
+        );
+      }
+      const added = await store.transaction((trx) => store.insert(viewerId, target.id, clock.nowMs(), trx));
+      if (added) await publish('follow.created', viewerId, target.id);
+      return { following: true, followerCount: (await store.counts(target.id)).followers };
+    },
+
+    async unfollow(viewerId: string, handle: string) {
+      const target = await resolveTarget(viewerId, handle);
+      const removed = await store.transaction((trx) => store.remove(viewerId, target.id, trx));
+      if (removed) await publish('follow.deleted', viewerId, target.id);
+      return { following: false, followerCount: (await store.counts(target.id)).followers };
+    },
+
+    /** Followers or followees of `handle`, newest first, without accounts hidden from the viewer. */
+    async list(handle: string, direction: FollowDirection, page: PageRequest, viewerId: string | null) {
+      const owner = await auth.findByHandle(handle.trim().toLowerCase());
+      const hidden = viewerId ? await blocks.hiddenFrom(viewerId) : new Set<string>();
+      if (!owner || hidden.has(owner.id)) throw new NotFoundError('That account');
+      const after = decodeCursor(page.cursor);
+      const rows = await store.page(owner.id, direction, after, page.limit, hiddenForSql(hidden));
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        atMs: r.created_at,
+        id: r.account_id,
+      }));
+      const authors = await profiles.authorsByIds(items.map((r) => r.account_id));
+      return {
+        items: items.flatMap((r) => {
+          const author = hidden.has(r.account_id) ? undefined : authors.get(r.account_id);
+          return author ? [{ ...author, followedAt: r.created_at }] : [];
+        }),
+        nextCursor,
+      };
+    },
+  };
+}
+
+export type FollowsService = ReturnType<typeof createFollowsService>;

@@ -1,0 +1,96 @@
+import { type Clock, type EventBus, NotFoundError } from '@plaza/kernel';
+import type {
+  AccountDataContributor,
+  BlocksApi,
+  CommunityEvents,
+  NotesApi,
+  NoteView,
+  PageRequest,
+} from '../../contracts.ts';
+import { decodeCursor, pageOf } from '../shared/cursor.ts';
+import { requireVisibleNote } from '../shared/notes-access.ts';
+import type { LikesStore } from './store.ts';
+
+export interface LikesDeps {
+  store: LikesStore;
+  notes: NotesApi;
+  blocks: BlocksApi;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export function createLikesService({ store, notes, blocks, clock, bus }: LikesDeps) {
+  const contributor: AccountDataContributor = {
+    name: 'social.likes',
+    export: async (accountId, db) =>
+      (await store.listByAccount(accountId, db)).map((r) => ({ noteId: r.note_id, likedAt: r.created_at })),
+    async erase(accountId, db) {
+      const rows = await store.listByAccount(accountId, db);
+      await store.deleteByAccount(accountId, db);
+      // Notes already erased ignore the adjustment; the ones that remain lose this like.
+      for (const row of rows) await notes.adjustCounter(row.note_id, 'likeCount', -1, db);
+    },
+  };
+
+  return {
+    contributor,
+    likedAmong: (accountId: string, noteIds: string[]) => store.likedAmong(accountId, noteIds),
+    onNoteDeleted: async ({ noteId }: CommunityEvents['note.deleted']) => {
+      await store.deleteByNote(noteId);
+    },
+
+    async like(viewerId: string, noteId: string) {
+      const note = await requireVisibleNote(notes, blocks, noteId, viewerId);
+      const { added, likeCount } = await store.transaction(async (trx) => {
+        const added = await store.insert(viewerId, noteId, clock.nowMs(), trx);
+        if (added) await notes.adjustCounter(noteId, 'likeCount', 1, trx);
+        return { added, likeCount: await store.countForNote(noteId, trx) };
+      });
+      if (added) {
+        const event: CommunityEvents['like.created'] = {
+          noteId,
+          accountId: viewerId,
+          authorId: note.authorId,
+        };
+        await bus.publish('like.created', event);
+      }
+      return { liked: true, likeCount };
+    },
+
+    /** Taking back one's own like always works; otherwise a note one cannot see stays a 404. */
+    async unlike(viewerId: string, noteId: string) {
+      const meta = await notes.meta(noteId);
+      if (!meta) throw new NotFoundError('That note');
+      const { removed, likeCount } = await store.transaction(async (trx) => {
+        const removed = await store.remove(viewerId, noteId, trx);
+        if (removed) await notes.adjustCounter(noteId, 'likeCount', -1, trx);
+        return { removed, likeCount: await store.countForNote(noteId, trx) };
+      });
+      if (!removed) await requireVisibleNote(notes, blocks, noteId, viewerId);
+      return { liked: false, likeCount };
+    },
+
+    /** The viewer's liked notes, most recently liked first; notes gone or hidden drop out. */
+    async mine(viewerId: string, page: PageRequest) {
+      const rows = await store.pageByAccount(viewerId, decodeCursor(page.cursor), page.limit);
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.note_id }));
+      const [views, hidden] = await Promise.all([
+        notes.hydrate(
+          items.map((r) => r.note_id),
+          viewerId,
+        ),
+        blocks.hiddenFrom(viewerId),
+      ]);
+      const byId = new Map<string, NoteView>(views.map((v) => [v.id, v]));
+      return {
+        items: items.flatMap((r) => {
+          const view = byId.get(r.note_id);
+          return view && !hidden.has(view.author.id) ? [{ ...view, likedAt: r.created_at }] : [];
+        }),
+        nextCursor,
+      };
+    },
+  };
+}
+
+export type LikesService = ReturnType<typeof createLikesService>;

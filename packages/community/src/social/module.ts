@@ -1,0 +1,86 @@
+import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { BlocksApi, CommunityEvents, NotesApi, ProfilesApi, ViewerStateProvider } from '../contracts.ts';
+import { createCollectService } from './collections/collect-service.ts';
+import { registerCollectionsRoutes } from './collections/routes.ts';
+import { createCollectionsService } from './collections/service.ts';
+import { createCollectionsStore } from './collections/store.ts';
+import { registerCommentsRoutes } from './comments/routes.ts';
+import { createCommentsService, type DetectLanguage } from './comments/service.ts';
+import { createCommentsStore } from './comments/store.ts';
+import { registerFollowsRoutes } from './follows/routes.ts';
+import { createFollowsService } from './follows/service.ts';
+import { createFollowsStore } from './follows/store.ts';
+import { registerLikesRoutes } from './likes/routes.ts';
+import { createLikesService } from './likes/service.ts';
+import { createLikesStore } from './likes/store.ts';
+import type { SocialTables } from './shared/tables.ts';
+
+export interface SocialModuleDeps {
+  notes: NotesApi;
+  blocks: BlocksApi;
+  profiles: ProfilesApi;
+  /** The language of user text, shared with notes so both judge text the same way. */
+  detectLanguage: DetectLanguage;
+}
+
+/** Follows, likes, collections and comments; answers `SocialApi` as `service`. */
+export function createSocialModule(
+  platform: Platform,
+  { notes, blocks, profiles, detectLanguage }: SocialModuleDeps,
+) {
+  const db = tables<SocialTables>(platform);
+  const { auth, clock, ids, bus } = platform;
+  const follows = createFollowsService({ store: createFollowsStore(db), auth, blocks, profiles, clock, bus });
+  const likes = createLikesService({ store: createLikesStore(db), notes, blocks, clock, bus });
+  const collectionsStore = createCollectionsStore(db);
+  const boards = createCollectionsService({
+    store: collectionsStore,
+    notes,
+    blocks,
+    profiles,
+    auth,
+    clock,
+    ids,
+  });
+  const collect = createCollectService({ store: collectionsStore, boards, notes, blocks, clock, bus });
+  const comments = createCommentsService({
+    store: createCommentsStore(db),
+    ...{ notes, blocks, profiles, auth, clock, ids, bus, detectLanguage },
+  });
+
+  // One batch query each, whatever the number of notes on the page.
+  const viewerState: ViewerStateProvider = async (noteIds, viewerId) => {
+    const [liked, collected] = await Promise.all([
+      likes.likedAmong(viewerId, noteIds),
+      collect.collectedAmong(viewerId, noteIds),
+    ]);
+    return new Map(noteIds.map((id) => [id, { liked: liked.has(id), collected: collected.has(id) }]));
+  };
+  notes.setViewerStateProvider(viewerState);
+
+  bus.subscribe('block.created', (payload) => follows.onBlock(payload as CommunityEvents['block.created']));
+  bus.subscribe('note.deleted', async (payload) => {
+    const event = payload as CommunityEvents['note.deleted'];
+    await likes.onNoteDeleted(event);
+    await collect.onNoteDeleted(event);
+    await comments.onNoteDeleted(event);
+  });
+
+  return {
+    /** SocialApi plus the follow routes' operations. */
+    service: follows,
+    likes,
+    collections: boards,
+    collect,
+    comments,
+    contributors: [follows.contributor, likes.contributor, collect.contributor, comments.contributor],
+    async register(app: PlazaApp) {
+      registerFollowsRoutes(app, follows);
+      registerLikesRoutes(app, likes);
+      registerCollectionsRoutes(app, boards, collect);
+      registerCommentsRoutes(app, comments);
+    },
+  };
+}
+
+export type SocialModule = ReturnType<typeof createSocialModule>;
