@@ -92,7 +92,12 @@ export interface NotesApi {
   hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]>;
   adjustCounter(noteId: string, counter: NoteCounter, delta: number, db?: Executor): Promise<void>;
   /** An author's notes, newest first; drafts only when `includeDrafts` (the author's own view). */
-  listByAuthor(authorId: string, page: PageRequest, includeDrafts: boolean, db?: Executor): Promise<Page<NoteMeta>>;
+  listByAuthor(
+    authorId: string,
+    page: PageRequest,
+    includeDrafts: boolean,
+    db?: Executor,
+  ): Promise<Page<NoteMeta>>;
   /** Published notes carrying a topic (normalized with `topicKey`), newest first. */
   listByTopic(topicKey: string, page: PageRequest, db?: Executor): Promise<Page<NoteMeta>>;
   /** Published notes created at or after `sinceMs`, newest first, with engagement counts: discover's candidates. */
@@ -154,6 +159,8 @@ export interface CommunityEvents {
     parentAuthorId: string | null;
     mentions: string[];
   };
+  /** Published by the kernel's sign-up. */
+  'account.created': { accountId: string };
   'account.deleted': { accountId: string };
   'profile.updated': { accountId: string };
 }

@@ -44,6 +44,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const bus = createMemoryBus((topic, err) => logger.error({ err, topic }, 'event handler failed'));
   const auth = createAuthService({
     store: createAuthStore(database.db),
+    bus,
     clock,
     ids,
     sessionTtlMs: config.sessionTtlDays * 86_400_000,

@@ -33,6 +33,8 @@ export function createSearchModule(platform: Platform, deps: SearchModuleDeps) {
   on(bus, 'note.updated', indexer.onNoteUpdated);
   on(bus, 'note.deleted', indexer.onNoteDeleted);
   on(bus, 'profile.updated', indexer.onProfileUpdated);
+  // A new account is findable by handle at once, before it posts or edits its profile.
+  on(bus, 'account.created', indexer.onProfileUpdated);
   on(bus, 'account.deleted', indexer.onAccountDeleted);
 
   const service = createSearchService({ store, indexer, ...deps, auth: platform.auth });

@@ -73,6 +73,12 @@ describe.each(testDatabases())('search over HTTP on $name', (target) => {
     expect(await noteIds('secret')).toEqual([]);
   });
 
+  it('finds a new account by handle right after sign-up, before it posts', async () => {
+    await signUpForTest(server.app, 'quiet_newcomer', 'en');
+    const found = await search('quiet', undefined, '&type=accounts');
+    expect(found.items.map((a) => a.handle)).toEqual(['quiet_newcomer']);
+  });
+
   it('pages with a cursor', async () => {
     const first = await search('美食', undefined, '&limit=1');
     expect(first.items.map((n) => n.id)).toEqual([notes.hans!.id]);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { EventBus } from '../bus.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
@@ -18,6 +19,8 @@ import {
 
 export interface AuthServiceDeps {
   store: AuthStore;
+  /** `account.created` {accountId} goes out here after each sign-up commits. */
+  bus: EventBus;
   clock: Clock;
   ids: IdGenerator;
   sessionTtlMs: number;
@@ -69,7 +72,7 @@ function checkPassword(password: string, field: string): FieldIssue[] {
   return [];
 }
 
-export function createAuthService({ store, clock, ids, sessionTtlMs }: AuthServiceDeps) {
+export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: AuthServiceDeps) {
   async function startSession(accountId: string) {
     const { token, tokenHash } = newToken();
     const now = clock.nowMs();
@@ -105,6 +108,7 @@ export function createAuthService({ store, clock, ids, sessionTtlMs }: AuthServi
       if (again.length > 0) throw takenError(again, handle, email);
       throw err;
     }
+    await bus.publish('account.created', { accountId: row.id });
     return toAccount(row);
   }
 
