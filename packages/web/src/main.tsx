@@ -1,9 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { initI18n } from './i18n/index.ts';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/cards.css';
+import './styles/note.css';
+import './styles/forms.css';
+import './styles/pages.css';
 
-function App() {
-  return <h1>Plaza</h1>;
-}
+initI18n();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

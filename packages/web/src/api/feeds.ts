@@ -1,0 +1,20 @@
+import { api, enc, query } from './client.ts';
+import type { AuthorView, NoteView, Page, TopicView } from './types.ts';
+
+export const discoverFeed = (cursor?: string) =>
+  api<Page<NoteView>>('GET', `/api/v1/feed/discover${query({ cursor })}`);
+export const followingFeed = (cursor?: string) =>
+  api<Page<NoteView>>('GET', `/api/v1/feed/following${query({ cursor })}`);
+export const topicFeed = (topic: string, cursor?: string) =>
+  api<Page<NoteView>>('GET', `/api/v1/topics/${enc(topic)}${query({ cursor })}`);
+
+export type SearchType = 'notes' | 'accounts' | 'topics';
+
+export interface SearchResults {
+  notes: Page<NoteView>;
+  accounts: Page<AuthorView>;
+  topics: Page<TopicView>;
+}
+
+export const search = <T extends SearchType>(q: string, type: T, cursor?: string) =>
+  api<SearchResults[T]>('GET', `/api/v1/search${query({ q, type, cursor })}`);

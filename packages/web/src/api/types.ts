@@ -1,0 +1,143 @@
+/**
+ * Shapes the Plaza API answers with. They mirror `packages/community/src/contracts.ts`; the web
+ * app keeps its own copy so the browser bundle never pulls in server types (Kysely, Node).
+ */
+
+export type UiLanguage = 'zh-TW' | 'zh-CN' | 'en';
+
+export interface AuthorView {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export interface ImageView {
+  id: string;
+  width: number;
+  height: number;
+  urls: Record<string, string>;
+}
+
+export interface NoteView {
+  id: string;
+  author: AuthorView;
+  title: string;
+  body: string;
+  language: string;
+  topics: string[];
+  mentions: string[];
+  images: ImageView[];
+  status: 'published' | 'draft';
+  likeCount: number;
+  collectCount: number;
+  commentCount: number;
+  createdAt: number;
+  updatedAt: number;
+  viewer: { liked: boolean; collected: boolean } | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The signed-in account as `GET /api/v1/me` answers it. */
+export interface Me {
+  id: string;
+  handle: string;
+  email?: string;
+  role?: string;
+  language: UiLanguage;
+  displayName?: string;
+  bio?: string;
+  avatarUrl?: string | null;
+  /** Unread notifications when the account was read: seeds the nav badge without a second call. */
+  unreadNotifications?: number;
+}
+
+export interface Session {
+  token: string;
+  account: Me;
+}
+
+export interface Profile {
+  id: string;
+  handle: string;
+  displayName: string;
+  bio: string;
+  avatarUrl: string | null;
+  /** Null only while the module that keeps a count is not installed. */
+  followerCount?: number | null;
+  followingCount?: number | null;
+  noteCount?: number | null;
+  viewer: { following: boolean | null; followsYou: boolean | null; blocking: boolean } | null;
+}
+
+export interface Media {
+  id: string;
+  width: number;
+  height: number;
+  urls: Record<string, string>;
+}
+
+export interface CommentView {
+  id: string;
+  noteId: string;
+  parentId: string | null;
+  author: AuthorView;
+  body: string;
+  createdAt: number;
+  replyCount: number;
+  /** On a reply: whose comment it answers (replies to replies join the top-level thread). */
+  replyTo: AuthorView | null;
+  replies: CommentView[];
+}
+
+export interface CollectionView {
+  id: string;
+  owner: AuthorView;
+  name: string;
+  description: string;
+  private: boolean;
+  /** The board a bare "collect" goes into. */
+  isDefault: boolean;
+  noteCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CollectionPage extends CollectionView {
+  notes: Page<NoteView>;
+}
+
+export interface TopicView {
+  topic: string;
+  noteCount: number;
+}
+
+export type NotificationType = 'follow' | 'like' | 'collect' | 'comment' | 'reply' | 'mention';
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationType;
+  actor: AuthorView;
+  note: { id: string; title: string; coverUrl: string | null } | null;
+  commentId: string | null;
+  read: boolean;
+  createdAt: number;
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldIssue[];
+}

@@ -1,0 +1,42 @@
+import { type RefObject, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listComments } from '../api/notes.ts';
+import type { CommentView } from '../api/types.ts';
+import { useMe } from '../hooks/use-me.ts';
+import { usePaged } from '../hooks/use-paged.ts';
+import { CommentForm } from './comment-form.tsx';
+import { CommentItem } from './comment-item.tsx';
+import { Empty, ErrorBox, Loading } from './states.tsx';
+
+interface CommentsProps {
+  noteId: string;
+  count: number;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+/** The note's comment threads and the box to add to them. */
+export function Comments({ noteId, count, inputRef }: CommentsProps) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const [replyTo, setReplyTo] = useState<CommentView | null>(null);
+  const list = usePaged(['comments', noteId], (cursor) => listComments(noteId, cursor));
+  const reply = (comment: CommentView) => {
+    setReplyTo(comment);
+    inputRef.current?.focus();
+  };
+  return (
+    <section className="comments" aria-label={t('note.commentsTitle', { count })}>
+      <h2 className="section-title">{t('note.commentsTitle', { count })}</h2>
+      {me && <CommentForm ref={inputRef} noteId={noteId} replyTo={replyTo} onDone={() => setReplyTo(null)} />}
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && list.items.length === 0 && <Empty>{t('note.noComments')}</Empty>}
+      <ul className="comment-list">
+        {list.items.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} onReply={reply} />
+        ))}
+      </ul>
+      <div ref={list.sentinelRef}>{list.isFetchingNextPage && <Loading />}</div>
+    </section>
+  );
+}

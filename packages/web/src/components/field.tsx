@@ -1,0 +1,48 @@
+import { type ReactNode, useId } from 'react';
+
+interface FieldProps {
+  label: string;
+  /** The server's or the form's message for this field, shown right under it. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** e.g. "12/20"; turns red when `over`. */
+  counter?: string | undefined;
+  over?: boolean | undefined;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode;
+}
+
+/** A labelled form control with its hint, counter and error. */
+export function Field({ label, error, hint, counter, over, children }: FieldProps) {
+  const id = useId();
+  const describedBy = `${id}-desc`;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <div className="field-head">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        {counter && <span className={over ? 'field-counter over' : 'field-counter'}>{counter}</span>}
+      </div>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      <div id={describedBy} className="field-desc">
+        {error ? (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        ) : (
+          hint && <span className="field-hint">{hint}</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A form-wide message (not tied to one field). */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}

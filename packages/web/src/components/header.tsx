@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { useMe } from '../hooks/use-me.ts';
+import { useUnread } from '../hooks/use-unread.ts';
+import { Avatar } from './avatar.tsx';
+import { BellIcon, PlusIcon, SearchIcon } from './icons.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { UnreadBadge } from './unread-badge.tsx';
+
+/** The top bar: logo and search everywhere; on desktop also the nav, composer and account. */
+export function Header() {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const unread = useUnread();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (q.trim()) void navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+  };
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <Link to="/" className="logo">
+          {t('app.name')}
+        </Link>
+        <form className="topbar-search" onSubmit={submit}>
+          <SearchIcon size={18} />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('search.placeholder')}
+            aria-label={t('search.placeholder')}
+          />
+        </form>
+        <nav className="topbar-nav" aria-label={t('nav.main')}>
+          <NavLink to="/" end>
+            {t('nav.discover')}
+          </NavLink>
+          <NavLink to="/following">{t('nav.following')}</NavLink>
+          {me && (
+            <NavLink to="/notifications" className="nav-with-badge">
+              <BellIcon size={20} />
+              <span>{t('nav.notifications')}</span>
+              <UnreadBadge count={unread} />
+            </NavLink>
+          )}
+        </nav>
+        <div className="topbar-actions">
+          <LanguageSwitcher compact />
+          {me ? (
+            <>
+              <Link to="/compose" className="btn btn-primary btn-compose">
+                <PlusIcon size={18} />
+                <span>{t('nav.compose')}</span>
+              </Link>
+              <Link to={`/u/${encodeURIComponent(me.handle)}`} className="topbar-me" aria-label={t('nav.me')}>
+                <Avatar name={me.displayName || me.handle} url={me.avatarUrl} size={32} />
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="btn btn-ghost">
+                {t('nav.logIn')}
+              </Link>
+              <Link to="/signup" className="btn btn-primary">
+                {t('nav.signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

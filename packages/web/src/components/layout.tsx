@@ -1,0 +1,16 @@
+import { Outlet } from 'react-router';
+import { Header } from './header.tsx';
+import { TabBar } from './tab-bar.tsx';
+
+/** Every page: top bar, content, and the bottom tab bar that CSS shows on phones only. */
+export function Layout() {
+  return (
+    <div className="app">
+      <Header />
+      <main className="content">
+        <Outlet />
+      </main>
+      <TabBar />
+    </div>
+  );
+}

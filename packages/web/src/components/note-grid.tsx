@@ -1,0 +1,32 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteView, Page } from '../api/types.ts';
+import { usePaged } from '../hooks/use-paged.ts';
+import { Masonry } from './masonry.tsx';
+import { Empty, ErrorBox, Loading } from './states.tsx';
+
+interface NoteGridProps {
+  queryKey: QueryKey;
+  fetchPage: (cursor?: string) => Promise<Page<NoteView>>;
+  empty: ReactNode;
+  enabled?: boolean;
+}
+
+/** A masonry of notes that loads more as the reader scrolls. */
+export function NoteGrid({ queryKey, fetchPage, empty, enabled = true }: NoteGridProps) {
+  const { t } = useTranslation();
+  const list = usePaged(queryKey, fetchPage, enabled);
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <>
+      <Masonry notes={list.items} />
+      <div ref={list.sentinelRef} className="grid-footer">
+        {list.isFetchingNextPage && <Loading />}
+        {!list.hasNextPage && <span className="muted">{t('common.end')}</span>}
+      </div>
+    </>
+  );
+}

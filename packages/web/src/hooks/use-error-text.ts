@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+const KNOWN_CODES = [
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'invalid_credentials',
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+
+function isKnown(code: string): code is KnownCode {
+  return (KNOWN_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Turns any thrown error into a sentence for the reader: a translated message for codes we
+ * know, else the server's own detail (it says what was wrong), else a generic line.
+ */
+export function useErrorText(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    if (error instanceof ApiError) {
+      if (isKnown(error.code)) return t(`errors.${error.code}`);
+      return error.problem.detail || t('errors.generic');
+    }
+    if (error instanceof TypeError) return t('errors.network');
+    return t('errors.generic');
+  };
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Empty } from '../components/states.tsx';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Empty>
+      <p>{t('common.notFound')}</p>
+      <Link to="/" className="btn btn-primary">
+        {t('common.goHome')}
+      </Link>
+    </Empty>
+  );
+}

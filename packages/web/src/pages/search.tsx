@@ -1,0 +1,127 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { search } from '../api/feeds.ts';
+import type { AuthorView, TopicView } from '../api/types.ts';
+import { Avatar } from '../components/avatar.tsx';
+import { SearchIcon } from '../components/icons.tsx';
+import { NoteGrid } from '../components/note-grid.tsx';
+import { Empty, ErrorBox, Loading } from '../components/states.tsx';
+import { usePaged } from '../hooks/use-paged.ts';
+
+type SearchTab = 'notes' | 'accounts' | 'topics';
+const TABS: SearchTab[] = ['notes', 'accounts', 'topics'];
+
+function tabOf(value: string | null): SearchTab {
+  return value === 'accounts' || value === 'topics' ? value : 'notes';
+}
+
+/** `/search?q=&type=`: one box, three result tabs; the URL holds the state so results can be shared. */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q')?.trim() ?? '';
+  const tab = tabOf(params.get('type'));
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams({ q: draft.trim(), type: tab });
+  };
+  return (
+    <div className="page page-wide">
+      <form className="search-box" onSubmit={submit}>
+        <SearchIcon size={18} />
+        <input
+          type="search"
+          name="q"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.placeholder')}
+        />
+        <button type="submit" className="btn btn-primary btn-small">
+          {t('search.submit')}
+        </button>
+      </form>
+      <div className="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab active' : 'tab'}
+            onClick={() => setParams({ q, type: name })}
+          >
+            {t(`search.${name}`)}
+          </button>
+        ))}
+      </div>
+      {!q && <Empty>{t('search.prompt')}</Empty>}
+      {q && tab === 'notes' && (
+        <NoteGrid
+          queryKey={['search', 'notes', q]}
+          fetchPage={(cursor) => search(q, 'notes', cursor)}
+          empty={t('search.noResults', { q })}
+        />
+      )}
+      {q && tab === 'accounts' && <AccountResults q={q} />}
+      {q && tab === 'topics' && <TopicResults q={q} />}
+    </div>
+  );
+}
+
+function AccountResults({ q }: { q: string }) {
+  const { t } = useTranslation();
+  const list = usePaged(['search', 'accounts', q], (cursor) => search(q, 'accounts', cursor));
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.items.length === 0) return <Empty>{t('search.noResults', { q })}</Empty>;
+  return (
+    <>
+      <ul className="result-list">
+        {list.items.map((account: AuthorView) => (
+          <li key={account.id}>
+            <Link to={`/u/${encodeURIComponent(account.handle)}`} className="result-row">
+              <Avatar name={account.displayName || account.handle} url={account.avatarUrl} size={44} />
+              <span className="result-main">
+                <strong>{account.displayName || account.handle}</strong>
+                <span className="muted">{`@${account.handle}`}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <div ref={list.sentinelRef} />
+    </>
+  );
+}
+
+function TopicResults({ q }: { q: string }) {
+  const { t } = useTranslation();
+  const list = usePaged(['search', 'topics', q], (cursor) => search(q, 'topics', cursor));
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.items.length === 0) return <Empty>{t('search.noResults', { q })}</Empty>;
+  return (
+    <>
+      <ul className="result-list">
+        {list.items.map((item: TopicView) => (
+          <li key={item.topic}>
+            <Link to={`/topics/${encodeURIComponent(item.topic)}`} className="result-row">
+              <span className="topic-mark" aria-hidden="true">
+                {'#'}
+              </span>
+              <span className="result-main">
+                <strong>{item.topic}</strong>
+                <span className="muted">{t('topic.notes', { count: item.noteCount })}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <div ref={list.sentinelRef} />
+    </>
+  );
+}
