@@ -26,7 +26,6 @@ export function createCommunityModules(platform: Platform) {
     blocks: blocks.service,
     profiles: profiles.service,
   });
-  contributors.push(notes.service.contributor);
   const social = createSocialModule(platform, {
     notes: notes.service,
     blocks: blocks.service,
@@ -34,6 +33,10 @@ export function createCommunityModules(platform: Platform) {
     detectLanguage,
   });
   contributors.push(...social.contributors);
+  // After social's: the notes contributor erases notes without publishing `note.deleted`, so
+  // social must first find them (NotesApi.listByAuthor) and remove others' likes, board
+  // entries and comments on them in the same transaction.
+  contributors.push(notes.service.contributor);
   const notifications = createNotificationsModule(platform, {
     profiles: profiles.service,
     blocks: blocks.service,

@@ -13,6 +13,7 @@ import { createFollowsStore } from './follows/store.ts';
 import { registerLikesRoutes } from './likes/routes.ts';
 import { createLikesService } from './likes/service.ts';
 import { createLikesStore } from './likes/store.ts';
+import { createOwnNotesContributor } from './own-notes.ts';
 import type { SocialTables } from './shared/tables.ts';
 
 export interface SocialModuleDeps {
@@ -65,6 +66,12 @@ export function createSocialModule(
     await collect.onNoteDeleted(event);
     await comments.onNoteDeleted(event);
   });
+  // Account deletion erases notes without `note.deleted`; this does the same cleanup in its transaction.
+  const ownNotes = createOwnNotesContributor(notes, [
+    likes.onNotesDeleted,
+    collect.onNotesDeleted,
+    comments.onNotesDeleted,
+  ]);
 
   return {
     /** SocialApi plus the follow routes' operations. */
@@ -73,7 +80,14 @@ export function createSocialModule(
     collections: boards,
     collect,
     comments,
-    contributors: [follows.contributor, likes.contributor, collect.contributor, comments.contributor],
+    /** Must run before the notes contributor: `ownNotes` finds the notes through NotesApi. */
+    contributors: [
+      follows.contributor,
+      likes.contributor,
+      collect.contributor,
+      comments.contributor,
+      ownNotes,
+    ],
     async register(app: PlazaApp) {
       registerFollowsRoutes(app, follows);
       registerLikesRoutes(app, likes);

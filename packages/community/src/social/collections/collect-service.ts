@@ -38,6 +38,15 @@ export function createCollectService({ store, boards, notes, blocks, clock, bus 
     return removedAny;
   }
 
+  /**
+   * Deleted notes leave every board. Runs inside `db` when given (the account deletion's
+   * transaction), else in a transaction of its own.
+   */
+  function onNotesDeleted(noteIds: string[], db?: Executor) {
+    const erase = (trx: Executor) => store.eraseNotes(noteIds, clock.nowMs(), trx);
+    return db ? erase(db) : store.transaction(erase);
+  }
+
   const contributor: AccountDataContributor = {
     name: 'social.collections',
     async export(accountId, db) {
@@ -131,14 +140,9 @@ export function createCollectService({ store, boards, notes, blocks, clock, bus 
       });
     },
 
-    /** A deleted note leaves every board; its counters went with it. */
-    async onNoteDeleted({ noteId }: CommunityEvents['note.deleted']) {
-      await store.transaction(async (trx) => {
-        for (const item of await store.itemsOfNote(noteId, trx)) {
-          await store.removeItem(item.collection_id, noteId, item.account_id, clock.nowMs(), trx);
-        }
-      });
-    },
+    onNotesDeleted,
+    onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>
+      onNotesDeleted([noteId], db),
   };
 }
 

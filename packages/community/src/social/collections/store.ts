@@ -186,12 +186,22 @@ function createItemsStore(q: (db?: Executor) => Kysely<SocialTables>) {
         .orderBy('created_at')
         .execute(),
 
-    itemsOfNote: (noteId: string, db?: Executor) =>
-      q(db)
+    /**
+     * Takes deleted notes off every board and drops their collect rows. Each board's note
+     * count falls by the items it lost; the notes' own counters are gone with them.
+     */
+    async eraseNotes(noteIds: string[], nowMs: number, db: Executor) {
+      if (noteIds.length === 0) return;
+      const lost = await q(db)
         .selectFrom('social_collection_items')
-        .select(['collection_id', 'note_id', 'account_id'])
-        .where('note_id', '=', noteId)
-        .execute(),
+        .select(['collection_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('note_id', 'in', noteIds)
+        .groupBy('collection_id')
+        .execute();
+      await q(db).deleteFrom('social_collection_items').where('note_id', 'in', noteIds).execute();
+      for (const { collection_id, n } of lost) await touch(collection_id, -Number(n), nowMs, db);
+      await q(db).deleteFrom('social_collects').where('note_id', 'in', noteIds).execute();
+    },
 
     itemsOfBoard: (collectionId: string, db?: Executor) =>
       q(db)

@@ -135,9 +135,10 @@ export function createCommentsService(deps: CommentsDeps) {
   return {
     ...reads,
     contributor,
-    onNoteDeleted: async ({ noteId }: CommunityEvents['note.deleted']) => {
-      await store.deleteByNote(noteId);
-    },
+    /** Deleted notes lose their comments; `db` runs it inside the caller's transaction. */
+    onNotesDeleted: (noteIds: string[], db?: Executor) => store.deleteByNotes(noteIds, db),
+    onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>
+      store.deleteByNotes([noteId], db),
 
     async create(viewer: { accountId: string; language: Language }, noteId: string, input: CommentInput) {
       const [body = ''] = cleanTexts('The comment has problems.', [[input.body, BODY_RULE]]);

@@ -122,8 +122,11 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
       return new Map(lost.map((r) => [r.note_id, Number(r.n)]));
     },
 
-    deleteByNote: (noteId: string) =>
-      q().deleteFrom('social_comments').where('note_id', '=', noteId).execute(),
+    /** Every comment on the notes; replies sit on their thread's note, so threads go whole. */
+    deleteByNotes: async (noteIds: string[], db?: Executor) => {
+      if (noteIds.length > 0)
+        await q(db).deleteFrom('social_comments').where('note_id', 'in', noteIds).execute();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   AccountDataContributor,
   BlocksApi,
   CommunityEvents,
+  Executor,
   NotesApi,
   NoteView,
   PageRequest,
@@ -35,9 +36,10 @@ export function createLikesService({ store, notes, blocks, clock, bus }: LikesDe
   return {
     contributor,
     likedAmong: (accountId: string, noteIds: string[]) => store.likedAmong(accountId, noteIds),
-    onNoteDeleted: async ({ noteId }: CommunityEvents['note.deleted']) => {
-      await store.deleteByNote(noteId);
-    },
+    /** Deleted notes lose their likes; `db` runs it inside the caller's transaction. */
+    onNotesDeleted: (noteIds: string[], db?: Executor) => store.deleteByNotes(noteIds, db),
+    onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>
+      store.deleteByNotes([noteId], db),
 
     async like(viewerId: string, noteId: string) {
       const note = await requireVisibleNote(notes, blocks, noteId, viewerId);

@@ -78,8 +78,10 @@ export function createLikesStore(root: Kysely<SocialTables>) {
     deleteByAccount: (accountId: string, db: Executor) =>
       q(db).deleteFrom('social_likes').where('account_id', '=', accountId).execute(),
 
-    deleteByNote: (noteId: string, db?: Executor) =>
-      q(db).deleteFrom('social_likes').where('note_id', '=', noteId).execute(),
+    deleteByNotes: async (noteIds: string[], db?: Executor) => {
+      if (noteIds.length > 0)
+        await q(db).deleteFrom('social_likes').where('note_id', 'in', noteIds).execute();
+    },
   };
 }
 
