@@ -1,5 +1,6 @@
 import { ConfigError } from '@plaza/kernel';
 import { runMigrate } from './commands/migrate.ts';
+import { runSeed } from './commands/seed.ts';
 import { runStart } from './commands/start.ts';
 
 const USAGE = `Usage: plaza <command>
@@ -7,11 +8,13 @@ const USAGE = `Usage: plaza <command>
 Commands:
   start     migrate, create the admin account, seed demo data on an empty database, serve
   migrate   apply pending database migrations and exit
+  seed      seed demo data into an empty database: plaza seed [--scale=N] [DATABASE_URL]
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   start: runStart,
   migrate: runMigrate,
+  seed: runSeed,
 };
 
 async function main(argv: string[]): Promise<void> {

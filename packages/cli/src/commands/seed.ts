@@ -1,7 +1,91 @@
-import type { CommunityModules } from '@plaza/community';
-import type { Platform } from '@plaza/kernel';
+import {
+  type AuthTables,
+  buildServer,
+  createPlatform,
+  loadConfig,
+  migrate,
+  type Platform,
+  type PlazaApp,
+} from '@plaza/kernel';
+import type { Kysely } from 'kysely';
+import type { SeedOptions } from '../seed/plan.ts';
+import { DEMO_PASSWORD, type SeedSummary, seedDemo } from '../seed/run.ts';
+import { OffsetClock, type SeedClock } from '../seed/seed-clock.ts';
+import { allProducts } from './products.ts';
+import { announceAdmin } from './start.ts';
 
-/** Seeds the demo community when the database holds no one but the admin. */
-export async function seedDemoIfEmpty(platform: Platform, _community: CommunityModules): Promise<void> {
-  platform.logger.info('demo data seeding is not built yet');
+/** True when nobody but the admin has an account: a fresh install worth filling with demo data. */
+export async function isEmpty(platform: Platform): Promise<boolean> {
+  const db: Kysely<AuthTables> = platform.database.db;
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('handle', '!=', platform.config.adminHandle)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) === 0;
+}
+
+/**
+ * Seeds the demo community when the database holds no one but the admin. `clock` must be
+ * the clock the platform was created with: seeding moves it to spread content over time.
+ */
+export async function seedDemoIfEmpty(
+  platform: Platform,
+  app: PlazaApp,
+  clock: SeedClock,
+  options: Partial<SeedOptions> = {},
+): Promise<SeedSummary | undefined> {
+  if (!(await isEmpty(platform))) {
+    platform.logger.debug('database already has accounts; demo data not seeded');
+    return undefined;
+  }
+  const summary = await seedDemo({ app, platform, clock, options });
+  const { elapsedMs, missingRoutes, ...counts } = summary;
+  platform.logger.info(
+    { ...counts, seconds: Math.round(elapsedMs / 100) / 10 },
+    `demo data seeded; every demo account signs in with the password "${DEMO_PASSWORD}"`,
+  );
+  if (missingRoutes.length > 0)
+    platform.logger.warn({ missingRoutes }, 'demo data is partial: routes missing');
+  return summary;
+}
+
+const USAGE = 'Usage: plaza seed [--scale=N] [DATABASE_URL]\n';
+
+/** `plaza seed`: migrates, makes sure the admin exists, and seeds the demo when the database is empty. */
+export async function runSeed(args: string[]): Promise<void> {
+  let scale: number | undefined;
+  let databaseUrl: string | undefined;
+  for (const arg of args) {
+    if (arg.startsWith('--scale=')) scale = Number(arg.slice('--scale='.length));
+    else if (!arg.startsWith('-')) databaseUrl = arg;
+    else {
+      process.stderr.write(USAGE);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  if (scale !== undefined && !(scale > 0 && scale <= 10)) {
+    process.stderr.write(`--scale must be a number in (0, 10]\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig({ ...process.env, ...(databaseUrl ? { PLAZA_DATABASE_URL: databaseUrl } : {}) });
+  const clock = new OffsetClock();
+  const platform = createPlatform(config, { clock });
+  try {
+    const products = allProducts();
+    await migrate(platform, products);
+    await announceAdmin(platform);
+    const app = await buildServer(platform, products);
+    await app.ready();
+    try {
+      const summary = await seedDemoIfEmpty(platform, app, clock, scale ? { scale } : {});
+      if (!summary) platform.logger.info('the database already has accounts: nothing seeded');
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await platform.close();
+  }
 }

@@ -1,24 +1,23 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommunityModules } from '@plaza/community';
 import { buildServer, createPlatform, loadConfig, migrate, type Platform } from '@plaza/kernel';
+import { OffsetClock } from '../seed/seed-clock.ts';
 import { allProducts } from './products.ts';
 
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export async function runStart(): Promise<void> {
   const config = loadConfig();
-  const platform = createPlatform(config);
-  let community: CommunityModules | undefined;
-  const products = allProducts((modules) => {
-    community = modules;
-  });
+  // Real time, except while demo data is seeded: the seeder moves it to spread content over time.
+  const clock = new OffsetClock();
+  const platform = createPlatform(config, { clock });
+  const products = allProducts();
   await migrate(platform, products);
   await announceAdmin(platform);
   const app = await buildServer(platform, products, { webDir: config.webDir ?? DEFAULT_WEB_DIR });
-  if (config.seedDemo && community) {
+  if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('./seed.ts');
-    await seedDemoIfEmpty(platform, community);
+    await seedDemoIfEmpty(platform, app, clock);
   }
   await app.listen({ port: config.port, host: config.host });
   platform.logger.info(`Plaza is running on http://localhost:${config.port}`);
@@ -31,7 +30,8 @@ export async function runStart(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-async function announceAdmin(platform: Platform): Promise<void> {
+/** Creates the admin account on first start and prints a generated password once. */
+export async function announceAdmin(platform: Platform): Promise<void> {
   const { config } = platform;
   const result = await platform.auth.ensureAdmin(config.adminHandle, config.adminPassword);
   if (result.generatedPassword) {
