@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { type AuthService, createAuthService } from './auth/service.ts';
 import { createAuthStore } from './auth/store.ts';
 import type { AuthTables } from './auth/types.ts';
-import { createMemoryBus, type EventBus } from './bus.ts';
+import { createOutboxBus, type EventBus } from './bus.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type Database, type DatabaseOptions, type Dialect } from './db/database.ts';
@@ -41,7 +41,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const clock = options.clock ?? systemClock;
   const database = createDatabase<AuthTables>(config.resolvedDatabaseUrl, options.database);
   const ids = createIdGenerator(clock);
-  const bus = createMemoryBus((topic, err) => logger.error({ err, topic }, 'event handler failed'));
+  const bus = createOutboxBus({ db: database.db, clock, ids, logger });
   const auth = createAuthService({
     store: createAuthStore(database.db),
     bus,

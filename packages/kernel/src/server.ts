@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { scheduleOutboxSweep } from './bus.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createHttpApp, type PlazaApp } from './http/app.ts';
 import { registerIdempotency, scheduleIdempotencyCleanup } from './idempotency/hooks.ts';
@@ -17,6 +18,7 @@ export interface PlazaProduct {
   register(app: PlazaApp, platform: Platform): Promise<void>;
 }
 
+const OUTBOX_SWEEP_INTERVAL_MS = 1_000;
 const KERNEL_SRC = path.dirname(fileURLToPath(import.meta.url));
 
 export async function migrate(platform: Platform, products: PlazaProduct[]): Promise<string[]> {
@@ -62,6 +64,11 @@ export async function buildServer(
     cookieSecure: config.cookieSecure,
   });
   for (const product of products) await product.register(app, platform);
+  // Only now is every subscriber in place: events left over from a crash are delivered, and
+  // the sweep keeps delivering what other processes or failed attempts leave behind.
+  await platform.bus.deliver();
+  const stopSweep = scheduleOutboxSweep(platform.bus, OUTBOX_SWEEP_INTERVAL_MS, platform.logger);
+  app.addHook('onClose', async () => stopSweep());
   if (options.webDir && spaIndexHtml) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.webDir),

@@ -101,14 +101,14 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
       created_at: clock.nowMs(),
     };
     try {
-      await store.insertAccount(row);
+      await store.insertAccount(row, (trx) => bus.record(trx, 'account.created', { accountId: row.id }));
     } catch (err) {
       // Two sign-ups raced for the same handle or email; the unique index decided.
       const again = await store.handleOrEmailTaken(handle, email);
       if (again.length > 0) throw takenError(again, handle, email);
       throw err;
     }
-    await bus.publish('account.created', { accountId: row.id });
+    await bus.deliver();
     return toAccount(row);
   }
 

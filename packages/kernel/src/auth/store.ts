@@ -5,7 +5,12 @@ export function createAuthStore(db: Kysely<AuthTables>) {
   // A caller may pass its transaction so account reads and writes join its unit of work.
   const q = (ex?: Kysely<AuthTables>) => ex ?? db;
   return {
-    insertAccount: (row: AccountsTable) => db.insertInto('accounts').values(row).execute(),
+    /** Inserts the account and, in the same transaction, whatever `alsoInTransaction` writes (its event). */
+    insertAccount: (row: AccountsTable, alsoInTransaction: (trx: Kysely<AuthTables>) => Promise<void>) =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('accounts').values(row).execute();
+        await alsoInTransaction(trx);
+      }),
     findAccountByLogin: (login: string) =>
       db
         .selectFrom('accounts')
