@@ -70,3 +70,33 @@ describe.each(testDatabases())('Idempotency-Key on $name', (target) => {
     expect(runs).toBe(before);
   });
 });
+
+describe('an Idempotency-Key claimed by a process that died', () => {
+  it('is answered 409 while fresh, and may run again once abandoned', async () => {
+    const server = await createTestServer(testDatabases()[0]!, [counter]);
+    try {
+      const { token } = await signUpForTest(server.app, 'idem_crash');
+      const send = () =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/test/count',
+          headers: { ...bearer(token), 'idempotency-key': 'k-crash' },
+          payload: { by: 1 },
+        });
+      expect((await send()).statusCode).toBe(201);
+      // What a crash between the write and the recording of its answer leaves: a bare claim.
+      await server.platform.database.db
+        .updateTable('idempotency_keys' as never)
+        .set({ status_code: null, response_body: null } as never)
+        .execute();
+      const fresh = await send();
+      expect(fresh.statusCode).toBe(409);
+      expect(fresh.json().code).toBe('idempotency_in_progress');
+      server.clock.advance(31_000);
+      expect((await send()).statusCode).toBe(201);
+      expect((await send()).headers['idempotent-replayed']).toBe('true');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -7,7 +7,18 @@ import type { IdempotencyStore } from './store.ts';
 
 /** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+/**
+ * A claim with no answer this old belongs to a process that died mid-request: the retry may
+ * run. If that process had committed its write in the instant before dying, the write runs
+ * twice; a request that is still running after this long has long since timed out anyway.
+ */
+export const ABANDONED_CLAIM_MS = 30_000;
 const HEADER = 'idempotency-key';
+
+function isStale(row: { created_at: number; status_code: number | null }, nowMs: number): boolean {
+  const age = nowMs - row.created_at;
+  return age > IDEMPOTENCY_WINDOW_MS || (row.status_code === null && age > ABANDONED_CLAIM_MS);
+}
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -47,7 +58,7 @@ export function registerIdempotency(app: PlazaApp, store: IdempotencyStore, cloc
       return;
     }
     const existing = await store.find(accountId, key);
-    if (existing && clock.nowMs() - existing.created_at > IDEMPOTENCY_WINDOW_MS) {
+    if (existing && isStale(existing, clock.nowMs())) {
       await store.release(accountId, key);
       if (await store.claim(accountId, key, hash, clock.nowMs())) request.idempotencyKey = key;
       return;
