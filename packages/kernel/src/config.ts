@@ -190,6 +190,14 @@ export const SETTINGS = {
     parse: integer(1, 1_000_000),
     fallback: () => 500,
   }),
+  idempotencyAbandonSeconds: setting({
+    env: 'PLAZA_IDEMPOTENCY_ABANDON_SECONDS',
+    description:
+      'A request with an Idempotency-Key that left no answer this long ago (its process died) may be retried',
+    defaultText: '30',
+    parse: integer(1, 86_400),
+    fallback: () => 30,
+  }),
   maxUploadMb: setting({
     env: 'PLAZA_MAX_UPLOAD_MB',
     description: 'Largest image upload, in megabytes',

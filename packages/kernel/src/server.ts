@@ -53,7 +53,7 @@ export async function buildServer(
     ...(spaIndexHtml ? { spaIndexHtml } : {}),
   });
   const idempotency = createIdempotencyStore(tables<IdempotencyTables>(platform));
-  registerIdempotency(app, idempotency, platform.clock);
+  registerIdempotency(app, idempotency, platform.clock, config.idempotencyAbandonSeconds * 1000);
   const stopCleanup = scheduleIdempotencyCleanup(idempotency, platform.clock);
   app.addHook('onClose', async () => stopCleanup());
   registerAuthRoutes(app, {

@@ -7,17 +7,21 @@ import type { IdempotencyStore } from './store.ts';
 
 /** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
-/**
- * A claim with no answer this old belongs to a process that died mid-request: the retry may
- * run. If that process had committed its write in the instant before dying, the write runs
- * twice; a request that is still running after this long has long since timed out anyway.
- */
-export const ABANDONED_CLAIM_MS = 30_000;
 const HEADER = 'idempotency-key';
 
-function isStale(row: { created_at: number; status_code: number | null }, nowMs: number): boolean {
+/**
+ * A claim with no answer older than `abandonedClaimMs` belongs to a process that died
+ * mid-request, so the retry may run. If that process had committed its write in the instant
+ * before dying, the write runs twice; a request still running after that long has long since
+ * timed out for its client anyway.
+ */
+function isStale(
+  row: { created_at: number; status_code: number | null },
+  nowMs: number,
+  abandonedClaimMs: number,
+): boolean {
   const age = nowMs - row.created_at;
-  return age > IDEMPOTENCY_WINDOW_MS || (row.status_code === null && age > ABANDONED_CLAIM_MS);
+  return age > IDEMPOTENCY_WINDOW_MS || (row.status_code === null && age > abandonedClaimMs);
 }
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,7 +46,12 @@ function requestHash(request: FastifyRequest): string {
  * is refused; a retry while the first is still running gets 409. Failures (5xx, 429) release
  * the key so the client can retry.
  */
-export function registerIdempotency(app: PlazaApp, store: IdempotencyStore, clock: Clock): void {
+export function registerIdempotency(
+  app: PlazaApp,
+  store: IdempotencyStore,
+  clock: Clock,
+  abandonedClaimMs: number,
+): void {
   app.decorateRequest('idempotencyKey', null);
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers[HEADER];
@@ -58,7 +67,7 @@ export function registerIdempotency(app: PlazaApp, store: IdempotencyStore, cloc
       return;
     }
     const existing = await store.find(accountId, key);
-    if (existing && isStale(existing, clock.nowMs())) {
+    if (existing && isStale(existing, clock.nowMs(), abandonedClaimMs)) {
       await store.release(accountId, key);
       if (await store.claim(accountId, key, hash, clock.nowMs())) request.idempotencyKey = key;
       return;
