@@ -133,8 +133,9 @@ export interface SocialApi {
 }
 
 /**
- * Domain events on the bus. Payloads are plain JSON; handlers must be idempotent because a
- * later multi-process bus may deliver twice.
+ * Domain events on the bus, recorded in the transaction of the change they announce and
+ * delivered after it commits. Payloads are plain JSON; handlers must be idempotent because
+ * an event whose handlers ran may be delivered again when a crash kept its outbox row.
  */
 export interface CommunityEvents {
   'note.published': {

@@ -140,9 +140,14 @@ export function createProfilesService({ store, auth, media, clock }: ProfilesDep
 
     /**
      * Applies profile changes in one transaction after checking all of them; on any problem
-     * nothing is written. Answers whether anything was asked to change.
+     * nothing is written. `alsoInTransaction` writes into that transaction too (the caller's
+     * event), and only when something changes. Answers whether anything was asked to change.
      */
-    async update(accountId: string, input: ProfileChanges): Promise<boolean> {
+    async update(
+      accountId: string,
+      input: ProfileChanges,
+      alsoInTransaction: (trx: Executor) => Promise<void>,
+    ): Promise<boolean> {
       const { changes, issues } = checkProfileChanges(input);
       if (issues.length > 0) throw new ValidationError('The profile has problems.', issues);
       const touchesProfile =
@@ -155,6 +160,7 @@ export function createProfilesService({ store, auth, media, clock }: ProfilesDep
           await store.upsert(merged(accountId, current, changes, clock.nowMs()), trx);
         }
         if (changes.language) await auth.setLanguage(accountId, changes.language, trx);
+        await alsoInTransaction(trx);
       });
       return true;
     },

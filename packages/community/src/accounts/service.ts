@@ -84,10 +84,12 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Checks and applies profile changes, then answers the new /me. */
     async updateMe(accountId: string, changes: ProfileChanges) {
-      if (await profiles.update(accountId, changes)) {
-        const event: CommunityEvents['profile.updated'] = { accountId };
-        await bus.publish('profile.updated', event);
-      }
+      const event: CommunityEvents['profile.updated'] = { accountId };
+      const changed = await profiles.update(accountId, changes, (trx) =>
+        bus.record(trx, 'profile.updated', event),
+      );
+      // After the commit, so search shows the new name when the answer arrives.
+      if (changed) await bus.deliver();
       return me(accountId);
     },
 
@@ -135,6 +137,9 @@ export function createAccountsService(deps: AccountsDeps) {
     /**
      * Re-authenticates, then erases the account in one transaction: every module's data, the
      * profile, and last the kernel account row (sessions and anything else keyed to it cascade).
+     * `account.deleted` is recorded in that transaction and delivered before the SQLite
+     * checkpoint: its outbox row carries the account id, so it must be gone before the
+     * checkpoint folds the write-ahead log (and with it every trace of the account) away.
      */
     async deleteAccount(accountId: string, password: string): Promise<void> {
       if (!(await auth.passwordMatches(accountId, password))) {
@@ -144,14 +149,15 @@ export function createAccountsService(deps: AccountsDeps) {
           'wrong_password',
         );
       }
+      const event: CommunityEvents['account.deleted'] = { accountId };
       await store.transaction(async (trx) => {
         for (const contributor of deps.contributors) await contributor.erase(accountId, trx);
         await profiles.contributor.erase(accountId, trx);
         await auth.deleteAccount(accountId, trx);
+        await bus.record(trx, 'account.deleted', event);
       });
+      await bus.deliver();
       await store.compactAfterErase();
-      const event: CommunityEvents['account.deleted'] = { accountId };
-      await bus.publish('account.deleted', event);
     },
   };
 }

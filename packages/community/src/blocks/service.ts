@@ -62,12 +62,15 @@ export function createBlocksService({ store, auth, clock, bus }: BlocksDeps) {
     contributor,
     async block(blockerId: string, handle: string) {
       const target = await resolveTarget(blockerId, handle);
-      const added = await store.insert(blockerId, target.id, clock.nowMs());
+      await store.transaction(async (trx) => {
+        if (await store.insert(blockerId, target.id, clock.nowMs(), trx)) {
+          const event: CommunityEvents['block.created'] = { blockerId, blockedId: target.id };
+          await bus.record(trx, 'block.created', event);
+        }
+      });
       forget(blockerId, target.id);
-      if (added) {
-        const event: CommunityEvents['block.created'] = { blockerId, blockedId: target.id };
-        await bus.publish('block.created', event);
-      }
+      // Subscribers (follows dropped both ways, timelines pruned) have run when this answers.
+      await bus.deliver();
       return { blocked: true, handle: target.handle };
     },
     async unblock(blockerId: string, handle: string) {

@@ -8,6 +8,8 @@ export interface BlocksTables {
 export function createBlocksStore(root: Kysely<BlocksTables>) {
   const q = (db?: Executor) => (db ?? root) as Kysely<BlocksTables>;
   return {
+    /** Runs `work` in one transaction; everything it passes `trx` to commits or rolls back together. */
+    transaction: <T>(work: (trx: Executor) => Promise<T>) => root.transaction().execute(work),
     /** True when a row was added (false when it already existed). */
     async insert(blockerId: string, blockedId: string, nowMs: number, db?: Executor): Promise<boolean> {
       const result = await q(db)

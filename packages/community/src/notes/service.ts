@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type {
   BlocksApi,
   CommunityEvents,
+  Executor,
   MediaApi,
   NoteView,
   ProfilesApi,
@@ -83,8 +84,17 @@ async function resolveMentions(
   return found;
 }
 
-/** Events after the write commits: published on first publication, updated after that. */
-async function announce(bus: EventBus, before: NoteRow | undefined, after: NoteRow, mentionIds: string[]) {
+/**
+ * Records the write's event in its transaction `tx` (delivered once it commits):
+ * `note.published` on first publication, `note.updated` after that, nothing for a draft.
+ */
+async function recordEvent(
+  bus: EventBus,
+  tx: Executor,
+  before: NoteRow | undefined,
+  after: NoteRow,
+  mentionIds: string[],
+) {
   if (after.status !== 'published') return;
   if (before?.status !== 'published') {
     const event: CommunityEvents['note.published'] = {
@@ -94,11 +104,11 @@ async function announce(bus: EventBus, before: NoteRow | undefined, after: NoteR
       topics: parseList(after.topics),
       mentions: mentionIds,
     };
-    await bus.publish('note.published', event);
+    await bus.record(tx, 'note.published', event);
     return;
   }
   const event: CommunityEvents['note.updated'] = { noteId: after.id, authorId: after.author_id };
-  await bus.publish('note.updated', event);
+  await bus.record(tx, 'note.updated', event);
 }
 
 export function createNotesService(deps: NotesDeps) {
@@ -182,8 +192,10 @@ export function createNotesService(deps: NotesDeps) {
         await store.insert(row, tx);
         await store.replaceMedia(row.id, note.mediaIds, tx);
         await store.replaceTopics(row.id, note.topicKeys, row.created_at, tx);
+        await recordEvent(bus, tx, undefined, row, mentionIds);
       });
-      await announce(bus, undefined, row, mentionIds);
+      // After the commit, so followers' timelines and search have it when the answer arrives.
+      await bus.deliver();
       return viewOf(row.id, writer.accountId);
     },
 
@@ -216,16 +228,20 @@ export function createNotesService(deps: NotesDeps) {
         }
         await store.update(id, { ...content, created_at: createdAt, updated_at: now }, tx);
         await store.replaceTopics(id, note.topicKeys, createdAt, tx);
+        await recordEvent(bus, tx, before, after, mentionIds);
       });
-      await announce(bus, before, after, mentionIds);
+      await bus.deliver();
       return viewOf(id, writer.accountId);
     },
 
     async remove(viewerId: string, id: string): Promise<void> {
       const row = await ownedRow(id, viewerId);
-      await db.transaction().execute((tx) => store.remove([id], tx));
       const event: CommunityEvents['note.deleted'] = { noteId: id, authorId: row.author_id };
-      await bus.publish('note.deleted', event);
+      await db.transaction().execute(async (tx) => {
+        await store.remove([id], tx);
+        await bus.record(tx, 'note.deleted', event);
+      });
+      await bus.deliver();
     },
 
     /** One note as `viewerId` (null: signed out) may see it, or a 404. */

@@ -93,17 +93,18 @@ export function createCollectService({ store, boards, notes, blocks, clock, bus 
           );
         }
         const { firstBoard } = await store.addItem(board.id, noteId, viewer.accountId, clock.nowMs(), trx);
-        if (firstBoard) await notes.adjustCounter(noteId, 'collectCount', 1, trx);
-        return { collectionId: board.id, firstBoard, collectCount: await store.collectCount(noteId, trx) };
+        if (firstBoard) {
+          await notes.adjustCounter(noteId, 'collectCount', 1, trx);
+          const event: CommunityEvents['collect.created'] = {
+            noteId,
+            accountId: viewer.accountId,
+            authorId: note.authorId,
+          };
+          await bus.record(trx, 'collect.created', event);
+        }
+        return { collectionId: board.id, collectCount: await store.collectCount(noteId, trx) };
       });
-      if (result.firstBoard) {
-        const event: CommunityEvents['collect.created'] = {
-          noteId,
-          accountId: viewer.accountId,
-          authorId: note.authorId,
-        };
-        await bus.publish('collect.created', event);
-      }
+      await bus.deliver();
       return { collected: true, collectionId: result.collectionId, collectCount: result.collectCount };
     },
 

@@ -101,7 +101,8 @@ export function createCommentsService(deps: CommentsDeps) {
     return found;
   }
 
-  async function insert(row: CommentRow) {
+  /** Inserts the comment and records its event in the same transaction. */
+  async function insert(row: CommentRow, event: CommunityEvents['comment.created']) {
     await store.transaction(async (trx) => {
       // Re-read inside the transaction: the thread may have been deleted since it was checked.
       if (row.root_id && !(await store.findById(row.root_id, trx))) {
@@ -112,6 +113,7 @@ export function createCommentsService(deps: CommentsDeps) {
       await store.insert(row, trx);
       if (row.root_id) await store.adjustReplies(row.root_id, 1, trx);
       await notes.adjustCounter(row.note_id, 'commentCount', 1, trx);
+      await bus.record(trx, 'comment.created', event);
     });
   }
 
@@ -163,16 +165,15 @@ export function createCommentsService(deps: CommentsDeps) {
         reply_count: 0,
         created_at: clock.nowMs(),
       };
-      await insert(row);
-      const event: CommunityEvents['comment.created'] = {
+      await insert(row, {
         noteId,
         commentId: row.id,
         accountId: viewer.accountId,
         authorId: note.authorId,
         parentAuthorId: placement.parentAuthorId,
         mentions,
-      };
-      await bus.publish('comment.created', event);
+      });
+      await bus.deliver();
       const [view] = await reads.present([row]);
       if (!view) throw new NotFoundError('Your account');
       return view satisfies CommentView;

@@ -3,6 +3,7 @@ import type {
   AccountDataContributor,
   BlocksApi,
   CommunityEvents,
+  Executor,
   PageRequest,
   ProfilesApi,
   SocialApi,
@@ -39,9 +40,15 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
     return target;
   }
 
-  async function publish(topic: 'follow.created' | 'follow.deleted', followerId: string, followeeId: string) {
+  /** Records the event in `trx`, the transaction of the follow change it announces. */
+  async function record(
+    trx: Executor,
+    topic: 'follow.created' | 'follow.deleted',
+    followerId: string,
+    followeeId: string,
+  ) {
     const event: CommunityEvents[typeof topic] = { followerId, followeeId };
-    await bus.publish(topic, event);
+    await bus.record(trx, topic, event);
   }
 
   const api: SocialApi = {
@@ -54,12 +61,14 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
 
   /** Drops follows both ways when one account blocks another; announced like any unfollow. */
   async function onBlock({ blockerId, blockedId }: CommunityEvents['block.created']) {
-    const removed = await store.transaction(async (trx) => ({
-      forward: await store.remove(blockerId, blockedId, trx),
-      backward: await store.remove(blockedId, blockerId, trx),
-    }));
-    if (removed.forward) await publish('follow.deleted', blockerId, blockedId);
-    if (removed.backward) await publish('follow.deleted', blockedId, blockerId);
+    await store.transaction(async (trx) => {
+      if (await store.remove(blockerId, blockedId, trx))
+        await record(trx, 'follow.deleted', blockerId, blockedId);
+      if (await store.remove(blockedId, blockerId, trx))
+        await record(trx, 'follow.deleted', blockedId, blockerId);
+    });
+    // Inside the block.created delivery this returns at once; that pass picks these up.
+    await bus.deliver();
   }
 
   const contributor: AccountDataContributor = {
@@ -94,15 +103,21 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
           'following_limit',
         );
       }
-      const added = await store.transaction((trx) => store.insert(viewerId, target.id, clock.nowMs(), trx));
-      if (added) await publish('follow.created', viewerId, target.id);
+      await store.transaction(async (trx) => {
+        const added = await store.insert(viewerId, target.id, clock.nowMs(), trx);
+        if (added) await record(trx, 'follow.created', viewerId, target.id);
+      });
+      await bus.deliver();
       return { following: true, followerCount: (await store.counts(target.id)).followers };
     },
 
     async unfollow(viewerId: string, handle: string) {
       const target = await resolveTarget(viewerId, handle);
-      const removed = await store.transaction((trx) => store.remove(viewerId, target.id, trx));
-      if (removed) await publish('follow.deleted', viewerId, target.id);
+      await store.transaction(async (trx) => {
+        if (await store.remove(viewerId, target.id, trx))
+          await record(trx, 'follow.deleted', viewerId, target.id);
+      });
+      await bus.deliver();
       return { following: false, followerCount: (await store.counts(target.id)).followers };
     },
 

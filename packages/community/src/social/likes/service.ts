@@ -43,19 +43,20 @@ export function createLikesService({ store, notes, blocks, clock, bus }: LikesDe
 
     async like(viewerId: string, noteId: string) {
       const note = await requireVisibleNote(notes, blocks, noteId, viewerId);
-      const { added, likeCount } = await store.transaction(async (trx) => {
-        const added = await store.insert(viewerId, noteId, clock.nowMs(), trx);
-        if (added) await notes.adjustCounter(noteId, 'likeCount', 1, trx);
-        return { added, likeCount: await store.countForNote(noteId, trx) };
+      const likeCount = await store.transaction(async (trx) => {
+        if (await store.insert(viewerId, noteId, clock.nowMs(), trx)) {
+          await notes.adjustCounter(noteId, 'likeCount', 1, trx);
+          const event: CommunityEvents['like.created'] = {
+            noteId,
+            accountId: viewerId,
+            authorId: note.authorId,
+          };
+          await bus.record(trx, 'like.created', event);
+        }
+        return store.countForNote(noteId, trx);
       });
-      if (added) {
-        const event: CommunityEvents['like.created'] = {
-          noteId,
-          accountId: viewerId,
-          authorId: note.authorId,
-        };
-        await bus.publish('like.created', event);
-      }
+      // After the commit, so the author's notification exists when the answer arrives.
+      await bus.deliver();
       return { liked: true, likeCount };
     },
 
