@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { runAdminStatement } from '@plaza/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTestImage } from '../packages/community/src/test-helpers.ts';
 import { freePort, type PlazaProcess, startPlaza } from './support/plaza-process.ts';
@@ -35,21 +35,11 @@ function targets(): Target[] {
     list.push({
       name: 'postgres',
       url: url.toString(),
-      drop: () => adminQuery(admin, `drop database if exists ${name} with (force)`),
+      drop: () => runAdminStatement(admin, `drop database if exists ${name} with (force)`),
     });
     list[list.length - 1]!.name = `postgres:${name}`;
   }
   return list;
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 class Client {
@@ -95,7 +85,7 @@ describe.each(targets())('SIGKILL in the middle of traffic on $name', (target) =
 
   it('loses nothing that was committed, and retries complete what was not', async () => {
     if (target.name.startsWith('postgres:'))
-      await adminQuery(
+      await runAdminStatement(
         process.env.PLAZA_TEST_DATABASE_URL!,
         `create database ${target.name.slice('postgres:'.length)}`,
       );

@@ -30,8 +30,8 @@ export class ValidationError extends PlazaError {
 
 export class UnauthenticatedError extends PlazaError {
   override name = 'UnauthenticatedError';
-  constructor(message = 'Sign in to do this.') {
-    super('unauthenticated', message, 401);
+  constructor(message = 'Sign in to do this.', code = 'unauthenticated') {
+    super(code, message, 401);
   }
 }
 

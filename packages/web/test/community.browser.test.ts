@@ -1,7 +1,7 @@
 /**
  * The Community web app in a real browser against a real Plaza server: sign-up, posting with
- * photos, cross-script search, like/collect/comment, notifications, XSS safety, and
- * screenshots of the main pages on a phone and a desktop.
+ * photos, cross-script search, like/collect/comment, notifications, XSS safety, screenshots
+ * of the main pages on a phone and a desktop, and infinite scroll through the discover feed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ const XSS_IMG = '<img src=x onerror=__xss=1>';
 const XSS_SCRIPT = '<script>__xss=2</script>';
 // The discover feed re-ranks every 2 minutes of server time (feed/snapshots.ts).
 const DISCOVER_REFRESH_MS = 121_000;
+// Discover pages hold 20 notes; the scroll test posts enough to need a second page by itself.
+const SCROLL_NOTES = 24;
 
 let plaza: RunningPlaza;
 let browser: Browser;
@@ -238,5 +240,37 @@ describe('Plaza Community in the browser', () => {
         await page.screenshot({ path: screenshotPath(`${name}-${size}`) });
       }
     }
+  });
+
+  it('loads the next page of the discover feed on scroll, with no note twice', {
+    timeout: 120_000,
+  }, async () => {
+    // More notes than the first page's 20 hold, sent all at once and with tiny photos to keep
+    // the set-up to a second or two.
+    const titles = Array.from({ length: SCROLL_NOTES }, (_, i) => `Scroll test note ${i + 1}`);
+    const poster = await seedAccount(plaza.baseUrl, 'scroll_poster', 'en', 'Scroll poster');
+    await Promise.all(
+      titles.map(async (title, i) => {
+        const media = await poster.upload(60, 80, [i * 10, 120, 200], [250, 250, 250]);
+        await poster.note(title, 'Scrolling #scroll', ['scroll'], [media]);
+      }),
+    );
+    plaza.clock.advance(DISCOVER_REFRESH_MS);
+
+    // A phone: two columns, so the first page reaches well past the point that loads the next.
+    const page = await newPage({ ...PHONE, locale: 'en' });
+    await page.goto(url('/'));
+    const cards = page.locator('.note-card-link');
+    await expect.poll(() => cards.count()).toBe(20);
+    await page.waitForLoadState('networkidle');
+    expect(await cards.count()).toBe(20);
+
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByText(en.common.end).waitFor({ timeout: 10_000 });
+    const hrefs = await cards.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(20);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    const shown = await page.locator('.note-card-title').allTextContents();
+    expect(titles.filter((title) => !shown.includes(title))).toEqual([]);
   });
 });

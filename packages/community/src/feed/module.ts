@@ -1,5 +1,6 @@
-import { type EventBus, type Platform, type PlazaApp, tables } from '@plaza/kernel';
-import type { BlocksApi, CommunityEvents, NotesApi, SocialApi } from '../contracts.ts';
+import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { BlocksApi, NotesApi, SocialApi } from '../contracts.ts';
+import { onEvent } from '../events.ts';
 import { createEngagementSource, type DiscoverSource } from './discover.ts';
 import { registerFeedRoutes } from './routes.ts';
 import { createFeedService, type TopicStats } from './service.ts';
@@ -18,15 +19,6 @@ export interface FeedModuleDeps {
   snapshots?: Partial<SnapshotOptions>;
 }
 
-/** Subscribes a typed handler; payloads on the bus are the `CommunityEvents` shapes. */
-function on<K extends keyof CommunityEvents>(
-  bus: EventBus,
-  topic: K,
-  handler: (event: CommunityEvents[K]) => Promise<void>,
-): void {
-  bus.subscribe(topic, (payload) => handler(payload as CommunityEvents[K]));
-}
-
 export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
   const store = createFeedStore(tables<FeedTables>(platform));
   const writer = createTimelineWriter(store, deps.notes, deps.social, {
@@ -34,12 +26,12 @@ export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
     ...deps.timeline,
   });
   const { bus } = platform;
-  on(bus, 'note.published', writer.onNotePublished);
-  on(bus, 'note.deleted', writer.onNoteDeleted);
-  on(bus, 'follow.created', writer.onFollowCreated);
-  on(bus, 'follow.deleted', writer.onFollowDeleted);
-  on(bus, 'block.created', writer.onBlockCreated);
-  on(bus, 'account.deleted', writer.onAccountDeleted);
+  onEvent(bus, 'note.published', writer.onNotePublished);
+  onEvent(bus, 'note.deleted', writer.onNoteDeleted);
+  onEvent(bus, 'follow.created', writer.onFollowCreated);
+  onEvent(bus, 'follow.deleted', writer.onFollowDeleted);
+  onEvent(bus, 'block.created', writer.onBlockCreated);
+  onEvent(bus, 'account.deleted', writer.onAccountDeleted);
 
   const snapshotOptions = { ...DEFAULT_SNAPSHOT_OPTIONS, ...deps.snapshots };
   const source = deps.discoverSource ?? createEngagementSource(deps.notes);

@@ -19,6 +19,7 @@ import type {
   TextLanguage,
   ViewerStateProvider,
 } from '../contracts.ts';
+import { resolveMentions } from '../mentions.ts';
 import { createNotesContributor } from './contributor.ts';
 import { checkNoteInput, type NoteInput } from './input.ts';
 import { detectLanguage } from './language.ts';
@@ -61,28 +62,6 @@ const LANGUAGE_HINTS: Record<Language, TextLanguage | undefined> = {
 };
 
 const parseList = (json: string) => JSON.parse(json) as string[];
-
-/** Mentioned accounts' ids; unknown handles stay plain text, blocked ones are refused. */
-async function resolveMentions(
-  { auth, blocks }: Pick<NotesDeps, 'auth' | 'blocks'>,
-  authorId: string,
-  handles: string[],
-): Promise<string[]> {
-  const found: string[] = [];
-  for (const handle of handles) {
-    const account = await auth.findByHandle(handle);
-    if (!account || account.id === authorId) continue;
-    if (await blocks.eitherBlocks(authorId, account.id)) {
-      throw new ValidationError(
-        `You cannot mention @${handle}.`,
-        [{ field: '/body', message: `cannot mention @${handle}` }],
-        'mention_blocked',
-      );
-    }
-    found.push(account.id);
-  }
-  return found;
-}
 
 /**
  * Records the write's event in its transaction `tx` (delivered once it commits):

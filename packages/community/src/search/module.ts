@@ -1,11 +1,6 @@
-import { type EventBus, type Platform, type PlazaApp, tables } from '@plaza/kernel';
-import type {
-  AccountDataContributor,
-  BlocksApi,
-  CommunityEvents,
-  NotesApi,
-  ProfilesApi,
-} from '../contracts.ts';
+import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { AccountDataContributor, BlocksApi, NotesApi, ProfilesApi } from '../contracts.ts';
+import { onEvent } from '../events.ts';
 import { createIndexer } from './indexer.ts';
 import { registerSearchRoutes } from './routes.ts';
 import { createSearchService } from './service.ts';
@@ -17,25 +12,17 @@ export interface SearchModuleDeps {
   blocks: BlocksApi;
 }
 
-function on<K extends keyof CommunityEvents>(
-  bus: EventBus,
-  topic: K,
-  handler: (event: CommunityEvents[K]) => Promise<void>,
-): void {
-  bus.subscribe(topic, (payload) => handler(payload as CommunityEvents[K]));
-}
-
 export function createSearchModule(platform: Platform, deps: SearchModuleDeps) {
   const store = createSearchStore(tables<SearchTables>(platform));
   const indexer = createIndexer({ store, ...deps, auth: platform.auth, clock: platform.clock });
   const { bus } = platform;
-  on(bus, 'note.published', indexer.onNotePublished);
-  on(bus, 'note.updated', indexer.onNoteUpdated);
-  on(bus, 'note.deleted', indexer.onNoteDeleted);
-  on(bus, 'profile.updated', indexer.onProfileUpdated);
+  onEvent(bus, 'note.published', indexer.onNotePublished);
+  onEvent(bus, 'note.updated', indexer.onNoteUpdated);
+  onEvent(bus, 'note.deleted', indexer.onNoteDeleted);
+  onEvent(bus, 'profile.updated', indexer.onProfileUpdated);
   // A new account is findable by handle at once, before it posts or edits its profile.
-  on(bus, 'account.created', indexer.onProfileUpdated);
-  on(bus, 'account.deleted', indexer.onAccountDeleted);
+  onEvent(bus, 'account.created', indexer.onProfileUpdated);
+  onEvent(bus, 'account.deleted', indexer.onAccountDeleted);
 
   const service = createSearchService({ store, indexer, ...deps, auth: platform.auth });
   // Erasure runs inside the account deletion's transaction, so the index never outlives it.

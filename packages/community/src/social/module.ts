@@ -1,5 +1,6 @@
 import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
-import type { BlocksApi, CommunityEvents, NotesApi, ProfilesApi, ViewerStateProvider } from '../contracts.ts';
+import type { BlocksApi, NotesApi, ProfilesApi, ViewerStateProvider } from '../contracts.ts';
+import { onEvent } from '../events.ts';
 import { createCollectService } from './collections/collect-service.ts';
 import { registerCollectionsRoutes } from './collections/routes.ts';
 import { createCollectionsService } from './collections/service.ts';
@@ -59,9 +60,8 @@ export function createSocialModule(
   };
   notes.setViewerStateProvider(viewerState);
 
-  bus.subscribe('block.created', (payload) => follows.onBlock(payload as CommunityEvents['block.created']));
-  bus.subscribe('note.deleted', async (payload) => {
-    const event = payload as CommunityEvents['note.deleted'];
+  onEvent(bus, 'block.created', (event) => follows.onBlock(event));
+  onEvent(bus, 'note.deleted', async (event) => {
     await likes.onNoteDeleted(event);
     await collect.onNoteDeleted(event);
     await comments.onNoteDeleted(event);

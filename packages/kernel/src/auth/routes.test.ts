@@ -50,6 +50,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(wrong.statusCode).toBe(401);
     expect(missing.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(missing.json().detail);
+    expect(wrong.json().code).toBe('invalid_credentials');
   });
 
   it('refuses a taken handle or email with field-level errors', async () => {

@@ -125,7 +125,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
     async logIn(login: string, password: string) {
       const row = await store.findAccountByLogin(login.trim().toLowerCase());
       const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), password);
-      if (!row || !ok) throw new UnauthenticatedError('The handle, email or password is wrong.');
+      if (!row || !ok) throw new UnauthenticatedError('The handle, email or password is wrong.', 'invalid_credentials');
       const session = await startSession(row.id);
       return { account: toAccount(row), ...session };
     },

@@ -37,7 +37,7 @@ export async function createTestPlatform(
   env: Record<string, string> = {},
 ): Promise<TestPlatform> {
   const schema = target.name === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  if (schema) await runAdmin(target.url, `create schema ${schema}`);
+  if (schema) await runAdminStatement(target.url, `create schema ${schema}`);
   const config: Config = loadConfig({ PLAZA_DATABASE_URL: target.url, PLAZA_LOG_LEVEL: 'silent', ...env });
   const clock = new ManualClock();
   const platform = createPlatform(config, {
@@ -51,12 +51,13 @@ export async function createTestPlatform(
     clock,
     async close() {
       await platform.close();
-      if (schema) await runAdmin(target.url, `drop schema ${schema} cascade`);
+      if (schema) await runAdminStatement(target.url, `drop schema ${schema} cascade`);
     },
   };
 }
 
-async function runAdmin(url: string, statement: string): Promise<void> {
+/** Runs one statement on its own connection: creating and dropping test schemas and databases. */
+export async function runAdminStatement(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountCollections } from '../api/accounts.ts';
 import { collectNote, createCollection } from '../api/notes.ts';
-import { useFormErrors } from '../hooks/use-form-errors.ts';
-import { Field, FormError } from './field.tsx';
+import { useFormMutation } from '../hooks/use-form-mutation.ts';
+import { FormError, TextField } from './field.tsx';
 import { Sheet } from './sheet.tsx';
 import { Loading } from './states.tsx';
 
@@ -19,25 +19,28 @@ interface CollectSheetProps {
 export function CollectSheet({ noteId, handle, onClose, onCollected }: CollectSheetProps) {
   const { t } = useTranslation();
   const boards = useQuery({ queryKey: ['collections', handle], queryFn: () => accountCollections(handle) });
-  const errors = useFormErrors();
   const [name, setName] = useState('');
   const [isPrivate, setIsPrivate] = useState(false);
 
+  // A failed collect also reports into the new-board form: it is the sheet's one place for errors.
+  const {
+    errors,
+    mutation: create,
+    submitWith,
+  } = useFormMutation({
+    mutationFn: () => createCollection(name.trim(), undefined, isPrivate),
+    onSuccess: (board) => {
+      collect.mutate(board.id);
+    },
+  });
   const collect = useMutation({
     mutationFn: (collectionId?: string) => collectNote(noteId, collectionId),
     onSuccess: (state) => onCollected(state.collectCount),
     onError: errors.fromError,
   });
-  const create = useMutation({
-    mutationFn: () => createCollection(name.trim(), undefined, isPrivate),
-    onSuccess: (board) => collect.mutate(board.id),
-    onError: errors.fromError,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
+  const submit = submitWith(() => {
     if (name.trim()) create.mutate();
-  };
+  });
   const busy = collect.isPending || create.isPending;
 
   return (
@@ -69,17 +72,14 @@ export function CollectSheet({ noteId, handle, onClose, onCollected }: CollectSh
         ))}
       </ul>
       <form className="board-new" onSubmit={submit}>
-        <Field label={t('collect.newBoard')} error={errors.fields.name}>
-          {(props) => (
-            <input
-              {...props}
-              value={name}
-              maxLength={100}
-              placeholder={t('collect.boardName')}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('collect.newBoard')}
+          error={errors.fields.name}
+          value={name}
+          maxLength={100}
+          placeholder={t('collect.boardName')}
+          onChange={setName}
+        />
         <label className="check">
           <input type="checkbox" checked={isPrivate} onChange={(e) => setIsPrivate(e.target.checked)} />
           {t('collect.private')}

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 interface FieldProps {
   label: string;
@@ -34,6 +34,26 @@ export function Field({ label, error, hint, counter, over, children }: FieldProp
         )}
       </div>
     </div>
+  );
+}
+
+type InputAttributes = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'children' | 'id' | 'aria-invalid' | 'aria-describedby'
+>;
+
+interface TextFieldProps extends Omit<FieldProps, 'children'>, InputAttributes {
+  value: string;
+  /** Gets the new text rather than the event: every form only stores it. */
+  onChange: (value: string) => void;
+}
+
+/** The common `Field`: one text input, with any other attributes passed to the input. */
+export function TextField({ label, error, hint, counter, over, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} counter={counter} over={over}>
+      {(props) => <input {...props} {...input} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }
 

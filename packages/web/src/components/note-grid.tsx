@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NoteView, Page } from '../api/types.ts';
 import { usePaged } from '../hooks/use-paged.ts';
 import { Masonry } from './masonry.tsx';
-import { Empty, ErrorBox, Loading } from './states.tsx';
+import { Loading, listFallback } from './states.tsx';
 
 interface NoteGridProps {
   queryKey: QueryKey;
@@ -17,9 +17,8 @@ interface NoteGridProps {
 export function NoteGrid({ queryKey, fetchPage, empty, enabled = true }: NoteGridProps) {
   const { t } = useTranslation();
   const list = usePaged(queryKey, fetchPage, enabled);
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.items.length === 0) return <Empty>{empty}</Empty>;
+  const fallback = listFallback(list, empty);
+  if (fallback) return fallback;
   return (
     <>
       <Masonry notes={list.items} />

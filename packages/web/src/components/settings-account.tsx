@@ -1,18 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { deleteAccount, EXPORT_URL, logOut } from '../api/account.ts';
-import { useFormErrors } from '../hooks/use-form-errors.ts';
+import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { ME_KEY } from '../hooks/use-me.ts';
-import { Field, FormError } from './field.tsx';
+import { FormError, TextField } from './field.tsx';
 
 /** Export, log out and delete: the account's exits. */
 export function SettingsAccount() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [password, setPassword] = useState('');
   const signedOut = async () => {
     queryClient.setQueryData(ME_KEY, null);
@@ -20,16 +19,14 @@ export function SettingsAccount() {
     await navigate('/');
   };
   const logout = useMutation({ mutationFn: logOut, onSettled: signedOut });
-  const remove = useMutation({
-    mutationFn: () => deleteAccount(password),
-    onSuccess: signedOut,
-    onError: errors.fromError,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
+  const {
+    errors,
+    mutation: remove,
+    submitWith,
+  } = useFormMutation({ mutationFn: () => deleteAccount(password), onSuccess: signedOut });
+  const submit = submitWith(() => {
     if (window.confirm(t('settings.deleteConfirm'))) remove.mutate();
-  };
+  });
   return (
     <>
       <section className="card settings-section">
@@ -47,17 +44,14 @@ export function SettingsAccount() {
       <form className="card settings-section danger" onSubmit={submit}>
         <h2 className="section-title">{t('settings.danger')}</h2>
         <p className="muted">{t('settings.deleteHint')}</p>
-        <Field label={t('settings.deletePassword')} error={errors.fields.password}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('settings.deletePassword')}
+          error={errors.fields.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <FormError message={errors.form} />
         <div className="form-actions">
           <button type="submit" className="btn btn-danger" disabled={remove.isPending || !password}>

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProfileUpdate, updateMe } from '../api/account.ts';
 import { uploadMedia } from '../api/media.ts';
 import type { Me } from '../api/types.ts';
-import { useFormErrors } from '../hooks/use-form-errors.ts';
+import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { ME_KEY } from '../hooks/use-me.ts';
 import { Avatar } from './avatar.tsx';
-import { Field, FormError } from './field.tsx';
+import { Field, FormError, TextField } from './field.tsx';
 
 const DISPLAY_NAME_MAX = 30;
 const BIO_MAX = 200;
@@ -16,30 +16,30 @@ const BIO_MAX = 200;
 export function SettingsProfile({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const avatarInput = useId();
   const [displayName, setDisplayName] = useState(me.displayName ?? '');
   const [bio, setBio] = useState(me.bio ?? '');
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
+  const {
+    errors,
+    mutation: save,
+    submitWith,
+  } = useFormMutation({
     mutationFn: (update: ProfileUpdate) => updateMe(update),
     onSuccess: async () => {
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
       await queryClient.invalidateQueries({ queryKey: ['profile', me.handle] });
     },
-    onError: errors.fromError,
   });
   const avatar = useMutation({
     mutationFn: async (file: File) => save.mutateAsync({ avatarMediaId: (await uploadMedia(file)).id }),
     onError: errors.fromError,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
+  const submit = submitWith(() => {
     setSaved(false);
     save.mutate({ displayName: displayName.trim(), bio });
-  };
+  });
   return (
     <form className="card settings-section" onSubmit={submit}>
       <h2 className="section-title">{t('settings.profile')}</h2>
@@ -61,21 +61,15 @@ export function SettingsProfile({ me }: { me: Me }) {
         />
       </div>
       {errors.fields.avatarMediaId && <p className="field-error">{errors.fields.avatarMediaId}</p>}
-      <Field
+      <TextField
         label={t('settings.displayName')}
         error={errors.fields.displayName}
         counter={`${Array.from(displayName).length}/${DISPLAY_NAME_MAX}`}
         over={Array.from(displayName).length > DISPLAY_NAME_MAX}
-      >
-        {(props) => (
-          <input
-            {...props}
-            name="displayName"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        )}
-      </Field>
+        name="displayName"
+        value={displayName}
+        onChange={setDisplayName}
+      />
       <Field
         label={t('settings.bio')}
         error={errors.fields.bio}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../hooks/use-error-text.ts';
 
@@ -29,4 +29,23 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
       )}
     </div>
   );
+}
+
+interface PagedListState {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  items: unknown[];
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * What a paged list (`usePaged`) shows instead of its items: a spinner, the error with a retry,
+ * or `empty`. Null once there are items.
+ */
+export function listFallback(list: PagedListState, empty: ReactNode): ReactElement | null {
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.items.length === 0) return <Empty>{empty}</Empty>;
+  return null;
 }

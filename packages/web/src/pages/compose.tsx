@@ -1,14 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { createNote, getNote, type NoteInput, updateNote } from '../api/notes.ts';
 import type { NoteView } from '../api/types.ts';
-import { Field, FormError } from '../components/field.tsx';
+import { Field, FormError, TextField } from '../components/field.tsx';
 import { IMAGES_MAX, ImagePicker, type PickedImage } from '../components/image-picker.tsx';
 import { ErrorBox, Loading } from '../components/states.tsx';
 import { TopicInput } from '../components/topic-input.tsx';
-import { useFormErrors } from '../hooks/use-form-errors.ts';
+import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { BODY_MAX, bodyLength, TITLE_MAX, titleLength } from '../lib/text-length.ts';
 
 /** `/compose` for a new note, `/notes/:id/edit` to change one. */
@@ -39,7 +39,6 @@ function Composer({ note }: { note: NoteView | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [images, setImages] = useState<PickedImage[]>(() => pickedFrom(note));
   const [title, setTitle] = useState(note?.title ?? '');
   const [body, setBody] = useState(note?.body ?? '');
@@ -47,14 +46,14 @@ function Composer({ note }: { note: NoteView | null }) {
   const titleUnits = titleLength(title);
   const bodyUnits = bodyLength(body);
 
-  const save = useMutation({
+  // Not `submitWith`: two buttons submit (publish, save draft), and `validate` clears the errors.
+  const { errors, mutation: save } = useFormMutation({
     mutationFn: (input: NoteInput) => (note ? updateNote(note.id, input) : createNote(input)),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['note', saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: ['feed'] });
       await navigate(`/notes/${saved.id}`);
     },
-    onError: errors.fromError,
   });
 
   /** Checks what the server would refuse anyway, so the reader sees it before waiting. */
@@ -85,22 +84,16 @@ function Composer({ note }: { note: NoteView | null }) {
     <form className="page page-narrow composer" onSubmit={submit('published')} noValidate>
       <h1 className="page-title">{note ? t('compose.editTitle') : t('compose.newTitle')}</h1>
       <ImagePicker images={images} onChange={setImages} error={errors.fields.mediaIds} />
-      <Field
+      <TextField
         label={t('compose.title')}
         error={errors.fields.title}
         counter={`${titleUnits}/${TITLE_MAX}`}
         over={titleUnits > TITLE_MAX}
-      >
-        {(props) => (
-          <input
-            {...props}
-            name="title"
-            value={title}
-            placeholder={t('compose.titlePlaceholder')}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
+        name="title"
+        value={title}
+        placeholder={t('compose.titlePlaceholder')}
+        onChange={setTitle}
+      />
       <Field
         label={t('compose.body')}
         error={errors.fields.body}

@@ -6,8 +6,8 @@ import type { AuthorView, TopicView } from '../api/types.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { SearchIcon } from '../components/icons.tsx';
 import { NoteGrid } from '../components/note-grid.tsx';
-import { Empty, ErrorBox, Loading } from '../components/states.tsx';
-import { usePaged } from '../hooks/use-paged.ts';
+import { ResultList } from '../components/result-list.tsx';
+import { Empty } from '../components/states.tsx';
 
 type SearchTab = 'notes' | 'accounts' | 'topics';
 const TABS: SearchTab[] = ['notes', 'accounts', 'topics'];
@@ -66,62 +66,54 @@ export function SearchPage() {
           empty={t('search.noResults', { q })}
         />
       )}
-      {q && tab === 'accounts' && <AccountResults q={q} />}
-      {q && tab === 'topics' && <TopicResults q={q} />}
+      {q && tab === 'accounts' && (
+        <ResultList
+          queryKey={['search', 'accounts', q]}
+          fetchPage={(cursor) => search(q, 'accounts', cursor)}
+          empty={t('search.noResults', { q })}
+          itemKey={(account) => account.id}
+        >
+          {(account) => <AccountRow account={account} />}
+        </ResultList>
+      )}
+      {q && tab === 'topics' && (
+        <ResultList
+          queryKey={['search', 'topics', q]}
+          fetchPage={(cursor) => search(q, 'topics', cursor)}
+          empty={t('search.noResults', { q })}
+          itemKey={(item) => item.topic}
+        >
+          {(item) => <TopicRow item={item} />}
+        </ResultList>
+      )}
     </div>
   );
 }
 
-function AccountResults({ q }: { q: string }) {
-  const { t } = useTranslation();
-  const list = usePaged(['search', 'accounts', q], (cursor) => search(q, 'accounts', cursor));
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.items.length === 0) return <Empty>{t('search.noResults', { q })}</Empty>;
+function AccountRow({ account }: { account: AuthorView }) {
+  const name = account.displayName || account.handle;
   return (
-    <>
-      <ul className="result-list">
-        {list.items.map((account: AuthorView) => (
-          <li key={account.id}>
-            <Link to={`/u/${encodeURIComponent(account.handle)}`} className="result-row">
-              <Avatar name={account.displayName || account.handle} url={account.avatarUrl} size={44} />
-              <span className="result-main">
-                <strong>{account.displayName || account.handle}</strong>
-                <span className="muted">{`@${account.handle}`}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <div ref={list.sentinelRef} />
-    </>
+    <Link to={`/u/${encodeURIComponent(account.handle)}`} className="result-row">
+      <Avatar name={name} url={account.avatarUrl} size={44} />
+      <span className="result-main">
+        <strong>{name}</strong>
+        <span className="muted">{`@${account.handle}`}</span>
+      </span>
+    </Link>
   );
 }
 
-function TopicResults({ q }: { q: string }) {
+function TopicRow({ item }: { item: TopicView }) {
   const { t } = useTranslation();
-  const list = usePaged(['search', 'topics', q], (cursor) => search(q, 'topics', cursor));
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.items.length === 0) return <Empty>{t('search.noResults', { q })}</Empty>;
   return (
-    <>
-      <ul className="result-list">
-        {list.items.map((item: TopicView) => (
-          <li key={item.topic}>
-            <Link to={`/topics/${encodeURIComponent(item.topic)}`} className="result-row">
-              <span className="topic-mark" aria-hidden="true">
-                {'#'}
-              </span>
-              <span className="result-main">
-                <strong>{item.topic}</strong>
-                <span className="muted">{t('topic.notes', { count: item.noteCount })}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <div ref={list.sentinelRef} />
-    </>
+    <Link to={`/topics/${encodeURIComponent(item.topic)}`} className="result-row">
+      <span className="topic-mark" aria-hidden="true">
+        {'#'}
+      </span>
+      <span className="result-main">
+        <strong>{item.topic}</strong>
+        <span className="muted">{t('topic.notes', { count: item.noteCount })}</span>
+      </span>
+    </Link>
   );
 }

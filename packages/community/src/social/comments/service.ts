@@ -17,6 +17,7 @@ import type {
   ProfilesApi,
   TextLanguage,
 } from '../../contracts.ts';
+import { resolveMentions as resolveAccountMentions } from '../../mentions.ts';
 import { blockedError, requirePublishedNote } from '../shared/notes-access.ts';
 import { cleanTexts, mentionedHandles, type TextRule } from '../shared/text.ts';
 import type { CommentRow, CommentsStore } from './store.ts';
@@ -85,20 +86,7 @@ export function createCommentsService(deps: CommentsDeps) {
         { field: '/body', message: `mentions ${handles.length} accounts; at most ${COMMENT_MENTIONS_MAX}` },
       ]);
     }
-    const found: string[] = [];
-    for (const handle of handles) {
-      const account = await auth.findByHandle(handle);
-      if (!account || account.id === viewerId) continue;
-      if (await blocks.eitherBlocks(viewerId, account.id)) {
-        throw new ValidationError(
-          `You cannot mention @${handle}.`,
-          [{ field: '/body', message: `cannot mention @${handle}` }],
-          'mention_blocked',
-        );
-      }
-      found.push(account.id);
-    }
-    return found;
+    return resolveAccountMentions({ auth, blocks }, viewerId, handles);
   }
 
   /** Inserts the comment and records its event in the same transaction. */
