@@ -4,6 +4,7 @@
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   signup: () => import('./signup.ts'),
+  community: () => import('./community.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -103,6 +103,14 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     });
     expect(badUtf8.statusCode).toBe(400);
     expect(badUtf8.json().code).toBe('invalid_utf8');
+    const huge = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ login: 'x'.repeat(400_000), password: 'y' }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('payload_too_large');
     const malformed = await server.app.inject({
       method: 'POST',
       url: '/api/v1/sessions',
