@@ -2,6 +2,7 @@ export * from './auth/routes.ts';
 export * from './auth/service.ts';
 export * from './auth/types.ts';
 export * from './bus.ts';
+export * from './cache.ts';
 export * from './clock.ts';
 export * from './config.ts';
 export * from './db/database.ts';

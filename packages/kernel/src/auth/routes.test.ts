@@ -120,6 +120,16 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(malformed.json().code).toBe('malformed_json');
   });
 
+  it('ends a session at its expiry, and reflects a role change at once, whatever is cached', async () => {
+    const { token, id } = await signUpForTest(server.app, 'cached_one');
+    const me = () => server.platform.auth.authenticate(token);
+    expect((await me())?.role).toBe('user');
+    await server.platform.auth.setRole(id, 'moderator');
+    expect((await me())?.role).toBe('moderator');
+    server.clock.advance(server.platform.config.sessionTtlDays * 86_400_000 + 1);
+    expect(await me()).toBeNull();
+  });
+
   it('changing the password ends the other sessions but not this one', async () => {
     const first = await signUpForTest(server.app, 'changer');
     const second = await server.app.inject({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EventBus } from '../bus.ts';
+import { TtlCache } from '../cache.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
@@ -72,7 +73,23 @@ function checkPassword(password: string, field: string): FieldIssue[] {
   return [];
 }
 
+/**
+ * Every signed-in request resolves its token; a short cache spares the database that round
+ * trip. This process forgets a session at once on log-out, password change, role or language
+ * change and deletion; another process serving the same site may honour it for up to this
+ * long after.
+ */
+export const SESSION_CACHE_TTL_MS = 10_000;
+const SESSION_CACHE_MAX_ENTRIES = 100_000;
+
 export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: AuthServiceDeps) {
+  const sessions = new TtlCache<string, { viewer: Viewer; expiresAtMs: number }>(
+    clock,
+    SESSION_CACHE_TTL_MS,
+    SESSION_CACHE_MAX_ENTRIES,
+  );
+  const forgetAccount = (accountId: string) => sessions.deleteWhere((s) => s.viewer.accountId === accountId);
+
   async function startSession(accountId: string) {
     const { token, tokenHash } = newToken();
     const now = clock.nowMs();
@@ -125,24 +142,33 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
     async logIn(login: string, password: string) {
       const row = await store.findAccountByLogin(login.trim().toLowerCase());
       const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), password);
-      if (!row || !ok) throw new UnauthenticatedError('The handle, email or password is wrong.', 'invalid_credentials');
+      if (!row || !ok)
+        throw new UnauthenticatedError('The handle, email or password is wrong.', 'invalid_credentials');
       const session = await startSession(row.id);
       return { account: toAccount(row), ...session };
     },
 
-    logOut: (sessionId: string) => store.deleteSession(sessionId),
+    async logOut(sessionId: string) {
+      await store.deleteSession(sessionId);
+      sessions.deleteWhere((s) => s.viewer.sessionId === sessionId);
+    },
 
     /** Resolves a token to its viewer, or null when unknown or expired. */
     async authenticate(token: string): Promise<Viewer | null> {
-      const found = await store.findSessionByTokenHash(hashToken(token));
+      const tokenHash = hashToken(token);
+      const cached = sessions.get(tokenHash);
+      if (cached) return cached.expiresAtMs > clock.nowMs() ? cached.viewer : null;
+      const found = await store.findSessionByTokenHash(tokenHash);
       if (!found || found.expires_at <= clock.nowMs()) return null;
-      return {
+      const viewer: Viewer = {
         accountId: found.accountId,
         handle: found.handle,
         role: found.role,
         language: found.language,
         sessionId: found.sessionId,
       };
+      sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at });
+      return viewer;
     },
 
     /** Changes the password and ends every other session of the account. */
@@ -159,6 +185,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
       if (issues.length > 0) throw new ValidationError('The new password is not allowed.', issues);
       await store.updatePasswordHash(row.id, await hashPassword(newPassword));
       await store.deleteOtherSessions(row.id, viewer.sessionId);
+      forgetAccount(row.id);
     },
 
     /** Creates the admin account on first start; returns the generated password if one was made. */
@@ -168,7 +195,10 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
     ): Promise<{ created: boolean; generatedPassword?: string }> {
       const existing = await store.findAccountByHandle(handle);
       if (existing) {
-        if (existing.role !== 'admin') await store.updateRole(existing.id, 'admin');
+        if (existing.role !== 'admin') {
+          await store.updateRole(existing.id, 'admin');
+          forgetAccount(existing.id);
+        }
         return { created: false };
       }
       const generatedPassword = password ? undefined : randomBytes(15).toString('base64url');
@@ -190,18 +220,26 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
     },
     findByIds: async (ids: string[], db?: Kysely<AuthTables>) =>
       (await store.findAccountsByIds(ids, db)).map(toAccount),
-    setLanguage: (accountId: string, language: Language, db?: Kysely<AuthTables>) =>
-      store.updateLanguage(accountId, language, db),
+    async setLanguage(accountId: string, language: Language, db?: Kysely<AuthTables>) {
+      await store.updateLanguage(accountId, language, db);
+      forgetAccount(accountId);
+    },
     /** Re-authentication for sensitive acts (account deletion); false for an unknown account. */
     async passwordMatches(accountId: string, password: string): Promise<boolean> {
       const row = await store.findAccountById(accountId);
       const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), password);
       return ok && row !== undefined;
     },
-    setRole: (accountId: string, role: Role) => store.updateRole(accountId, role),
+    async setRole(accountId: string, role: Role) {
+      await store.updateRole(accountId, role);
+      forgetAccount(accountId);
+    },
     listSessions: (accountId: string) => store.listSessions(accountId),
     /** Removes the account row; sessions go with it (FK cascade). */
-    deleteAccount: (accountId: string, db?: Kysely<AuthTables>) => store.deleteAccount(accountId, db),
+    async deleteAccount(accountId: string, db?: Kysely<AuthTables>) {
+      await store.deleteAccount(accountId, db);
+      forgetAccount(accountId);
+    },
   };
 }
 
