@@ -123,14 +123,22 @@ function routesOf(server: TestServer): Route[] {
 
 async function rowCounts(server: TestServer): Promise<Record<string, number>> {
   const db = server.platform.database.db;
-  const tables = await db.introspection.getTables();
+  // This suite's own tables only: other suites run beside it in schemas of their own.
+  const names =
+    server.platform.dialect === 'postgres'
+      ? await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+          db,
+        )
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
   const counts: Record<string, number> = {};
-  for (const table of tables) {
-    if (table.name.startsWith('kysely_') || table.name === 'idempotency_keys' || table.name === 'sessions')
+  for (const { name } of names.rows) {
+    if (name.startsWith('kysely_') || name === 'idempotency_keys' || name === 'sessions' || name === 'outbox')
       continue;
-    if (table.name.includes('_fts') || table.name.startsWith('search_')) continue;
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(db);
-    counts[table.name] = Number(row.rows[0]?.n ?? 0);
+    if (name.includes('_fts') || name.startsWith('search_') || name.startsWith('sqlite_')) continue;
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
+    counts[name] = Number(row.rows[0]?.n ?? 0);
   }
   return counts;
 }
