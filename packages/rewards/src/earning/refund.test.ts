@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CUBE_PROGRAM } from '../program/cube-program.ts';
+import { addCapUsage } from './caps.ts';
+import { clawbackLines } from './refund.ts';
+import { cardState, earn, holding, ntd, transaction, withCaps } from './test-helpers.ts';
+
+const SKM = { merchant: 'shin-kong-mitsukoshi', mcc: '5311' } as const;
+const share = (refund: number, before = 0, original = 3000) => ({
+  currency: 'TWD',
+  originalAmountMinor: ntd(original),
+  refundMinor: ntd(refund),
+  refundedBeforeMinor: ntd(before),
+});
+
+describe('clawbacks', () => {
+  const sale = earn(CUBE_PROGRAM, holding('dining'), transaction({ on: '2024-02-15', ...SKM, ntd: 3000 }));
+
+  it('rounds on the running share so three thirds return exactly what was earned', () => {
+    // 9 × 1/3 = 3 and 81 × 1/3 = 27 each time: nothing is lost or gained to rounding.
+    const thirds = [share(1000), share(1000, 1000), share(1000, 2000)].map((s) =>
+      clawbackLines(sale.lines, s),
+    );
+    expect(thirds.map((lines) => lines.map((l) => l.points))).toEqual([
+      [-3, -27],
+      [-3, -27],
+      [-3, -27],
+    ]);
+  });
+
+  it('takes back nothing for a zero-point line and nothing for a zero refund', () => {
+    const small = earn(
+      CUBE_PROGRAM,
+      holding('dining'),
+      transaction({ on: '2026-03-10', merchant: 'x', ntd: 150 }),
+    );
+    expect(clawbackLines(small.lines, share(150, 0, 150))).toEqual([]);
+    expect(clawbackLines(sale.lines, share(0)).map((l) => l.points)).toEqual([0, 0]);
+  });
+
+  it('refuses refunds beyond the original amount', () => {
+    expect(() => clawbackLines(sale.lines, share(2001, 1000))).toThrow(/exceed/);
+    expect(() => clawbackLines(sale.lines, { ...share(10), refundMinor: -1 })).toThrow(/malformed/);
+  });
+
+  it('gives clawed-back bonus points back to the cap they used', () => {
+    const program = withCaps('dining-2026h1', [
+      { id: 'm', scope: { kind: 'plan' }, period: 'month', limitPoints: 500 },
+    ]);
+    const capped = earn(
+      program,
+      holding('dining'),
+      transaction({ on: '2026-03-10', ...SKM, ntd: 3000 }),
+      cardState(),
+    );
+    const used = addCapUsage({}, capped.lines);
+    expect(used).toEqual({ 'dining:m@2026-03': 81 });
+    expect(addCapUsage(used, clawbackLines(capped.lines, share(3000)))).toEqual({ 'dining:m@2026-03': 0 });
+  });
+});

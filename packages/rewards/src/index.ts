@@ -1,0 +1,21 @@
+/**
+ * Plaza Rewards, first slice: the program as data and the pure points engine. Storage, the
+ * ledger, the transaction lifecycle and the API build on these exports.
+ */
+export * from './calendar/business-days.ts';
+export * from './calendar/taipei-date.ts';
+export * from './earning/availability.ts';
+export * from './earning/caps.ts';
+export * from './earning/channels.ts';
+export * from './earning/engine.ts';
+export * from './earning/explain.ts';
+export * from './earning/format.ts';
+export * from './earning/messages.ts';
+export * from './earning/money.ts';
+export * from './earning/refund.ts';
+export * from './earning/selection.ts';
+export type * from './earning/types.ts';
+export * from './program/check.ts';
+export * from './program/cube-program.ts';
+export * from './program/lookup.ts';
+export type * from './program/types.ts';
