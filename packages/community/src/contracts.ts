@@ -86,10 +86,23 @@ export interface BlocksApi {
   hiddenFrom(viewerId: string, db?: Executor): Promise<Set<string>>;
 }
 
+export interface HydrateOptions {
+  /**
+   * The accounts the viewer must not see (`BlocksApi.hiddenFrom`), when the caller has already
+   * looked them up for its own rules; hydrate looks them up itself otherwise.
+   */
+  hidden?: ReadonlySet<string> | undefined;
+  /** Reads inside this executor (a transaction) and bypasses every cache. */
+  db?: Executor | undefined;
+}
+
 export interface NotesApi {
   meta(id: string, db?: Executor): Promise<NoteMeta | undefined>;
-  /** Full views in the order asked; missing, deleted or draft notes of others are dropped. */
-  hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]>;
+  /**
+   * Full views in the order asked; missing, deleted or draft notes of others and notes of
+   * hidden authors are dropped.
+   */
+  hydrate(ids: string[], viewerId: string | null, options?: HydrateOptions): Promise<NoteView[]>;
   adjustCounter(noteId: string, counter: NoteCounter, delta: number, db?: Executor): Promise<void>;
   /** An author's notes, newest first; drafts only when `includeDrafts` (the author's own view). */
   listByAuthor(

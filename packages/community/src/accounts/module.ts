@@ -1,5 +1,7 @@
 import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import type { CacheOptions } from '../cache.ts';
 import type { AccountDataContributor, BlocksApi, MediaApi, NotesApi, SocialApi } from '../contracts.ts';
+import { onEvent } from '../events.ts';
 import { createProfilesService } from './profiles.ts';
 import { registerAccountsRoutes } from './routes.ts';
 import { createAccountsService, type UnreadCounter } from './service.ts';
@@ -10,14 +12,23 @@ import { type AccountsTables, createProfilesStore } from './store.ts';
  * while the account routes (/me, public profiles) need those modules' counts. Building the
  * two halves separately breaks that cycle without late binding.
  */
-export function createProfilesModule(platform: Platform, deps: { media: MediaApi }) {
+export function createProfilesModule(
+  platform: Platform,
+  deps: { media: MediaApi; cardCache?: CacheOptions | undefined },
+) {
   const store = createProfilesStore(tables<AccountsTables>(platform));
   const service = createProfilesService({
     store,
     auth: platform.auth,
     media: deps.media,
     clock: platform.clock,
+    cardCache: deps.cardCache,
   });
+  // The edit itself forgets its card; these cover events delivered again after a restart and
+  // an erasure's card re-read before its transaction committed.
+  const { bus } = platform;
+  onEvent(bus, 'profile.updated', async (e) => service.forgetCards([e.accountId]));
+  onEvent(bus, 'account.deleted', async (e) => service.forgetCards([e.accountId]));
   return { service, store };
 }
 

@@ -1,4 +1,5 @@
 import { type AuthService, type Clock, ValidationError } from '@plaza/kernel';
+import { type CacheOptions, createFillCache } from '../cache.ts';
 import type {
   AccountDataContributor,
   AuthorView,
@@ -15,7 +16,14 @@ export interface ProfilesDeps {
   auth: AuthService;
   media: MediaApi;
   clock: Clock;
+  /** Bounds of the author card cache (tests shrink it); defaults otherwise. */
+  cardCache?: CacheOptions | undefined;
 }
+
+// Cards appear next to every note and comment, and change only when their owner edits the
+// profile. A card is ~200 bytes; this process forgets one on `profile.updated` and
+// `account.deleted`, the time to live bounds how long another process's edit stays unseen.
+export const DEFAULT_CARD_CACHE: CacheOptions = { entriesMax: 20_000, ttlMs: 60_000 };
 
 /** A profile as shown, with the defaults filled in for an account that never edited it. */
 export interface ProfileView {
@@ -52,7 +60,13 @@ function merged(
   };
 }
 
-export function createProfilesService({ store, auth, media, clock }: ProfilesDeps) {
+export function createProfilesService({
+  store,
+  auth,
+  media,
+  clock,
+  cardCache = DEFAULT_CARD_CACHE,
+}: ProfilesDeps) {
   async function avatarUrls(mediaIds: string[], db?: Executor): Promise<Map<string, string>> {
     const urls = new Map<string, string>();
     if (mediaIds.length === 0) return urls;
@@ -76,29 +90,52 @@ export function createProfilesService({ store, auth, media, clock }: ProfilesDep
     }
   }
 
+  /** Cards read from the database, in the order asked; unknown ids are left out. */
+  async function loadCards(wanted: string[], db?: Executor): Promise<Map<string, AuthorView>> {
+    const [accounts, rows] = await Promise.all([auth.findByIds(wanted, db), store.findMany(wanted, db)]);
+    const profiles = new Map(rows.map((r) => [r.account_id, r]));
+    const urls = await avatarUrls(
+      rows.flatMap((r) => (r.avatar_media_id ? [r.avatar_media_id] : [])),
+      db,
+    );
+    const handles = new Map(accounts.map((a) => [a.id, a.handle]));
+    const authors = new Map<string, AuthorView>();
+    for (const id of wanted) {
+      const handle = handles.get(id);
+      if (handle === undefined) continue;
+      const profile = profiles.get(id);
+      const avatarId = profile?.avatar_media_id;
+      authors.set(id, {
+        id,
+        handle,
+        displayName: profile?.display_name ?? handle,
+        avatarUrl: avatarId ? (urls.get(avatarId) ?? null) : null,
+      });
+    }
+    return authors;
+  }
+
+  // null: no such account (a mention of an erased one), kept so it is not asked for on every view.
+  const cards = createFillCache<AuthorView | null>(cardCache, clock);
+
   const api: ProfilesApi = {
     async authorsByIds(ids, db) {
       const wanted = [...new Set(ids)];
       if (wanted.length === 0) return new Map();
-      const [accounts, rows] = await Promise.all([auth.findByIds(wanted, db), store.findMany(wanted, db)]);
-      const profiles = new Map(rows.map((r) => [r.account_id, r]));
-      const urls = await avatarUrls(
-        rows.flatMap((r) => (r.avatar_media_id ? [r.avatar_media_id] : [])),
-        db,
-      );
-      const handles = new Map(accounts.map((a) => [a.id, a.handle]));
+      // Inside a caller's transaction: read what it sees, and share none of it.
+      if (db) return loadCards(wanted, db);
+      const epoch = cards.epoch();
+      const known = new Map(wanted.map((id) => [id, cards.get(id)]));
+      const missing = wanted.filter((id) => known.get(id) === undefined);
+      const loaded = missing.length > 0 ? await loadCards(missing) : new Map<string, AuthorView>();
+      for (const id of missing) {
+        const card = loaded.get(id);
+        cards.set(id, card ? Object.freeze(card) : null, epoch);
+      }
       const authors = new Map<string, AuthorView>();
       for (const id of wanted) {
-        const handle = handles.get(id);
-        if (handle === undefined) continue;
-        const profile = profiles.get(id);
-        const avatarId = profile?.avatar_media_id;
-        authors.set(id, {
-          id,
-          handle,
-          displayName: profile?.display_name ?? handle,
-          avatarUrl: avatarId ? (urls.get(avatarId) ?? null) : null,
-        });
+        const card = known.get(id) ?? loaded.get(id);
+        if (card) authors.set(id, card);
       }
       return authors;
     },
@@ -118,6 +155,8 @@ export function createProfilesService({ store, auth, media, clock }: ProfilesDep
     },
     erase: async (accountId, db) => {
       await store.erase(accountId, db);
+      // Again on `account.deleted`, after the commit: a read between now and then may refill it.
+      cards.delete([accountId]);
     },
   };
 
@@ -162,8 +201,13 @@ export function createProfilesService({ store, auth, media, clock }: ProfilesDep
         if (changes.language) await auth.setLanguage(accountId, changes.language, trx);
         await alsoInTransaction(trx);
       });
+      cards.delete([accountId]);
       return true;
     },
+
+    /** Drops cached author cards: `profile.updated` or `account.deleted` heard on the bus. */
+    forgetCards: (accountIds: string[]) => cards.delete(accountIds),
+    cachedCardCount: () => cards.size,
   };
 }
 

@@ -6,11 +6,12 @@ import {
   testDatabases,
 } from '@plaza/kernel/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NoteView, RankedCandidate } from '../contracts.ts';
 import { communityProduct } from '../index.ts';
 import { createTestNote, testMediaEnv } from '../test-helpers.ts';
 import { diversify, engagementScore } from './discover.ts';
+import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots.ts';
 
 describe('discover ranking', () => {
   const candidate = (over: Partial<RankedCandidate>): RankedCandidate => ({
@@ -185,5 +186,21 @@ describe.each(testDatabases())('discover feed over HTTP on $name', (target) => {
     const resumed = await page(`/api/v1/feed/discover?limit=3&cursor=${first.nextCursor}`);
     const top = await page('/api/v1/feed/discover?limit=3');
     expect(resumed.items.map((n) => n.id)).toEqual(top.items.map((n) => n.id));
+  });
+
+  it('answers from the current ranking while a new one is built, then serves the new one', async () => {
+    const ids = (p: { items: NoteView[] }) => p.items.map((n) => n.id);
+    const before = await page('/api/v1/feed/discover?limit=20');
+    // A note nobody liked yet gets more likes than any other note has.
+    const rising = noteIds[10]!;
+    expect(ids(before)[0]).not.toBe(rising);
+    for (const fan of authors.slice(12, 20)) await like(fan, rising);
+    server.clock.advance(DEFAULT_SNAPSHOT_OPTIONS.refreshAheadMs);
+    // This reader starts the rebuild and is answered from the ranking it replaces.
+    expect(ids(await page('/api/v1/feed/discover?limit=20'))).toEqual(ids(before));
+    await vi.waitFor(async () => expect(ids(await page('/api/v1/feed/discover?limit=20'))[0]).toBe(rising), {
+      timeout: 5_000,
+      interval: 20,
+    });
   });
 });

@@ -102,6 +102,27 @@ function longestAgo<T extends { authorId: string }>(
   return best;
 }
 
+/**
+ * Lets queued requests run before the next step of a rebuild. On SQLite every statement runs
+ * on the event loop, so a rebuild made of short steps with yields in between delays a request
+ * by one step at most, never by the whole rebuild.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Best first; ties fall back to recency, then id, so a ranking never depends on the input order. */
+function byScore(candidates: RankedCandidate[], nowMs: number, halfLifeMs: number): DiscoverEntry[] {
+  return candidates
+    .filter((c) => c.status === 'published')
+    .map((c) => ({ c, score: engagementScore(c, nowMs, halfLifeMs) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.c.createdAt - a.c.createdAt ||
+        (a.c.id < b.c.id ? 1 : a.c.id > b.c.id ? -1 : 0),
+    )
+    .map(({ c }) => ({ noteId: c.id, authorId: c.authorId }));
+}
+
 /** The first discover feed: recent notes ranked by decayed engagement, author-diversified. */
 export function createEngagementSource(
   notes: NotesApi,
@@ -110,18 +131,12 @@ export function createEngagementSource(
   return {
     name: 'engagement',
     async rank(nowMs, limit) {
+      // One statement bounded by `candidatesMax`, read through the notes (status, created_at)
+      // index; the steps after it each run after a yield (see yieldToEventLoop).
       const candidates = await notes.listRecentPublished(nowMs - options.windowMs, options.candidatesMax);
-      const scored = candidates
-        .filter((c) => c.status === 'published')
-        .map((c) => ({ c, score: engagementScore(c, nowMs, options.halfLifeMs) }))
-        // Ties fall back to recency, then id, so a ranking never depends on the input order.
-        .sort(
-          (a, b) =>
-            b.score - a.score ||
-            b.c.createdAt - a.c.createdAt ||
-            (a.c.id < b.c.id ? 1 : a.c.id > b.c.id ? -1 : 0),
-        )
-        .map(({ c }) => ({ noteId: c.id, authorId: c.authorId }));
+      await yieldToEventLoop();
+      const scored = byScore(candidates, nowMs, options.halfLifeMs);
+      await yieldToEventLoop();
       return diversify(scored, options.diversityWindow).slice(0, limit);
     },
   };

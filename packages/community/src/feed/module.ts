@@ -40,7 +40,7 @@ export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
     notes: deps.notes,
     blocks: deps.blocks,
     auth: platform.auth,
-    snapshots: createSnapshots(store, source, platform.clock, platform.ids, snapshotOptions),
+    snapshots: createSnapshots(store, source, platform.clock, platform.ids, snapshotOptions, platform.logger),
     discoverEntriesMax: snapshotOptions.entriesMax,
     ...(deps.topicStats ? { topicStats: deps.topicStats } : {}),
   });

@@ -37,8 +37,8 @@ export function createFeedService(deps: FeedDeps) {
   /** Hydrates in one batch, then applies the viewer's rules; order is kept. */
   async function visible(ids: string[], viewerId: string | null, hidden: Set<string>): Promise<NoteView[]> {
     if (ids.length === 0) return [];
-    const views = await notes.hydrate(ids, viewerId);
-    return views.filter((v) => !hidden.has(v.author.id));
+    // Hydration drops hidden authors with the set looked up once for this request.
+    return notes.hydrate(ids, viewerId, { hidden });
   }
 
   const metaPresenter = (viewerId: string | null, hidden: Set<string>) => (rows: NoteMeta[]) =>

@@ -113,6 +113,22 @@ export function createFeedStore(root: Kysely<FeedTables>) {
       return { createdAtMs: Number(row.created_at), noteIds: JSON.parse(row.note_ids) as string[] };
     },
 
+    /** The newest stored ranking (any process's), read through `discover_snapshots_created`. */
+    async latestSnapshot(): Promise<{ id: string; createdAtMs: number; noteIds: string[] } | undefined> {
+      const row = await root
+        .selectFrom('discover_snapshots')
+        .select(['id', 'created_at', 'note_ids'])
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        createdAtMs: Number(row.created_at),
+        noteIds: JSON.parse(row.note_ids) as string[],
+      };
+    },
+
     pruneSnapshots: (olderThanMs: number) =>
       root.deleteFrom('discover_snapshots').where('created_at', '<', olderThanMs).execute(),
   };

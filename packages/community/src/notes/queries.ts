@@ -1,4 +1,4 @@
-import type { Executor, NotesApi, NoteView, Page, PageRequest, ViewerStateProvider } from '../contracts.ts';
+import type { NotesApi, Page, PageRequest, ViewerStateProvider } from '../contracts.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { NoteRow, NotesStore } from './store.ts';
 import { topicKey } from './text.ts';
@@ -8,7 +8,7 @@ export const PAGE_LIMIT_MAX = 100;
 
 interface QueryDeps {
   store: NotesStore;
-  hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]>;
+  hydrate: NotesApi['hydrate'];
   setProvider(provider: ViewerStateProvider): void;
 }
 

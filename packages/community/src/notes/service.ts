@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
+import type { CacheOptions } from '../cache.ts';
 import type {
   BlocksApi,
   CommunityEvents,
@@ -20,6 +21,7 @@ import type {
   ViewerStateProvider,
 } from '../contracts.ts';
 import { resolveMentions } from '../mentions.ts';
+import { createNoteContents } from './contents.ts';
 import { createNotesContributor } from './contributor.ts';
 import { checkNoteInput, type NoteInput } from './input.ts';
 import { detectLanguage } from './language.ts';
@@ -37,6 +39,8 @@ export interface NotesDeps {
   ids: IdGenerator;
   clock: Clock;
   bus: EventBus;
+  /** Bounds of the note contents cache (tests shrink it); defaults otherwise. */
+  contentCache?: CacheOptions | undefined;
 }
 
 export interface CreateNoteRequest {
@@ -93,7 +97,13 @@ async function recordEvent(
 export function createNotesService(deps: NotesDeps) {
   const { db, store, media, blocks, ids, clock, bus } = deps;
   let viewerStateProvider: ViewerStateProvider | undefined;
-  const views = createNoteViews({ ...deps, viewerState: () => viewerStateProvider });
+  const contents = createNoteContents({
+    store,
+    media,
+    clock,
+    ...(deps.contentCache ? { options: deps.contentCache } : {}),
+  });
+  const views = createNoteViews({ ...deps, contents, viewerState: () => viewerStateProvider });
 
   /** Checks, resolves and builds the row content shared by create and update. */
   async function prepare(writer: Writer, input: NoteInput) {
@@ -209,6 +219,8 @@ export function createNotesService(deps: NotesDeps) {
         await store.replaceTopics(id, note.topicKeys, createdAt, tx);
         await recordEvent(bus, tx, before, after, mentionIds);
       });
+      // A draft's edit announces nothing on the bus, so this process forgets it here.
+      contents.forget([id]);
       await bus.deliver();
       return viewOf(id, writer.accountId);
     },
@@ -220,16 +232,24 @@ export function createNotesService(deps: NotesDeps) {
         await store.remove([id], tx);
         await bus.record(tx, 'note.deleted', event);
       });
+      contents.forget([id]);
       await bus.deliver();
     },
 
-    /** One note as `viewerId` (null: signed out) may see it, or a 404. */
+    /**
+     * One note as `viewerId` (null: signed out) may see it, or a 404. Hydration applies the
+     * same rules as `visibleRow` (missing, others' drafts, a block either way) in its own reads.
+     */
     async get(id: string, viewerId: string | null): Promise<NoteView> {
-      await visibleRow(id, viewerId);
       const [view] = await views.hydrate([id], viewerId);
       if (!view) throw new NotFoundError('That note');
       return view;
     },
+
+    /** Drops cached contents: an edit or deletion announced on the bus, or an erased author. */
+    forgetContents: contents.forget,
+    forgetAuthorContents: contents.forgetAuthor,
+    cachedContentCount: contents.cachedCount,
   };
 }
 

@@ -28,6 +28,30 @@ export interface NotesTables {
   note_topics: { topic_key: string; note_id: string; created_at: number };
 }
 
+/** The columns that change without an edit (counters, publication), read fresh on every view. */
+export type NoteState = Pick<
+  NoteRow,
+  | 'id'
+  | 'author_id'
+  | 'status'
+  | 'like_count'
+  | 'collect_count'
+  | 'comment_count'
+  | 'created_at'
+  | 'updated_at'
+>;
+
+const STATE_COLUMNS = [
+  'id',
+  'author_id',
+  'status',
+  'like_count',
+  'collect_count',
+  'comment_count',
+  'created_at',
+  'updated_at',
+] as const;
+
 export type NoteUpdate = Partial<Omit<NoteRow, 'id' | 'author_id'>>;
 
 const COUNTER_COLUMNS: Record<NoteCounter, 'like_count' | 'collect_count' | 'comment_count'> = {
@@ -64,6 +88,15 @@ export function createNotesStore(root: Kysely<NotesTables>) {
       const rows: NoteRow[] = [];
       for (const slice of chunks(ids)) {
         rows.push(...(await q(db).selectFrom('notes').selectAll().where('id', 'in', slice).execute()));
+      }
+      return rows;
+    },
+    async statesByIds(ids: string[], db?: Executor): Promise<NoteState[]> {
+      const rows: NoteState[] = [];
+      for (const slice of chunks(ids)) {
+        rows.push(
+          ...(await q(db).selectFrom('notes').select(STATE_COLUMNS).where('id', 'in', slice).execute()),
+        );
       }
       return rows;
     },

@@ -1,21 +1,18 @@
 import type {
   AuthorView,
   BlocksApi,
-  Executor,
-  ImageView,
-  MediaApi,
+  HydrateOptions,
   NoteMeta,
   NoteView,
   ProfilesApi,
   RankedCandidate,
-  TextLanguage,
   ViewerStateProvider,
 } from '../contracts.ts';
-import type { NoteRow, NotesStore } from './store.ts';
+import type { NoteContent, NoteContents } from './contents.ts';
+import type { NoteRow, NoteState } from './store.ts';
 
 export interface ViewDeps {
-  store: NotesStore;
-  media: MediaApi;
+  contents: NoteContents;
   blocks: BlocksApi;
   profiles: ProfilesApi;
   /** Read at call time: the social module registers its provider after notes is built. */
@@ -43,80 +40,68 @@ export function toCandidate(row: NoteRow): RankedCandidate {
   };
 }
 
-interface Loaded {
-  images: Map<string, ImageView[]>;
-  people: Map<string, AuthorView>;
-  state: Map<string, { liked: boolean; collected: boolean }> | undefined;
-}
+const NO_ONE: ReadonlySet<string> = new Set();
 
-function present(row: NoteRow, author: AuthorView, loaded: Loaded, viewerId: string | null): NoteView {
-  const mentions = parseList(row.mention_ids).flatMap((id) => loaded.people.get(id)?.handle ?? []);
+type ViewerStates = Map<string, { liked: boolean; collected: boolean }>;
+
+function present(
+  state: NoteState,
+  content: NoteContent,
+  author: AuthorView,
+  people: Map<string, AuthorView>,
+  viewer: { states: ViewerStates | undefined } | null,
+): NoteView {
   return {
-    id: row.id,
+    id: state.id,
     author,
-    title: row.title,
-    body: row.body,
-    language: row.language as TextLanguage,
-    topics: parseList(row.topics),
-    mentions,
-    images: loaded.images.get(row.id) ?? [],
-    status: row.status,
-    likeCount: row.like_count,
-    collectCount: row.collect_count,
-    commentCount: row.comment_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    viewer: viewerId ? (loaded.state?.get(row.id) ?? { liked: false, collected: false }) : null,
+    title: content.title,
+    body: content.body,
+    language: content.language,
+    topics: content.topics,
+    mentions: content.mentionIds.flatMap((id) => people.get(id)?.handle ?? []),
+    images: content.images,
+    status: state.status,
+    likeCount: state.like_count,
+    collectCount: state.collect_count,
+    commentCount: state.comment_count,
+    createdAt: state.created_at,
+    updatedAt: state.updated_at,
+    viewer: viewer ? (viewer.states?.get(state.id) ?? { liked: false, collected: false }) : null,
   };
 }
 
 /**
- * Note views as a pipeline: rows by id → rules (drafts, blocks) → batch loads of images,
- * people and viewer state → presentation. A fixed number of queries whatever the page size.
+ * Note views as a pipeline: fresh state by id (one query) with the viewer's likes and blocks
+ * alongside → rules (drafts, blocks) → contents and author cards, from their caches where
+ * they can → presentation. With warm caches a page costs two queries (state, viewer state)
+ * whatever its size; each cache miss kind adds a round, never one per note.
  */
-export function createNoteViews({ store, media, blocks, profiles, viewerState }: ViewDeps) {
-  async function load(rows: NoteRow[], viewerId: string | null, db?: Executor): Promise<Loaded> {
-    const links = await store.mediaLinks(
-      rows.map((r) => r.id),
-      db,
-    );
-    const imageById = await media.imagesByIds(
-      links.map((l) => l.media_id),
-      db,
-    );
-    const images = new Map<string, ImageView[]>();
-    for (const link of links) {
-      const image = imageById.get(link.media_id);
-      if (image) images.set(link.note_id, [...(images.get(link.note_id) ?? []), image]);
-    }
-    const personIds = new Set(rows.flatMap((r) => [r.author_id, ...parseList(r.mention_ids)]));
-    const people = await profiles.authorsByIds([...personIds], db);
-    const provider = viewerState();
-    const state =
-      viewerId && provider && rows.length > 0
-        ? await provider(
-            rows.map((r) => r.id),
-            viewerId,
-          )
-        : undefined;
-    return { images, people, state };
-  }
-
+export function createNoteViews({ contents, blocks, profiles, viewerState }: ViewDeps) {
   return {
-    /** Views in the order asked; missing notes, others' drafts and blocked authors are dropped. */
-    async hydrate(ids: string[], viewerId: string | null, db?: Executor): Promise<NoteView[]> {
+    /** Views in the order asked; missing notes, others' drafts and hidden authors are dropped. */
+    async hydrate(ids: string[], viewerId: string | null, options: HydrateOptions = {}): Promise<NoteView[]> {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return [];
-      const hidden = viewerId ? await blocks.hiddenFrom(viewerId, db) : new Set<string>();
-      const rows = (await store.byIds(unique, db)).filter(
-        (r) => (r.status === 'published' || r.author_id === viewerId) && !hidden.has(r.author_id),
+      const { db } = options;
+      const provider = viewerState();
+      const [hidden, viewerStates, read] = await Promise.all([
+        options.hidden ?? (viewerId ? blocks.hiddenFrom(viewerId, db) : NO_ONE),
+        viewerId && provider ? provider(unique, viewerId) : undefined,
+        contents.read(unique, db),
+      ]);
+      const shown = read.states.filter(
+        (s) => (s.status === 'published' || s.author_id === viewerId) && !hidden.has(s.author_id),
       );
-      const loaded = await load(rows, viewerId, db);
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const byId = await read.complete(shown);
+      const personIds = new Set(shown.flatMap((s) => [s.author_id, ...(byId.get(s.id)?.mentionIds ?? [])]));
+      const people = await profiles.authorsByIds([...personIds], db);
+      const viewer = viewerId ? { states: viewerStates } : null;
+      const stateById = new Map(shown.map((s) => [s.id, s]));
       return unique.flatMap((id) => {
-        const row = byId.get(id);
-        const author = row && loaded.people.get(row.author_id);
-        return row && author ? [present(row, author, loaded, viewerId)] : [];
+        const state = stateById.get(id);
+        const content = state && byId.get(id);
+        const author = state && people.get(state.author_id);
+        return state && content && author ? [present(state, content, author, people, viewer)] : [];
       });
     },
   };

@@ -80,9 +80,13 @@ export function createNotificationsService(deps: NotificationsDeps) {
     await store.insertMany(rows);
   }
 
-  async function noteSummaries(noteIds: string[], viewerId: string): Promise<Map<string, NoteSummary>> {
+  async function noteSummaries(
+    noteIds: string[],
+    viewerId: string,
+    hidden: ReadonlySet<string>,
+  ): Promise<Map<string, NoteSummary>> {
     if (noteIds.length === 0) return new Map();
-    const views = await notes.hydrate(noteIds, viewerId);
+    const views = await notes.hydrate(noteIds, viewerId, { hidden });
     return new Map(views.map((n) => [n.id, summaryOf(n)]));
   }
 
@@ -94,7 +98,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const visible = pageRows.filter((r) => !hidden.has(r.actor_id));
     const [actors, summaries] = await Promise.all([
       profiles.authorsByIds(unique(visible.map((r) => r.actor_id))),
-      noteSummaries(unique(visible.map((r) => r.note_id)), recipientId),
+      noteSummaries(unique(visible.map((r) => r.note_id)), recipientId, hidden),
     ]);
     const items: NotificationItem[] = [];
     for (const r of visible) {

@@ -86,9 +86,9 @@ export function createSearchService({ store, indexer, notes, profiles, blocks, a
   async function presentNotes(hits: SearchHit[], viewerId: string | null, hidden: Set<string>) {
     const ids = hits.filter((h) => !hidden.has(h.author_id ?? '')).map((h) => h.ref_id);
     if (ids.length === 0) return [];
-    // Hydration drops notes deleted since they were indexed; the author check repeats the
-    // rule on fresh data.
-    return (await notes.hydrate(ids, viewerId)).filter((v) => !hidden.has(v.author.id));
+    // Hydration drops notes deleted since they were indexed, and applies `hidden` to their
+    // current authors.
+    return notes.hydrate(ids, viewerId, { hidden });
   }
 
   async function presentAccounts(hits: SearchHit[], hidden: Set<string>): Promise<AuthorView[]> {

@@ -1,5 +1,5 @@
 import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
-import type { BlocksApi, NotesApi, ProfilesApi, ViewerStateProvider } from '../contracts.ts';
+import type { BlocksApi, NotesApi, ProfilesApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
 import { createCollectService } from './collections/collect-service.ts';
 import { registerCollectionsRoutes } from './collections/routes.ts';
@@ -16,6 +16,7 @@ import { createLikesService } from './likes/service.ts';
 import { createLikesStore } from './likes/store.ts';
 import { createOwnNotesContributor } from './own-notes.ts';
 import type { SocialTables } from './shared/tables.ts';
+import { createViewerStateProvider } from './viewer-state.ts';
 
 export interface SocialModuleDeps {
   notes: NotesApi;
@@ -50,15 +51,7 @@ export function createSocialModule(
     ...{ notes, blocks, profiles, auth, clock, ids, bus, detectLanguage },
   });
 
-  // One batch query each, whatever the number of notes on the page.
-  const viewerState: ViewerStateProvider = async (noteIds, viewerId) => {
-    const [liked, collected] = await Promise.all([
-      likes.likedAmong(viewerId, noteIds),
-      collect.collectedAmong(viewerId, noteIds),
-    ]);
-    return new Map(noteIds.map((id) => [id, { liked: liked.has(id), collected: collected.has(id) }]));
-  };
-  notes.setViewerStateProvider(viewerState);
+  notes.setViewerStateProvider(createViewerStateProvider(db));
 
   onEvent(bus, 'block.created', (event) => follows.onBlock(event));
   onEvent(bus, 'note.deleted', async (event) => {

@@ -185,14 +185,12 @@ export function createCollectionsService(deps: CollectionsDeps) {
       if (!view) throw new NotFoundError('That collection');
       const rows = await store.itemsPage(id, decodeCursor(page.cursor), page.limit);
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.note_id }));
-      const [notes, hidden] = await Promise.all([
-        deps.notes.hydrate(
-          items.map((r) => r.note_id),
-          viewerId,
-        ),
-        viewerId ? blocks.hiddenFrom(viewerId) : Promise.resolve(new Set<string>()),
-      ]);
-      return { ...view, notes: { items: notes.filter((n) => !hidden.has(n.author.id)), nextCursor } };
+      // Hydration drops hidden authors.
+      const notes = await deps.notes.hydrate(
+        items.map((r) => r.note_id),
+        viewerId,
+      );
+      return { ...view, notes: { items: notes, nextCursor } };
     },
 
     /** An account's boards, newest first; private ones only for the owner. */

@@ -77,18 +77,16 @@ export function createLikesService({ store, notes, blocks, clock, bus }: LikesDe
     async mine(viewerId: string, page: PageRequest) {
       const rows = await store.pageByAccount(viewerId, decodeCursor(page.cursor), page.limit);
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.note_id }));
-      const [views, hidden] = await Promise.all([
-        notes.hydrate(
-          items.map((r) => r.note_id),
-          viewerId,
-        ),
-        blocks.hiddenFrom(viewerId),
-      ]);
+      // Hydration drops hidden authors.
+      const views = await notes.hydrate(
+        items.map((r) => r.note_id),
+        viewerId,
+      );
       const byId = new Map<string, NoteView>(views.map((v) => [v.id, v]));
       return {
         items: items.flatMap((r) => {
           const view = byId.get(r.note_id);
-          return view && !hidden.has(view.author.id) ? [{ ...view, likedAt: r.created_at }] : [];
+          return view ? [{ ...view, likedAt: r.created_at }] : [];
         }),
         nextCursor,
       };
