@@ -6,6 +6,7 @@ import {
   type TestServer,
   testDatabases,
 } from '@plaza/kernel/testing';
+import { rewardsProduct } from '@plaza/rewards';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,7 +148,7 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
   let server: TestServer;
   let token: string;
   beforeAll(async () => {
-    server = await createTestServer(target, [communityProduct()], {
+    server = await createTestServer(target, [communityProduct(), rewardsProduct()], {
       PLAZA_SIGNUP_PER_IP_PER_HOUR: '100000',
       PLAZA_LOGIN_PER_IP_PER_MINUTE: '100000',
     });

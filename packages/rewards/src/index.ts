@@ -4,6 +4,9 @@
  */
 export * from './calendar/business-days.ts';
 export * from './calendar/taipei-date.ts';
+export * from './cards/service.ts';
+export type * from './cards/store.ts';
+export * from './catalog/plans.ts';
 export * from './earning/availability.ts';
 export * from './earning/caps.ts';
 export * from './earning/channels.ts';
@@ -15,7 +18,10 @@ export * from './earning/money.ts';
 export * from './earning/refund.ts';
 export * from './earning/selection.ts';
 export type * from './earning/types.ts';
+export * from './product.ts';
 export * from './program/check.ts';
 export * from './program/cube-program.ts';
 export * from './program/lookup.ts';
 export type * from './program/types.ts';
+export * from './selections/errors.ts';
+export * from './selections/service.ts';
