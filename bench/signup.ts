@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { prepareDatabase } from './community/database.ts';
 import { commonArgs } from './lib/args.ts';
 import { measure, printTable } from './lib/load.ts';
 import { startServer } from './lib/server.ts';
@@ -67,30 +65,5 @@ export async function run(args: string[]): Promise<void> {
       await server.stop();
       await target.drop();
     }
-  }
-}
-
-async function prepareDatabase(db: 'sqlite' | 'postgres', postgresUrl: string) {
-  if (db === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
-    return {
-      url: `sqlite:${path.join(dir, 'bench.sqlite')}`,
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `plaza_bench_${randomBytes(4).toString('hex')}`;
-  await adminQuery(postgresUrl, `create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(postgresUrl, `drop database ${name} with (force)`) };
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runAdminStatement } from '@plaza/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, type PlazaProcess, startPlaza } from '../packages/cli/src/spawn.ts';
 import { makeTestImage } from '../packages/community/src/test-helpers.ts';
-import { freePort, type PlazaProcess, startPlaza } from './support/plaza-process.ts';
 
 /**
  * Kills a Plaza process with SIGKILL in the middle of traffic, starts it again on the same
