@@ -1,4 +1,4 @@
-import { Body } from '@plaza/kernel';
+import { AccountSchema, Body } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -52,14 +52,7 @@ export const HandleParams = Type.Object({ handle: Type.String({ minLength: 1, ma
 export const ExportSchema = Type.Object({
   format: Type.String(),
   exportedAt: Type.Integer(),
-  account: Type.Object({
-    id: Type.String(),
-    handle: Type.String(),
-    email: Type.String(),
-    role: Type.String(),
-    language: Type.String(),
-    createdAt: Type.Integer(),
-  }),
+  account: AccountSchema,
   profile: Type.Unknown(),
   sections: Type.Record(Type.String(), Type.Unknown()),
 });
