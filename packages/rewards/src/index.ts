@@ -7,6 +7,7 @@ export * from './calendar/taipei-date.ts';
 export * from './cards/service.ts';
 export type * from './cards/store.ts';
 export * from './catalog/plans.ts';
+export * from './contracts.ts';
 export * from './earning/availability.ts';
 export * from './earning/caps.ts';
 export * from './earning/channels.ts';

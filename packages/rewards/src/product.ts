@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlazaProduct, tables } from '@plaza/kernel';
+import { createCardProfiles } from './cards/profiles.ts';
 import { type CardsService, createCardsService } from './cards/service.ts';
 import { createCardsStore, type RewardsCardTables } from './cards/store.ts';
+import type { CardProfiles, ProgramSource } from './contracts.ts';
 import { CUBE_PROGRAM } from './program/cube-program.ts';
 import type { Program } from './program/types.ts';
 import { registerRewardsRoutes } from './routes.ts';
@@ -12,6 +14,8 @@ const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 export interface RewardsServices {
   program: Program;
+  programs: ProgramSource;
+  profiles: CardProfiles;
   cards: CardsService;
   selections: SelectionsService;
 }
@@ -37,9 +41,11 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
         clock: platform.clock,
         ids: platform.ids,
       });
+      const programs: ProgramSource = { current: () => program };
+      const profiles = createCardProfiles(tables<RewardsCardTables>(platform));
       const selections = createSelectionsService({ store, program });
       registerRewardsRoutes(app, { program, cards, selections, nowMs: () => platform.clock.nowMs() });
-      options.onReady?.({ program, cards, selections });
+      options.onReady?.({ program, programs, profiles, cards, selections });
     },
   };
 }
