@@ -126,6 +126,21 @@ export function registerRewardsRoutes(
   );
 
   app.get(
+    '/api/rewards/v1/cards',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: 'My cards, with their current plans',
+        response: { 200: Type.Object({ items: Type.Array(CardView) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const held = await cards.heldByAccount(requireViewer(request).accountId);
+      return { items: await Promise.all(held.map(cardView)) };
+    },
+  );
+
+  app.get(
     '/api/rewards/v1/cards/:cardId',
     {
       schema: {

@@ -90,6 +90,10 @@ export function createCardsService({ store, auth, clock, ids }: CardsDeps) {
       const row = await store.findCard(cardId);
       return row && toCard(row);
     },
+    /** Every card the account holds, oldest first (a holder has a handful). */
+    async heldByAccount(accountId: string): Promise<Card[]> {
+      return (await store.cardsHeldBy(accountId)).map(toCard);
+    },
     /** The card if `accountId` holds it; anyone else gets the same 404 as for a card that does not exist. */
     async heldBy(cardId: string, accountId: string): Promise<Card> {
       const row = await store.findCard(cardId);

@@ -27,6 +27,13 @@ export interface RewardsCardTables {
 export function createCardsStore(db: Kysely<RewardsCardTables>) {
   return {
     insertCard: (row: CardRow) => db.insertInto('rewards_cards').values(row).execute(),
+    cardsHeldBy: (accountId: string) =>
+      db
+        .selectFrom('rewards_cards')
+        .selectAll()
+        .where('holder_account_id', '=', accountId)
+        .orderBy('id', 'asc')
+        .execute(),
     findCard: (id: string) =>
       db.selectFrom('rewards_cards').selectAll().where('id', '=', id).executeTakeFirst(),
     /**

@@ -211,6 +211,11 @@ describe.each(testDatabases())('plan switching and cards ($name)', (target) => {
     expect(await history(card.id)).toEqual([]);
     const anonymous = await server.app.inject({ url: `/api/rewards/v1/cards/${card.id}` });
     expect(anonymous.statusCode).toBe(401);
+    // Each holder's list holds their own cards only.
+    const mine = await server.app.inject({ url: '/api/rewards/v1/cards', headers: bearer(owner.token) });
+    expect(mine.json().items.map((c: { id: string }) => c.id)).toEqual([card.id]);
+    const theirs = await server.app.inject({ url: '/api/rewards/v1/cards', headers: bearer(stranger.token) });
+    expect(theirs.json().items).toEqual([]);
   });
 
   it('only an admin issues cards; the card number is never asked for nor stored', async () => {
