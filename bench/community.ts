@@ -95,16 +95,16 @@ async function measureAll(
     (s) => !settings.only || settings.only.split(',').some((part) => s.name.includes(part.trim())),
   );
   await checkScenarios(url, fixture, scenarios);
-  // JIT, connection pools, page caches and the discover snapshot warm up before anything counts.
+  // JIT, connection pools, the process's caches and the discover snapshot warm up before
+  // anything counts, right before each route, so a route is measured in the steady state its
+  // own traffic keeps (not with what expired while other routes ran).
   const warm = { connections: Math.min(settings.connections, 20), durationSeconds: WARM_UP_SECONDS };
-  for (const scenario of scenarios) {
-    await runScenario(url, fixture, scenario, warm);
-    await settleLogged(url, `${scenario.name} warm-up`);
-  }
   for (let round = 1; round <= rounds; round += 1) {
     const baseline = await trivial(url, settings);
     const results: LoadResult[] = [];
     for (const scenario of scenarios) {
+      await runScenario(url, fixture, scenario, warm);
+      await settleLogged(url, `${scenario.name} warm-up`);
       results.push(await runScenario(url, fixture, scenario, settings));
       await settleLogged(url, scenario.name);
     }

@@ -5,6 +5,7 @@
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   signup: () => import('./signup.ts'),
   community: () => import('./community.ts'),
+  rewards: () => import('./rewards.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

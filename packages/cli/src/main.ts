@@ -1,5 +1,6 @@
 import { ConfigError } from '@plaza/kernel';
 import { runMigrate } from './commands/migrate.ts';
+import { runRewards } from './commands/rewards.ts';
 import { runSeed } from './commands/seed.ts';
 import { runStart } from './commands/start.ts';
 
@@ -9,12 +10,14 @@ Commands:
   start     migrate, create the admin account, seed demo data on an empty database, serve
   migrate   apply pending database migrations and exit
   seed      seed demo data into an empty database: plaza seed [--scale=N] [DATABASE_URL]
+  rewards   Rewards operations: plaza rewards import FILE.csv [--report FILE] [--batch N] [DATABASE_URL]
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   start: runStart,
   migrate: runMigrate,
   seed: runSeed,
+  rewards: runRewards,
 };
 
 async function main(argv: string[]): Promise<void> {

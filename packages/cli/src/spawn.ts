@@ -46,6 +46,18 @@ export async function startPlaza(env: Record<string, string>, port: number): Pro
   return { url, kill: () => end(child, 'SIGKILL'), stop: () => end(child, 'SIGTERM') };
 }
 
+/**
+ * Runs another `plaza` command (an import, a migration) as a process of its own, with the
+ * same environment rules as `startPlaza`; the caller reads its output, waits for it or kills it.
+ */
+export function spawnPlazaCommand(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/cli/src/main.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PLAZA_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {

@@ -45,6 +45,28 @@ export interface NoteView {
   viewer: { liked: boolean; collected: boolean } | null;
 }
 
+/** A note's cover as a grid shows it: its first image, at the smallest size kept. */
+export interface CoverView {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * A note as a grid of cards shows it (feeds): what the card draws, without the body, topics,
+ * mentions or other images, which the note page reads with the full `NoteView`.
+ */
+export interface NoteCard {
+  id: string;
+  author: AuthorView;
+  title: string;
+  cover: CoverView | null;
+  status: 'published' | 'draft';
+  likeCount: number;
+  createdAt: number;
+  viewer: { liked: boolean } | null;
+}
+
 /** The part of a note other modules decide on (existence, ownership, visibility, order). */
 export interface NoteMeta {
   id: string;
@@ -103,6 +125,16 @@ export interface NotesApi {
    * hidden authors are dropped.
    */
   hydrate(ids: string[], viewerId: string | null, options?: HydrateOptions): Promise<NoteView[]>;
+  /**
+   * Cards in the order asked, by the same rules as `hydrate`, served from this process's
+   * caches: a change made here shows on the next read, one made by another process within
+   * the caches' time to live (seconds). `options.db` is not supported: cards are for reading.
+   */
+  cards(
+    ids: string[],
+    viewerId: string | null,
+    options?: Pick<HydrateOptions, 'hidden'>,
+  ): Promise<NoteCard[]>;
   adjustCounter(noteId: string, counter: NoteCounter, delta: number, db?: Executor): Promise<void>;
   /** An author's notes, newest first; drafts only when `includeDrafts` (the author's own view). */
   listByAuthor(
@@ -118,6 +150,8 @@ export interface NotesApi {
   countByAuthor(authorId: string, db?: Executor): Promise<number>;
   /** Registers who answers `viewer.liked/collected` in note views (the social module). */
   setViewerStateProvider(provider: ViewerStateProvider): void;
+  /** Registers who answers `viewer.liked` on cards (the social module, from its cache). */
+  setLikedStateProvider(provider: LikedStateProvider): void;
 }
 
 export interface RankedCandidate extends NoteMeta {
@@ -131,6 +165,9 @@ export type ViewerStateProvider = (
   noteIds: string[],
   viewerId: string,
 ) => Promise<Map<string, { liked: boolean; collected: boolean }>>;
+
+/** The notes among `noteIds` that `viewerId` likes; may answer from a cache kept by its owner. */
+export type LikedStateProvider = (noteIds: string[], viewerId: string) => Promise<ReadonlySet<string>>;
 
 export interface SocialApi {
   followeeIds(accountId: string, db?: Executor): Promise<string[]>;

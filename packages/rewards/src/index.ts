@@ -2,9 +2,12 @@
  * Plaza Rewards, first slice: the program as data and the pure points engine. Storage, the
  * ledger, the transaction lifecycle and the API build on these exports.
  */
+export type * from './admin/program-admin.ts';
 export * from './calendar/business-days.ts';
 export * from './calendar/taipei-date.ts';
+export * from './cards/history.ts';
 export * from './cards/service.ts';
+export * from './cards/status.ts';
 export type * from './cards/store.ts';
 export * from './catalog/plans.ts';
 export * from './contracts.ts';
@@ -19,10 +22,14 @@ export * from './earning/money.ts';
 export * from './earning/refund.ts';
 export * from './earning/selection.ts';
 export type * from './earning/types.ts';
+export * from './import/index.ts';
 export * from './product.ts';
+export * from './program/catalog.ts';
 export * from './program/check.ts';
 export * from './program/cube-program.ts';
 export * from './program/lookup.ts';
+export type { StoredProgramSource } from './program/source.ts';
 export type * from './program/types.ts';
+export * from './selections/eligibility.ts';
 export * from './selections/errors.ts';
 export * from './selections/service.ts';

@@ -1,28 +1,41 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlazaProduct, tables } from '@plaza/kernel';
+import type { ProgramAdmin } from './admin/program-admin.ts';
+import { registerRewardsAdmin } from './admin/register.ts';
+import type { RewardsCardHistoryTables } from './cards/history-store.ts';
 import { createCardProfiles } from './cards/profiles.ts';
 import { type CardsService, createCardsService } from './cards/service.ts';
+import type { CardStatusService } from './cards/status.ts';
 import { createCardsStore, type RewardsCardTables } from './cards/store.ts';
-import type { CardProfiles, ProgramSource } from './contracts.ts';
+import { createCardViews } from './cards/view.ts';
+import type { CardProfiles } from './contracts.ts';
+import { createPointsServices, type PointsServices, registerPoints } from './points/wiring.ts';
 import { CUBE_PROGRAM } from './program/cube-program.ts';
+import { openStoredProgram, PROGRAM_REFRESH_MS } from './program/open.ts';
+import type { StoredProgramSource } from './program/source.ts';
 import type { Program } from './program/types.ts';
 import { registerRewardsRoutes } from './routes.ts';
 import { createSelectionsService, type SelectionsService } from './selections/service.ts';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
-export interface RewardsServices {
-  program: Program;
-  programs: ProgramSource;
+export interface RewardsServices extends PointsServices {
+  /** The program in force now: `programs.current()`, read at each access (never a stale copy). */
+  readonly program: Program;
+  programs: StoredProgramSource;
   profiles: CardProfiles;
   cards: CardsService;
   selections: SelectionsService;
+  programAdmin: ProgramAdmin;
+  cardStatus: CardStatusService;
 }
 
 export interface RewardsProductOptions {
-  /** The program served; CUBE as published by default. */
+  /** The program loaded into the tables on the first start on a database; CUBE as published by default. */
   program?: Program;
+  /** How often this process looks for program changes made by other processes (0: never). */
+  programRefreshMs?: number;
   /** Hands out the built services (seeding, tests). */
   onReady?: (services: RewardsServices) => void;
 }
@@ -41,11 +54,39 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
         clock: platform.clock,
         ids: platform.ids,
       });
-      const programs: ProgramSource = { current: () => program };
-      const profiles = createCardProfiles(tables<RewardsCardTables>(platform));
-      const selections = createSelectionsService({ store, program });
-      registerRewardsRoutes(app, { program, cards, selections, nowMs: () => platform.clock.nowMs() });
-      options.onReady?.({ program, programs, profiles, cards, selections });
+      const stored = await openStoredProgram(
+        platform,
+        program,
+        options.programRefreshMs ?? PROGRAM_REFRESH_MS,
+      );
+      const programs = stored.source;
+      app.addHook('onClose', async () => programs.stop());
+      const profiles = createCardProfiles(tables<RewardsCardHistoryTables>(platform), platform.clock);
+      const selections = createSelectionsService({ store, programs, profiles });
+      const nowMs = () => platform.clock.nowMs();
+      const cardViews = createCardViews({ programs, profiles, nowMs });
+      registerRewardsRoutes(app, { programs, cards, selections, cardViews, nowMs });
+      const admin = registerRewardsAdmin(app, platform, {
+        programStore: stored.store,
+        programs,
+        cardsStore: store,
+        cards,
+        selections,
+        cardViews,
+      });
+      const points = createPointsServices(platform, { programs, profiles });
+      registerPoints(app, platform, { ...points, cards });
+      options.onReady?.({
+        ...points,
+        get program() {
+          return programs.current();
+        },
+        programs,
+        profiles,
+        cards,
+        selections,
+        ...admin,
+      });
     },
   };
 }

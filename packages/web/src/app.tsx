@@ -15,6 +15,7 @@ import { SearchPage } from './pages/search.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SignUpPage } from './pages/signup.tsx';
 import { TopicPage } from './pages/topic.tsx';
+import { rewardsRoutes } from './rewards/routes.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +74,7 @@ const router = createBrowserRouter([
       },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/login', element: <LogInPage /> },
+      ...rewardsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

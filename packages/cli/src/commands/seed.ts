@@ -7,8 +7,10 @@ import {
   type Platform,
   type PlazaApp,
 } from '@plaza/kernel';
+import type { RewardsServices } from '@plaza/rewards';
 import type { Kysely } from 'kysely';
 import type { SeedOptions } from '../seed/plan.ts';
+import { announceRewardsDemo, seedRewardsDemo } from '../seed/rewards-seed.ts';
 import { DEMO_PASSWORD, type SeedSummary, seedDemo } from '../seed/run.ts';
 import { OffsetClock, type SeedClock } from '../seed/seed-clock.ts';
 import { allProducts } from './products.ts';
@@ -34,6 +36,7 @@ export async function seedDemoIfEmpty(
   app: PlazaApp,
   clock: SeedClock,
   options: Partial<SeedOptions> = {},
+  rewards?: RewardsServices,
 ): Promise<SeedSummary | undefined> {
   if (!(await isEmpty(platform))) {
     platform.logger.debug('database already has accounts; demo data not seeded');
@@ -47,6 +50,7 @@ export async function seedDemoIfEmpty(
   );
   if (missingRoutes.length > 0)
     platform.logger.warn({ missingRoutes }, 'demo data is partial: routes missing');
+  if (rewards) announceRewardsDemo(platform, await seedRewardsDemo({ platform, clock, services: rewards }));
   return summary;
 }
 
@@ -74,13 +78,16 @@ export async function runSeed(args: string[]): Promise<void> {
   const clock = new OffsetClock();
   const platform = createPlatform(config, { clock });
   try {
-    const products = allProducts();
+    let rewards: RewardsServices | undefined;
+    const products = allProducts(undefined, (services) => {
+      rewards = services;
+    });
     await migrate(platform, products);
     await announceAdmin(platform);
     const app = await buildServer(platform, products);
     await app.ready();
     try {
-      const summary = await seedDemoIfEmpty(platform, app, clock, scale ? { scale } : {});
+      const summary = await seedDemoIfEmpty(platform, app, clock, scale ? { scale } : {}, rewards);
       if (!summary) platform.logger.info('the database already has accounts: nothing seeded');
     } finally {
       await app.close();

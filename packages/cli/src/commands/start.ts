@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer, createPlatform, loadConfig, migrate, type Platform } from '@plaza/kernel';
+import type { RewardsServices } from '@plaza/rewards';
 import { OffsetClock } from '../seed/seed-clock.ts';
 import { allProducts } from './products.ts';
 
@@ -11,13 +12,16 @@ export async function runStart(): Promise<void> {
   // Real time, except while demo data is seeded: the seeder moves it to spread content over time.
   const clock = new OffsetClock();
   const platform = createPlatform(config, { clock });
-  const products = allProducts();
+  let rewards: RewardsServices | undefined;
+  const products = allProducts(undefined, (services) => {
+    rewards = services;
+  });
   await migrate(platform, products);
   await announceAdmin(platform);
   const app = await buildServer(platform, products, { webDir: config.webDir ?? DEFAULT_WEB_DIR });
   if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('./seed.ts');
-    await seedDemoIfEmpty(platform, app, clock);
+    await seedDemoIfEmpty(platform, app, clock, {}, rewards);
   }
   await app.listen({ port: config.port, host: config.host });
   platform.logger.info(`Plaza is running on http://localhost:${config.port}`);

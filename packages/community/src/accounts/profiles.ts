@@ -120,24 +120,32 @@ export function createProfilesService({
 
   const api: ProfilesApi = {
     async authorsByIds(ids, db) {
-      const wanted = [...new Set(ids)];
-      if (wanted.length === 0) return new Map();
+      if (ids.length === 0) return new Map();
       // Inside a caller's transaction: read what it sees, and share none of it.
-      if (db) return loadCards(wanted, db);
+      if (db) return loadCards([...new Set(ids)], db);
       const epoch = cards.epoch();
-      const known = new Map(wanted.map((id) => [id, cards.get(id)]));
-      const missing = wanted.filter((id) => known.get(id) === undefined);
-      const loaded = missing.length > 0 ? await loadCards(missing) : new Map<string, AuthorView>();
+      // One pass over the cache: a warm page (every card cached) allocates only the answer.
+      const authors = new Map<string, AuthorView>();
+      const missing: string[] = [];
+      for (const id of ids) {
+        if (authors.has(id)) continue;
+        const card = cards.get(id);
+        if (card) authors.set(id, card);
+        else if (card === undefined && !missing.includes(id)) missing.push(id);
+      }
+      if (missing.length === 0) return authors;
+      const loaded = await loadCards(missing);
       for (const id of missing) {
         const card = loaded.get(id);
         cards.set(id, card ? Object.freeze(card) : null, epoch);
       }
-      const authors = new Map<string, AuthorView>();
-      for (const id of wanted) {
-        const card = known.get(id) ?? loaded.get(id);
-        if (card) authors.set(id, card);
+      // In the order asked, as before.
+      const ordered = new Map<string, AuthorView>();
+      for (const id of ids) {
+        const card = authors.get(id) ?? loaded.get(id);
+        if (card) ordered.set(id, card);
       }
-      return authors;
+      return ordered;
     },
   };
 

@@ -1,5 +1,6 @@
 import { type AuthService, type Clock, type EventBus, NotFoundError, ValidationError } from '@plaza/kernel';
 import type { AccountDataContributor, BlocksApi, CommunityEvents, Executor } from '../contracts.ts';
+import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import type { BlocksStore } from './store.ts';
 
 export interface BlocksDeps {
@@ -7,18 +8,31 @@ export interface BlocksDeps {
   auth: AuthService;
   clock: Clock;
   bus: EventBus;
+  /** A background re-read of a block list failed (entries stay until their time to live). */
+  onRefreshError?: (err: unknown) => void;
 }
 
 // Visibility checks run on every read; a block list changes rarely, so each viewer's set is
-// kept for a short while. Bounded: past the bound the oldest entry is dropped.
-const CACHE_TTL_MS = 5_000;
-const CACHE_MAX_ENTRIES = 50_000;
+// kept, forgotten at once by this process's blocks and unblocks, and re-read ahead in the
+// background (readers do not wait) so another process's block shows within seconds.
+const CACHE: RefreshingOptions = {
+  entriesMax: 50_000,
+  refreshAfterMs: 10_000,
+  ttlMs: 60_000,
+  refreshBatch: 8,
+};
 
-export function createBlocksService({ store, auth, clock, bus }: BlocksDeps) {
-  const cache = new Map<string, { atMs: number; ids: Set<string> }>();
-  const forget = (...ids: string[]) => {
-    for (const id of ids) cache.delete(id);
-  };
+export function createBlocksService({ store, auth, clock, bus, onRefreshError = () => {} }: BlocksDeps) {
+  const cache = createRefreshingCache<Set<string>>(
+    CACHE,
+    clock,
+    async (viewerIds) =>
+      new Map(
+        await Promise.all(viewerIds.map(async (id) => [id, new Set(await store.related(id))] as const)),
+      ),
+    onRefreshError,
+  );
+  const forget = (...ids: string[]) => cache.forget(ids);
 
   async function resolveTarget(blockerId: string, handle: string) {
     const target = await auth.findByHandle(handle);
@@ -35,12 +49,9 @@ export function createBlocksService({ store, auth, clock, bus }: BlocksDeps) {
   const api: BlocksApi = {
     eitherBlocks: (a, b, db) => store.eitherBlocks(a, b, db),
     async hiddenFrom(viewerId, db) {
-      const hit = cache.get(viewerId);
-      if (!db && hit && clock.nowMs() - hit.atMs < CACHE_TTL_MS) return hit.ids;
-      const ids = new Set(await store.related(viewerId, db));
-      if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-      cache.set(viewerId, { atMs: clock.nowMs(), ids });
-      return ids;
+      // Inside a caller's transaction: read what it sees.
+      if (db) return new Set(await store.related(viewerId, db));
+      return (await cache.get(viewerId)) ?? new Set();
     },
   };
 

@@ -1,7 +1,9 @@
 import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
 import type { BlocksApi, NotesApi, SocialApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
+import { createCardWriter } from './card-json.ts';
 import { createEngagementSource, type DiscoverSource } from './discover.ts';
+import { createTimelineHeads, DEFAULT_HEADS, type HeadOptions } from './heads.ts';
 import { registerFeedRoutes } from './routes.ts';
 import { createFeedService, type TopicStats } from './service.ts';
 import { createSnapshots, DEFAULT_SNAPSHOT_OPTIONS, type SnapshotOptions } from './snapshots.ts';
@@ -17,14 +19,21 @@ export interface FeedModuleDeps {
   discoverSource?: DiscoverSource;
   timeline?: Partial<TimelineOptions>;
   snapshots?: Partial<SnapshotOptions>;
+  heads?: Partial<HeadOptions>;
 }
 
 export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
   const store = createFeedStore(tables<FeedTables>(platform));
-  const writer = createTimelineWriter(store, deps.notes, deps.social, {
-    ...DEFAULT_TIMELINE_OPTIONS,
-    ...deps.timeline,
-  });
+  const heads = createTimelineHeads(store, platform.clock, { ...DEFAULT_HEADS, ...deps.heads }, (err) =>
+    platform.logger.warn({ err }, 'timeline head refresh failed'),
+  );
+  const writer = createTimelineWriter(
+    store,
+    deps.notes,
+    deps.social,
+    { ...DEFAULT_TIMELINE_OPTIONS, ...deps.timeline },
+    heads.forget,
+  );
   const { bus } = platform;
   onEvent(bus, 'note.published', writer.onNotePublished);
   onEvent(bus, 'note.deleted', writer.onNoteDeleted);
@@ -37,6 +46,7 @@ export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
   const source = deps.discoverSource ?? createEngagementSource(deps.notes);
   const service = createFeedService({
     store,
+    heads,
     notes: deps.notes,
     blocks: deps.blocks,
     auth: platform.auth,
@@ -44,5 +54,6 @@ export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
     discoverEntriesMax: snapshotOptions.entriesMax,
     ...(deps.topicStats ? { topicStats: deps.topicStats } : {}),
   });
-  return { service, register: async (app: PlazaApp) => registerFeedRoutes(app, service) };
+  const cards = createCardWriter();
+  return { service, register: async (app: PlazaApp) => registerFeedRoutes(app, service, cards) };
 }

@@ -1,9 +1,14 @@
 import { errorResponses, Page, PageQuery, type PlazaApp, requireViewer } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
-import { NoteViewSchema } from '../notes/schema.ts';
+import type { FastifyReply } from 'fastify';
+import { NoteCardSchema, NoteViewSchema } from '../notes/schema.ts';
+import type { CardWriter } from './card-json.ts';
 import type { FeedService } from './service.ts';
 
 const NotePage = Page(NoteViewSchema);
+// Pages of cards are sent as the bytes the card writer made (the schema documents them).
+const CardPage = Page(NoteCardSchema);
+const JSON_TYPE = 'application/json; charset=utf-8';
 const TopicParams = Type.Object({ topic: Type.String({ minLength: 1, maxLength: 64 }) });
 const HandleParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 30 }) });
 const TopicPage = Type.Object({
@@ -13,35 +18,46 @@ const TopicPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** Sends JSON bytes as they are: Fastify serializes objects only. */
+function sendJson(reply: FastifyReply, bytes: Buffer): FastifyReply {
+  return reply.type(JSON_TYPE).send(bytes);
+}
+
 const pageOf = (query: { cursor?: string | undefined; limit?: number | undefined }) => ({
   cursor: query.cursor,
   limit: query.limit ?? 20,
 });
 
-export function registerFeedRoutes(app: PlazaApp, feed: FeedService): void {
+export function registerFeedRoutes(app: PlazaApp, feed: FeedService, cards: CardWriter): void {
   app.get(
     '/api/v1/feed/following',
     {
       schema: {
         tags: ['feed'],
-        summary: 'Notes of the accounts I follow, newest first',
+        summary: 'Cards of the notes of the accounts I follow (and mine), newest first',
         querystring: PageQuery,
-        response: { 200: NotePage, ...errorResponses },
+        response: { 200: CardPage, ...errorResponses },
       },
     },
-    async (request) => feed.following(requireViewer(request).accountId, pageOf(request.query)),
+    async (request, reply) => {
+      const page = await feed.following(requireViewer(request).accountId, pageOf(request.query));
+      return sendJson(reply, cards.page(page));
+    },
   );
   app.get(
     '/api/v1/feed/discover',
     {
       schema: {
         tags: ['feed'],
-        summary: 'Recent notes ranked by engagement, no author twice in 20 (signed in or not)',
+        summary: 'Cards of recent notes ranked by engagement, no author twice in 20 (signed in or not)',
         querystring: PageQuery,
-        response: { 200: NotePage, ...errorResponses },
+        response: { 200: CardPage, ...errorResponses },
       },
     },
-    async (request) => feed.discover(request.viewer?.accountId ?? null, pageOf(request.query)),
+    async (request, reply) => {
+      const page = await feed.discover(request.viewer?.accountId ?? null, pageOf(request.query));
+      return sendJson(reply, cards.page(page));
+    },
   );
   app.get(
     '/api/v1/topics/:topic',

@@ -1,5 +1,5 @@
 import { type AuthService, NotFoundError } from '@plaza/kernel';
-import type { BlocksApi, NoteMeta, NotesApi, NoteView, Page, PageRequest } from '../contracts.ts';
+import type { BlocksApi, NoteCard, NoteMeta, NotesApi, NoteView, Page, PageRequest } from '../contracts.ts';
 import { topicKey } from '../notes/text.ts';
 import {
   decodeKeyset,
@@ -9,6 +9,7 @@ import {
   type SnapshotPosition,
 } from './cursor.ts';
 import { fillPage, type PageSource } from './fill-page.ts';
+import type { TimelineHeads } from './heads.ts';
 import type { Snapshot, Snapshots } from './snapshots.ts';
 import type { FeedStore } from './store.ts';
 
@@ -19,6 +20,7 @@ export interface TopicStats {
 
 export interface FeedDeps {
   store: FeedStore;
+  heads: TimelineHeads;
   notes: NotesApi;
   blocks: BlocksApi;
   auth: AuthService;
@@ -31,7 +33,7 @@ export interface FeedDeps {
 const NO_ONE = new Set<string>();
 
 export function createFeedService(deps: FeedDeps) {
-  const { store, notes, blocks, auth, snapshots } = deps;
+  const { store, heads, notes, blocks, auth, snapshots } = deps;
   const hiddenFor = (viewerId: string | null) => (viewerId ? blocks.hiddenFrom(viewerId) : NO_ONE);
 
   /** Hydrates in one batch, then applies the viewer's rules; order is kept. */
@@ -48,11 +50,15 @@ export function createFeedService(deps: FeedDeps) {
       hidden,
     );
 
-  async function following(viewerId: string, page: PageRequest): Promise<Page<NoteView>> {
-    const hidden = await hiddenFor(viewerId);
-    const source: PageSource<string> = async (cursor, limit) => {
+  /** Timeline ids newest first: the account's cached head when it can answer, else the database. */
+  const timelineSource =
+    (viewerId: string): PageSource<string> =>
+    async (cursor, limit) => {
+      const after = decodeKeyset(cursor);
+      const cached = await heads.page(viewerId, after, limit);
+      if (cached) return cached;
       // One row more than asked proves there is a next page without a count.
-      const rows = await store.timelinePage(viewerId, decodeKeyset(cursor), limit + 1);
+      const rows = await store.timelinePage(viewerId, after, limit + 1);
       const taken = rows.slice(0, limit);
       const last = taken.at(-1);
       return {
@@ -61,7 +67,11 @@ export function createFeedService(deps: FeedDeps) {
           rows.length > limit && last ? encodeKeyset({ atMs: last.created_at, id: last.note_id }) : null,
       };
     };
-    return fillPage(source, (ids) => visible(ids, viewerId, hidden), page);
+
+  /** Cards of the accounts the viewer follows (and the viewer's own), newest first. */
+  async function following(viewerId: string, page: PageRequest): Promise<Page<NoteCard>> {
+    const hidden = await hiddenFor(viewerId);
+    return fillPage(timelineSource(viewerId), (ids) => notes.cards(ids, viewerId, { hidden }), page);
   }
 
   /** Slices a frozen ranking; the cursor carries the snapshot and the entries consumed. */
@@ -80,7 +90,7 @@ export function createFeedService(deps: FeedDeps) {
     };
   }
 
-  async function discover(viewerId: string | null, page: PageRequest): Promise<Page<NoteView>> {
+  async function discover(viewerId: string | null, page: PageRequest): Promise<Page<NoteCard>> {
     const asked = decodeSnapshotPosition(page.cursor, deps.discoverEntriesMax);
     const kept = asked ? await snapshots.byId(asked.snapshotId) : undefined;
     // A cursor whose snapshot has expired starts over at the top of the current ranking.
@@ -89,7 +99,7 @@ export function createFeedService(deps: FeedDeps) {
     const hidden = await hiddenFor(viewerId);
     return fillPage(
       snapshotSource(snapshot),
-      async (ids) => (await visible(ids, viewerId, hidden)).filter((v) => v.status === 'published'),
+      async (ids) => (await notes.cards(ids, viewerId, { hidden })).filter((c) => c.status === 'published'),
       { cursor: encodeSnapshotPosition(start), limit: page.limit },
     );
   }

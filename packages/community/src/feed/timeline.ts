@@ -41,6 +41,8 @@ export function createTimelineWriter(
   notes: NotesApi,
   social: SocialApi,
   options: TimelineOptions = DEFAULT_TIMELINE_OPTIONS,
+  /** After these accounts' timelines changed (once the rows are written): caches drop them. */
+  onChanged: (accountIds: string[]) => void = () => {},
 ) {
   async function deliver(event: CommunityEvents['note.published'], accountIds: string[]) {
     const rows: TimelineRow[] = accountIds.map((accountId) => ({
@@ -50,6 +52,7 @@ export function createTimelineWriter(
       created_at: event.createdAt,
     }));
     await store.insertTimeline(rows);
+    onChanged(accountIds);
     for (const accountId of accountIds) {
       if (sampled(event.noteId, accountId, options.trimEvery)) {
         await store.trimTimeline(accountId, options.capPerAccount);
@@ -88,21 +91,26 @@ export function createTimelineWriter(
         }));
       if (rows.length === 0) return;
       await store.insertTimeline(rows);
+      onChanged([event.followerId]);
       await store.trimTimeline(event.followerId, options.capPerAccount);
     },
 
     onFollowDeleted: async (event: CommunityEvents['follow.deleted']) => {
       await store.removeAuthorFrom(event.followerId, event.followeeId);
+      onChanged([event.followerId]);
     },
 
     /** Either side of a block stops seeing the other, both ways. */
     async onBlockCreated(event: CommunityEvents['block.created']) {
       await store.removeAuthorFrom(event.blockerId, event.blockedId);
       await store.removeAuthorFrom(event.blockedId, event.blockerId);
+      onChanged([event.blockerId, event.blockedId]);
     },
 
+    /** Other readers' cached heads may still list the erased account's notes: cards drop them, the notes are gone. */
     onAccountDeleted: async (event: CommunityEvents['account.deleted']) => {
       await store.removeAccount(event.accountId);
+      onChanged([event.accountId]);
     },
   };
 }

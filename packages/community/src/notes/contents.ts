@@ -1,6 +1,6 @@
 import type { Clock } from '@plaza/kernel';
 import { type CacheOptions, createFillCache } from '../cache.ts';
-import type { Executor, ImageView, MediaApi, TextLanguage } from '../contracts.ts';
+import type { CoverView, Executor, ImageView, MediaApi, TextLanguage } from '../contracts.ts';
 import type { NoteRow, NoteState, NotesStore, NotesTables } from './store.ts';
 
 /**
@@ -17,6 +17,8 @@ export interface NoteContent {
   topics: string[];
   mentionIds: string[];
   images: ImageView[];
+  /** The first image as a card shows it; one object per content, so a card's serialized form can be kept. */
+  cover: CoverView | null;
 }
 
 // A page of 20 notes with their images is a few kilobytes per note at most, so 20,000 notes
@@ -49,6 +51,16 @@ function frozen<T>(items: T[]): T[] {
   return items;
 }
 
+// Smallest variant first: a card shows its cover at grid size.
+const COVER_VARIANTS = ['thumb', 'large', 'original'];
+
+function coverOf(image: ImageView | undefined): CoverView | null {
+  if (!image) return null;
+  const variant = COVER_VARIANTS.find((v) => image.urls[v]);
+  const url = variant ? image.urls[variant] : Object.values(image.urls)[0];
+  return url ? Object.freeze({ url, width: image.width, height: image.height }) : null;
+}
+
 function contentOf(row: NoteRow, images: ImageView[]): NoteContent {
   return Object.freeze({
     authorId: row.author_id,
@@ -59,6 +71,7 @@ function contentOf(row: NoteRow, images: ImageView[]): NoteContent {
     topics: frozen(parseList(row.topics)),
     mentionIds: frozen(parseList(row.mention_ids)),
     images: frozen(images.map((image) => Object.freeze(image))),
+    cover: coverOf(images[0]),
   });
 }
 
@@ -86,6 +99,41 @@ export function createNoteContents({ store, media, clock, options = DEFAULT_CONT
     return built;
   }
 
+  /**
+   * Contents for `shown`: cached ones whose `updated_at` still matches, the rest loaded in one
+   * round (rows and links for what was read as a state only or is outdated, then images).
+   * `links` are those already read alongside full rows.
+   */
+  async function completeContents(
+    shown: NoteState[],
+    known: Map<string, NoteContent>,
+    links: Link[],
+    db: Executor | undefined,
+    epoch: number,
+  ): Promise<Map<string, NoteContent>> {
+    const contents = new Map<string, NoteContent>();
+    const stale: NoteState[] = [];
+    for (const state of shown) {
+      const hit = known.get(state.id);
+      // At least as new: a card's cached state may lag behind a content another read refilled.
+      if (hit && hit.updatedAt >= state.updated_at) contents.set(state.id, hit);
+      else stale.push(state);
+    }
+    if (stale.length === 0) return contents;
+    // A cached note edited elsewhere needs its links again, and its row if only the state was read.
+    const reread = stale.filter((s) => !isRow(s) || known.has(s.id)).map((s) => s.id);
+    const [rows, more] = await Promise.all([
+      store.byIds(
+        stale.filter((s) => !isRow(s)).map((s) => s.id),
+        db,
+      ),
+      store.mediaLinks(reread, db),
+    ]);
+    const full = [...stale.filter(isRow), ...rows];
+    for (const [id, content] of await build(full, [...links, ...more], db, epoch)) contents.set(id, content);
+    return contents;
+  }
+
   return {
     /**
      * Reads the fresh state of `ids` in one query. When some contents are not cached it reads
@@ -106,31 +154,31 @@ export function createNoteContents({ store, media, clock, options = DEFAULT_CONT
         missing.length === 0 ? store.statesByIds(ids, db) : store.byIds(ids, db),
         missing.length === 0 ? [] : store.mediaLinks(missing, db),
       ]);
-      const complete = async (shown: NoteState[]) => {
-        const contents = new Map<string, NoteContent>();
-        const stale: NoteState[] = [];
-        for (const state of shown) {
-          const hit = known.get(state.id);
-          if (hit && hit.updatedAt === state.updated_at) contents.set(state.id, hit);
-          else stale.push(state);
-        }
-        if (stale.length === 0) return contents;
-        // A cached note edited elsewhere needs its links again, and its row if only the state
-        // was read.
-        const reread = stale.filter((s) => !isRow(s) || known.has(s.id)).map((s) => s.id);
-        const [rows, more] = await Promise.all([
-          store.byIds(
-            stale.filter((s) => !isRow(s)).map((s) => s.id),
-            db,
-          ),
-          store.mediaLinks(reread, db),
-        ]);
-        const full = [...stale.filter(isRow), ...rows];
-        for (const [id, content] of await build(full, [...links, ...more], db, epoch))
-          contents.set(id, content);
-        return contents;
-      };
+      const complete = (shown: NoteState[]) => completeContents(shown, known, links, db, epoch);
       return { states, complete };
+    },
+    /**
+     * Contents for states the caller already holds (the card path's cached states): no query
+     * when every content is cached and current.
+     */
+    async forStates(states: NoteState[]): Promise<Map<string, NoteContent>> {
+      const epoch = cache.epoch();
+      const contents = new Map<string, NoteContent>();
+      const stale: NoteState[] = [];
+      for (const state of states) {
+        const hit = cache.get(state.id);
+        if (hit && hit.updatedAt >= state.updated_at) contents.set(state.id, hit);
+        else stale.push(state);
+      }
+      if (stale.length === 0) return contents;
+      const known = new Map<string, NoteContent>();
+      for (const state of stale) {
+        const hit = cache.get(state.id);
+        if (hit) known.set(state.id, hit);
+      }
+      for (const [id, content] of await completeContents(stale, known, [], undefined, epoch))
+        contents.set(id, content);
+      return contents;
     },
     /** After an edit or deletion this process made or heard of. */
     forget: (noteIds: string[]) => cache.delete(noteIds),

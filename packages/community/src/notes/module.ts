@@ -2,6 +2,7 @@ import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
 import type { CacheOptions } from '../cache.ts';
 import type { BlocksApi, MediaApi, ProfilesApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
+import type { RefreshingOptions } from '../refreshing-cache.ts';
 import { registerNotesRoutes } from './routes.ts';
 import { createNotesService } from './service.ts';
 import { createNotesStore, type NotesTables } from './store.ts';
@@ -11,6 +12,7 @@ export interface NotesModuleDeps {
   blocks: BlocksApi;
   profiles: ProfilesApi;
   contentCache?: CacheOptions | undefined;
+  stateCache?: RefreshingOptions | undefined;
 }
 
 export function createNotesModule(platform: Platform, deps: NotesModuleDeps) {
@@ -27,12 +29,24 @@ export function createNotesModule(platform: Platform, deps: NotesModuleDeps) {
     clock: platform.clock,
     bus: platform.bus,
     contentCache: deps.contentCache,
+    stateCache: deps.stateCache,
+    onRefreshError: (err) => platform.logger.warn({ err }, 'note state refresh failed'),
   });
   // Edits and deletions made through the service forget at once; these cover erasure (which
-  // deletes notes without `note.deleted`) and events a restart delivers from the outbox.
+  // deletes notes without `note.deleted`), events a restart delivers from the outbox, and
+  // counters, whose events come after the commit that moved them.
   const { bus } = platform;
-  onEvent(bus, 'note.updated', async (e) => service.forgetContents([e.noteId]));
-  onEvent(bus, 'note.deleted', async (e) => service.forgetContents([e.noteId]));
-  onEvent(bus, 'account.deleted', async (e) => service.forgetAuthorContents(e.accountId));
+  const forgetNote = async (e: { noteId: string }) => service.forgetNotes([e.noteId]);
+  for (const topic of [
+    'note.published',
+    'note.updated',
+    'note.deleted',
+    'like.created',
+    'collect.created',
+    'comment.created',
+  ] as const) {
+    onEvent(bus, topic, forgetNote);
+  }
+  onEvent(bus, 'account.deleted', async (e) => service.forgetAuthorNotes(e.accountId));
   return { service, register: async (app: PlazaApp) => registerNotesRoutes(app, service) };
 }

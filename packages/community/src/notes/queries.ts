@@ -1,4 +1,4 @@
-import type { NotesApi, Page, PageRequest, ViewerStateProvider } from '../contracts.ts';
+import type { LikedStateProvider, NotesApi, Page, PageRequest, ViewerStateProvider } from '../contracts.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { NoteRow, NotesStore } from './store.ts';
 import { topicKey } from './text.ts';
@@ -9,7 +9,11 @@ export const PAGE_LIMIT_MAX = 100;
 interface QueryDeps {
   store: NotesStore;
   hydrate: NotesApi['hydrate'];
+  cards: NotesApi['cards'];
   setProvider(provider: ViewerStateProvider): void;
+  setLikedProvider(provider: LikedStateProvider): void;
+  /** A counter moved: cached states of the note are out of date. */
+  onCounterChanged(noteId: string): void;
 }
 
 const limitOf = (page: PageRequest) => Math.min(Math.max(Math.trunc(page.limit) || 1, 1), PAGE_LIMIT_MAX);
@@ -24,16 +28,21 @@ function pageOf(rows: NoteRow[], limit: number) {
 }
 
 /** The read side other modules use (`NotesApi` in contracts.ts). */
-export function createNotesApi({ store, hydrate, setProvider }: QueryDeps): NotesApi {
+export function createNotesApi(deps: QueryDeps): NotesApi {
+  const { store, hydrate, cards } = deps;
   return {
     async meta(id, db) {
       const row = await store.byId(id, db);
       return row ? toMeta(row) : undefined;
     },
     hydrate,
+    cards,
     async adjustCounter(noteId, counter, delta, db) {
       if (!Number.isInteger(delta)) throw new Error(`Counter delta must be an integer, got ${delta}`);
       await store.adjustCounter(noteId, counter, delta, db);
+      // Before the caller's commit: a read in between may keep the old count, so the events
+      // that follow the commit (like, collect, comment) forget it again.
+      deps.onCounterChanged(noteId);
     },
     async listByAuthor(authorId, page, includeDrafts, db) {
       const limit = limitOf(page);
@@ -49,6 +58,7 @@ export function createNotesApi({ store, hydrate, setProvider }: QueryDeps): Note
     listRecentPublished: async (sinceMs, limit, db) =>
       (await store.recentPublished(sinceMs, Math.max(1, Math.trunc(limit)), db)).map(toCandidate),
     countByAuthor: (authorId, db) => store.countPublishedByAuthor(authorId, db),
-    setViewerStateProvider: setProvider,
+    setViewerStateProvider: deps.setProvider,
+    setLikedStateProvider: deps.setLikedProvider,
   };
 }

@@ -14,6 +14,7 @@ import type {
   BlocksApi,
   CommunityEvents,
   Executor,
+  LikedStateProvider,
   MediaApi,
   NoteView,
   ProfilesApi,
@@ -21,11 +22,14 @@ import type {
   ViewerStateProvider,
 } from '../contracts.ts';
 import { resolveMentions } from '../mentions.ts';
+import type { RefreshingOptions } from '../refreshing-cache.ts';
+import { createNoteCards } from './cards.ts';
 import { createNoteContents } from './contents.ts';
 import { createNotesContributor } from './contributor.ts';
 import { checkNoteInput, type NoteInput } from './input.ts';
 import { detectLanguage } from './language.ts';
 import { createNotesApi } from './queries.ts';
+import { createStateCache } from './states.ts';
 import type { NoteRow, NoteStatus, NotesStore, NotesTables } from './store.ts';
 import { createNoteViews } from './views.ts';
 
@@ -41,6 +45,9 @@ export interface NotesDeps {
   bus: EventBus;
   /** Bounds of the note contents cache (tests shrink it); defaults otherwise. */
   contentCache?: CacheOptions | undefined;
+  /** Timing of the card path's state cache (tests shrink it); defaults otherwise. */
+  stateCache?: RefreshingOptions | undefined;
+  onRefreshError?: (err: unknown) => void;
 }
 
 export interface CreateNoteRequest {
@@ -97,13 +104,26 @@ async function recordEvent(
 export function createNotesService(deps: NotesDeps) {
   const { db, store, media, blocks, ids, clock, bus } = deps;
   let viewerStateProvider: ViewerStateProvider | undefined;
+  let likedStateProvider: LikedStateProvider | undefined;
   const contents = createNoteContents({
     store,
     media,
     clock,
     ...(deps.contentCache ? { options: deps.contentCache } : {}),
   });
+  const states = createStateCache({
+    store,
+    clock,
+    ...(deps.stateCache ? { options: deps.stateCache } : {}),
+    ...(deps.onRefreshError ? { onRefreshError: deps.onRefreshError } : {}),
+  });
   const views = createNoteViews({ ...deps, contents, viewerState: () => viewerStateProvider });
+  const cards = createNoteCards({ ...deps, states, contents, likedState: () => likedStateProvider });
+  /** An edit, publication or deletion this process made or heard of. */
+  const forget = (noteIds: string[]) => {
+    contents.forget(noteIds);
+    states.forget(noteIds);
+  };
 
   /** Checks, resolves and builds the row content shared by create and update. */
   async function prepare(writer: Writer, input: NoteInput) {
@@ -147,9 +167,14 @@ export function createNotesService(deps: NotesDeps) {
   const api = createNotesApi({
     store,
     hydrate: views.hydrate,
+    cards,
     setProvider: (p) => {
       viewerStateProvider = p;
     },
+    setLikedProvider: (p) => {
+      likedStateProvider = p;
+    },
+    onCounterChanged: (noteId) => states.forget([noteId]),
   });
 
   return {
@@ -220,7 +245,7 @@ export function createNotesService(deps: NotesDeps) {
         await recordEvent(bus, tx, before, after, mentionIds);
       });
       // A draft's edit announces nothing on the bus, so this process forgets it here.
-      contents.forget([id]);
+      forget([id]);
       await bus.deliver();
       return viewOf(id, writer.accountId);
     },
@@ -232,7 +257,7 @@ export function createNotesService(deps: NotesDeps) {
         await store.remove([id], tx);
         await bus.record(tx, 'note.deleted', event);
       });
-      contents.forget([id]);
+      forget([id]);
       await bus.deliver();
     },
 
@@ -246,10 +271,15 @@ export function createNotesService(deps: NotesDeps) {
       return view;
     },
 
-    /** Drops cached contents: an edit or deletion announced on the bus, or an erased author. */
-    forgetContents: contents.forget,
-    forgetAuthorContents: contents.forgetAuthor,
+    /** Drops cached contents and states: a change announced on the bus. */
+    forgetNotes: forget,
+    /** An erased author's notes, which went without `note.deleted`. */
+    forgetAuthorNotes(authorId: string) {
+      contents.forgetAuthor(authorId);
+      states.forgetAuthor(authorId);
+    },
     cachedContentCount: contents.cachedCount,
+    cachedStateCount: () => states.size,
   };
 }
 

@@ -11,6 +11,7 @@ import { createCommentsStore } from './comments/store.ts';
 import { registerFollowsRoutes } from './follows/routes.ts';
 import { createFollowsService } from './follows/service.ts';
 import { createFollowsStore } from './follows/store.ts';
+import { createLikedState } from './liked-state.ts';
 import { registerLikesRoutes } from './likes/routes.ts';
 import { createLikesService } from './likes/service.ts';
 import { createLikesStore } from './likes/store.ts';
@@ -34,7 +35,18 @@ export function createSocialModule(
   const db = tables<SocialTables>(platform);
   const { auth, clock, ids, bus } = platform;
   const follows = createFollowsService({ store: createFollowsStore(db), auth, blocks, profiles, clock, bus });
-  const likes = createLikesService({ store: createLikesStore(db), notes, blocks, clock, bus });
+  const likesStore = createLikesStore(db);
+  const likedState = createLikedState(likesStore, clock, undefined, (err) =>
+    platform.logger.warn({ err }, 'liked state refresh failed'),
+  );
+  const likes = createLikesService({
+    store: likesStore,
+    notes,
+    blocks,
+    clock,
+    bus,
+    onLikesChanged: likedState.forget,
+  });
   const collectionsStore = createCollectionsStore(db);
   const boards = createCollectionsService({
     store: collectionsStore,
@@ -52,6 +64,7 @@ export function createSocialModule(
   });
 
   notes.setViewerStateProvider(createViewerStateProvider(db));
+  notes.setLikedStateProvider(likedState.provider);
 
   onEvent(bus, 'block.created', (event) => follows.onBlock(event));
   onEvent(bus, 'note.deleted', async (event) => {

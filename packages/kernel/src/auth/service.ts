@@ -167,7 +167,10 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
         language: found.language,
         sessionId: found.sessionId,
       };
-      sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at });
+      // Sessions cached together (a restart, a burst of readers) would expire together and
+      // send every reader to the database at once: expiries are spread over the second half.
+      const ttlMs = SESSION_CACHE_TTL_MS * (0.5 + Math.random() / 2);
+      sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at }, ttlMs);
       return viewer;
     },
 

@@ -1,15 +1,25 @@
+import type { Clock } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
 import { taipeiDate } from '../calendar/taipei-date.ts';
 import type { CardProfile, CardProfiles } from '../contracts.ts';
 import type { PlanSelection } from '../earning/selection.ts';
 import type { CardLevel } from '../program/types.ts';
-import type { CardRow, RewardsCardTables } from './store.ts';
+import { flagsAsOf, levelPeriods } from './history.ts';
+import {
+  type CardFlagRow,
+  type CardLevelRow,
+  createCardHistoryStore,
+  type RewardsCardHistoryTables,
+} from './history-store.ts';
+import type { CardRow } from './store.ts';
 
 /**
- * Card profiles for the points path, by id or network token, in three queries per batch
- * whatever its size: the cards, their primaries, the deciding cards' selections.
+ * Card profiles for the points path, by id or network token, in four queries per batch whatever
+ * its size: the cards, the deciding cards' selections, the cards' level changes, their flags.
+ * Flags are as of today (Taipei), read from the clock.
  */
-export function createCardProfiles(db: Kysely<RewardsCardTables>): CardProfiles {
+export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: Clock): CardProfiles {
+  const history = createCardHistoryStore(db);
   return {
     async byRefs(refs) {
       const found = new Map<string, CardProfile>();
@@ -20,10 +30,20 @@ export function createCardProfiles(db: Kysely<RewardsCardTables>): CardProfiles 
         .selectAll()
         .where((eb) => eb.or([eb('id', 'in', unique), eb('token', 'in', unique)]))
         .execute();
+      const cardIds = rows.map((r) => r.id);
       const deciding = [...new Set(rows.map((r) => r.primary_card_id ?? r.id))];
-      const selections = await selectionsOf(db, deciding);
+      const [selections, levels, flags] = await Promise.all([
+        selectionsOf(db, deciding),
+        history.levelsOf(cardIds).then(groupByCard),
+        history.flagsOf(cardIds).then(groupByCard),
+      ]);
+      const today = taipeiDate(clock.nowMs());
       for (const row of rows) {
-        const profile = toProfile(row, selections.get(row.primary_card_id ?? row.id) ?? []);
+        const profile = toProfile(row, {
+          selections: selections.get(row.primary_card_id ?? row.id) ?? [],
+          levels: levels.get(row.id) ?? [],
+          flags: flagsAsOf(flags.get(row.id) ?? [], today),
+        });
         found.set(row.id, profile);
         found.set(row.token, profile);
       }
@@ -33,8 +53,18 @@ export function createCardProfiles(db: Kysely<RewardsCardTables>): CardProfiles 
   };
 }
 
+function groupByCard<T extends CardLevelRow | CardFlagRow>(rows: T[]): Map<string, T[]> {
+  const byCard = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byCard.get(row.card_id) ?? [];
+    list.push(row);
+    byCard.set(row.card_id, list);
+  }
+  return byCard;
+}
+
 async function selectionsOf(
-  db: Kysely<RewardsCardTables>,
+  db: Kysely<RewardsCardHistoryTables>,
   cardIds: readonly string[],
 ): Promise<Map<string, PlanSelection[]>> {
   const bySelector = new Map<string, PlanSelection[]>();
@@ -53,15 +83,22 @@ async function selectionsOf(
   return bySelector;
 }
 
-function toProfile(row: CardRow, selections: PlanSelection[]): CardProfile {
+interface ProfileParts {
+  selections: PlanSelection[];
+  levels: CardLevelRow[];
+  flags: Record<string, string>;
+}
+
+function toProfile(row: CardRow, parts: ProfileParts): CardProfile {
+  const issued = { level: Number(row.level) as CardLevel, from: taipeiDate(Number(row.created_at)) };
   return {
     cardId: row.id,
     token: row.token,
     holderAccountId: row.holder_account_id,
     primaryCardId: row.primary_card_id,
     birthMonth: row.birth_month === null ? null : Number(row.birth_month),
-    levels: [{ level: Number(row.level) as CardLevel, from: taipeiDate(Number(row.created_at)) }],
-    flags: {},
-    selections,
+    levels: levelPeriods(issued, parts.levels),
+    flags: parts.flags,
+    selections: parts.selections,
   };
 }

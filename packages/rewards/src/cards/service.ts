@@ -15,6 +15,7 @@ export interface Card {
   /** null for a primary card; the primary's id for a supplementary card (附卡). */
   readonly primaryCardId: string | null;
   readonly last4: string;
+  /** The level at issue; later changes are in the level history (`cards/history.ts`). */
   readonly level: CardLevel;
   readonly birthMonth: number | null;
   readonly createdAt: number;
@@ -23,6 +24,7 @@ export interface Card {
 export interface IssueCardInput {
   readonly holderHandle: string;
   readonly last4: string;
+  /** The level at issue; later changes are in the level history (`cards/history.ts`). */
   readonly level: CardLevel;
   readonly birthMonth: number | null;
   readonly primaryCardId?: string | undefined;
@@ -89,6 +91,11 @@ export function createCardsService({ store, auth, clock, ids }: CardsDeps) {
     async find(cardId: string): Promise<Card | undefined> {
       const row = await store.findCard(cardId);
       return row && toCard(row);
+    },
+    /** A card by id or network token, with the token (admin only: the holder never needs it). */
+    async findByRef(ref: string): Promise<(Card & { token: string }) | undefined> {
+      const row = await store.findCardByRef(ref);
+      return row && { ...toCard(row), token: row.token };
     },
     /** Every card the account holds, oldest first (a holder has a handful). */
     async heldByAccount(accountId: string): Promise<Card[]> {

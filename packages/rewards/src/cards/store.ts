@@ -36,6 +36,13 @@ export function createCardsStore(db: Kysely<RewardsCardTables>) {
         .execute(),
     findCard: (id: string) =>
       db.selectFrom('rewards_cards').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** A card by its id or its network token (the bank looks cards up by either). */
+    findCardByRef: (ref: string) =>
+      db
+        .selectFrom('rewards_cards')
+        .selectAll()
+        .where((eb) => eb.or([eb('id', '=', ref), eb('token', '=', ref)]))
+        .executeTakeFirst(),
     /**
      * Appends a selection; false when the card already has one for that Taipei date (the
      * primary key decides, so two racing switches cannot both win).

@@ -1,11 +1,20 @@
 import type { FieldIssue } from '@plaza/kernel';
 import { isCalendarDate } from '../calendar/taipei-date.ts';
-import type { Channel, ChannelRate, MccSpec, Plan, PlanVersion, Program, ProgramSettings } from './types.ts';
+import type {
+  Channel,
+  ChannelRate,
+  MccSpec,
+  Plan,
+  PlanVersion,
+  Program,
+  ProgramSettings,
+  ShelfWindow,
+} from './types.ts';
 
 /**
  * Checks program data before it is used: the engine trusts it (no overlapping windows, rates at
- * or above the general rate, caps naming real channels). The admin API will answer these issues
- * as a 400; the seed is checked by a test.
+ * or above the general rate, caps naming real channels). The admin API answers these issues as a
+ * 400 and writes nothing; every snapshot the program source serves has passed it.
  */
 export function checkProgram(program: Program): FieldIssue[] {
   const issues: FieldIssue[] = [...checkSettings(program.settings)];
@@ -61,6 +70,9 @@ function checkVersion(v: PlanVersion, at: string, generalBps: number): FieldIssu
   if (!isCalendarDate(v.validFrom) || !isCalendarDate(v.validTo) || v.validFrom > v.validTo) {
     issues.push({ field: `${at}/validFrom`, message: 'needs valid dates with validFrom ≤ validTo' });
   }
+  if (v.shelf && !isShelfWindow(v.shelf)) {
+    issues.push({ field: `${at}/shelf`, message: 'needs whole epoch ms with fromMs < untilMs' });
+  }
   const channelIds = v.channels.map((c) => c.id);
   v.channels.forEach((c, i) => {
     if (channelIds.indexOf(c.id) !== i)
@@ -98,6 +110,13 @@ function checkChannel(channel: Channel, at: string, generalBps: number): FieldIs
     }
   });
   return issues;
+}
+
+function isShelfWindow(shelf: ShelfWindow): boolean {
+  const { fromMs, untilMs } = shelf;
+  return (
+    Number.isSafeInteger(fromMs) && (untilMs === null || (Number.isSafeInteger(untilMs) && untilMs > fromMs))
+  );
 }
 
 function rateValues(rate: ChannelRate): number[] {

@@ -75,12 +75,29 @@ export interface PlanVersion {
   readonly id: string;
   readonly planId: string;
   readonly names: LocalizedText;
-  /** Inclusive Taipei calendar dates. */
+  /**
+   * Inclusive Taipei calendar dates: the transactions this version judges. In a program built
+   * from the bank's tables these are the published window cut to the days the version is on the
+   * shelf (see `ShelfWindow`).
+   */
   readonly validFrom: CalendarDate;
   readonly validTo: CalendarDate;
   readonly eligibility: Eligibility;
   readonly channels: readonly Channel[];
   readonly caps: readonly Cap[];
+  /** When the bank offers the version to cardholders; absent in programs written as code (always offered in its window). */
+  readonly shelf?: ShelfWindow;
+}
+
+/**
+ * The instants a version is on the shelf: offered for selection from `fromMs` until `untilMs`
+ * (exclusive; null = until its window ends). Earning works in whole Taipei days, so a version
+ * judges transactions from the Taipei date of `fromMs` to the date of the last instant before
+ * `untilMs`, like a plan switch that applies from 00:00 of its day.
+ */
+export interface ShelfWindow {
+  readonly fromMs: number;
+  readonly untilMs: number | null;
 }
 
 export interface Plan {

@@ -1,4 +1,6 @@
 import { ConflictError, ForbiddenError, ValidationError } from '@plaza/kernel';
+import type { LocalizedText } from '../program/types.ts';
+import type { Ineligibility } from './eligibility.ts';
 
 /** §1.2: 附卡適用方案依正卡持卡人設定為準 — only the primary card switches. */
 export class SupplementaryFollowsPrimaryError extends ForbiddenError {
@@ -36,5 +38,16 @@ export class AlreadySwitchedTodayError extends ConflictError {
         `The next change is possible from ${nextSwitchDate} 00:00 Asia/Taipei (${new Date(nextSwitchAt).toISOString()}).`,
       'already_switched_today',
     );
+  }
+}
+
+/** The plan's eligibility (birth month, a flag such as 童樂匯's `kids`) is not met today. */
+export class PlanNotEligibleError extends ValidationError {
+  override name = 'PlanNotEligibleError';
+  constructor(
+    readonly reason: Ineligibility,
+    text: LocalizedText,
+  ) {
+    super(text.en, [{ field: '/planId', message: text.en }], reason.code);
   }
 }

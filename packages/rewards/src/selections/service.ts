@@ -1,12 +1,15 @@
 import { NotFoundError } from '@plaza/kernel';
 import { addDays, type CalendarDate, taipeiDate, taipeiStartOfDay } from '../calendar/taipei-date.ts';
 import type { CardRow, CardsStore, PlanSelectionRow } from '../cards/store.ts';
+import { type CardProfiles, cardStateOn, type ProgramSource } from '../contracts.ts';
 import type { PlanSelection } from '../earning/selection.ts';
 import { planVersionAt } from '../program/lookup.ts';
-import type { Program } from '../program/types.ts';
+import type { PlanVersion } from '../program/types.ts';
+import { ineligibility, ineligibilityText } from './eligibility.ts';
 import {
   AlreadySwitchedTodayError,
   PlanNotAvailableError,
+  PlanNotEligibleError,
   SupplementaryFollowsPrimaryError,
 } from './errors.ts';
 
@@ -33,7 +36,9 @@ export interface SwitchResult {
 
 export interface SelectionsDeps {
   store: CardsStore;
-  program: Program;
+  /** Read on every call: a plan the bank takes off the shelf cannot be chosen a moment later. */
+  programs: ProgramSource;
+  profiles: CardProfiles;
 }
 
 function toEntry(row: PlanSelectionRow): SelectionEntry {
@@ -45,12 +50,27 @@ function toEntry(row: PlanSelectionRow): SelectionEntry {
   };
 }
 
+/** Refuses a plan whose eligibility (birth month, a flag) the card does not meet on `today`. */
+async function assertEligible(
+  profiles: CardProfiles,
+  row: CardRow,
+  version: PlanVersion,
+  today: CalendarDate,
+): Promise<void> {
+  if (version.eligibility.kind === 'everyone') return;
+  const profile = (await profiles.byRefs([row.id])).get(row.id);
+  if (!profile) throw new NotFoundError('That card');
+  const reason = ineligibility(version.eligibility, cardStateOn(profile, today), today);
+  if (reason) throw new PlanNotEligibleError(reason, ineligibilityText(reason, version.names));
+}
+
 /**
  * Plan switching (§1.2): a primary card changes its plan at most once per Asia/Taipei calendar
- * day, the new plan applying from 00:00 that day; supplementary cards follow the primary's
- * history. Selections are appended, never updated.
+ * day, the new plan applying from 00:00 that day, to a plan on the shelf whose eligibility the
+ * card meets today; supplementary cards follow the primary's history. Selections are appended,
+ * never updated.
  */
-export function createSelectionsService({ store, program }: SelectionsDeps) {
+export function createSelectionsService({ store, programs, profiles }: SelectionsDeps) {
   async function card(cardId: string): Promise<CardRow> {
     const row = await store.findCard(cardId);
     if (!row) throw new NotFoundError('That card');
@@ -66,7 +86,8 @@ export function createSelectionsService({ store, program }: SelectionsDeps) {
     async switchPlan(primaryCardId: string, planId: string, nowMs: number): Promise<SwitchResult> {
       const row = await card(primaryCardId);
       if (row.primary_card_id !== null) throw new SupplementaryFollowsPrimaryError();
-      if (!planVersionAt(program, planId, nowMs)) throw new PlanNotAvailableError(planId);
+      const version = planVersionAt(programs.current(), planId, nowMs);
+      if (!version) throw new PlanNotAvailableError(planId);
       const today = taipeiDate(nowMs);
       const tomorrow = addDays(today, 1);
       const current = await store.selectionOn(row.id, today);
@@ -85,6 +106,7 @@ export function createSelectionsService({ store, program }: SelectionsDeps) {
       }
       const refuse = () => new AlreadySwitchedTodayError(today, tomorrow, taipeiStartOfDay(tomorrow));
       if (switchedToday) throw refuse();
+      await assertEligible(profiles, row, version, today);
       const inserted = await store.insertSelection({
         card_id: row.id,
         plan_id: planId,

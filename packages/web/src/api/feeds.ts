@@ -1,10 +1,10 @@
 import { api, enc, query } from './client.ts';
-import type { AuthorView, NoteView, Page, TopicView } from './types.ts';
+import type { AuthorView, NoteCard, NoteView, Page, TopicView } from './types.ts';
 
 export const discoverFeed = (cursor?: string) =>
-  api<Page<NoteView>>('GET', `/api/v1/feed/discover${query({ cursor })}`);
+  api<Page<NoteCard>>('GET', `/api/v1/feed/discover${query({ cursor })}`);
 export const followingFeed = (cursor?: string) =>
-  api<Page<NoteView>>('GET', `/api/v1/feed/following${query({ cursor })}`);
+  api<Page<NoteCard>>('GET', `/api/v1/feed/following${query({ cursor })}`);
 export const topicFeed = (topic: string, cursor?: string) =>
   api<Page<NoteView>>('GET', `/api/v1/topics/${enc(topic)}${query({ cursor })}`);
 

@@ -37,6 +37,25 @@ export interface NoteView {
   viewer: { liked: boolean; collected: boolean } | null;
 }
 
+/** A note's first image at grid size. */
+export interface CoverView {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** A note as the feeds answer it for a grid: no body, topics or other images (the note page has them). */
+export interface NoteCard {
+  id: string;
+  author: AuthorView;
+  title: string;
+  cover: CoverView | null;
+  status: 'published' | 'draft';
+  likeCount: number;
+  createdAt: number;
+  viewer: { liked: boolean } | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useMe } from '../hooks/use-me.ts';
 import { useUnread } from '../hooks/use-unread.ts';
+import { RewardsNavLink } from '../rewards/components/rewards-nav-link.tsx';
 import { Avatar } from './avatar.tsx';
 import { BellIcon, PlusIcon, SearchIcon } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -49,6 +50,7 @@ export function Header() {
           )}
         </nav>
         <div className="topbar-actions">
+          <RewardsNavLink />
           <LanguageSwitcher compact />
           {me ? (
             <>

@@ -1,4 +1,4 @@
-import type { NoteView } from '../api/types.ts';
+import type { NoteCard as NoteCardView } from '../api/types.ts';
 import { useColumns } from '../hooks/use-columns.ts';
 import { coverRatio, NoteCard } from './note-card.tsx';
 
@@ -10,8 +10,8 @@ const CAPTION_HEIGHT = 0.42;
  * Deals notes into columns, each to the shortest so far, like RedNote's waterfall. Unlike CSS
  * columns, earlier cards never move when the next page arrives.
  */
-export function distribute(notes: NoteView[], columns: number): NoteView[][] {
-  const result: NoteView[][] = Array.from({ length: columns }, () => []);
+export function distribute(notes: NoteCardView[], columns: number): NoteCardView[][] {
+  const result: NoteCardView[][] = Array.from({ length: columns }, () => []);
   const heights = new Array<number>(columns).fill(0);
   for (const note of notes) {
     const shortest = heights.indexOf(Math.min(...heights));
@@ -21,7 +21,7 @@ export function distribute(notes: NoteView[], columns: number): NoteView[][] {
   return result;
 }
 
-export function Masonry({ notes }: { notes: NoteView[] }) {
+export function Masonry({ notes }: { notes: NoteCardView[] }) {
   const columns = useColumns();
   return (
     <div className="masonry" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

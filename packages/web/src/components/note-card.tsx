@@ -1,22 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { NoteView } from '../api/types.ts';
+import type { NoteCard as NoteCardView } from '../api/types.ts';
 import { formatCount } from '../lib/format.ts';
 import { Avatar } from './avatar.tsx';
 import { HeartIcon } from './icons.tsx';
 
 /** The cover's height over width, clamped the way RedNote crops covers (no taller than 4:3 portrait). */
-export function coverRatio(note: NoteView): number {
-  const image = note.images[0];
-  if (!image || image.width <= 0) return 1;
-  return Math.min(4 / 3, Math.max(3 / 4, image.height / image.width));
+export function coverRatio(note: NoteCardView): number {
+  const cover = note.cover;
+  if (!cover || cover.width <= 0) return 1;
+  return Math.min(4 / 3, Math.max(3 / 4, cover.height / cover.width));
 }
 
 /** A note in a grid: cover, title, author and likes. */
-export function NoteCard({ note }: { note: NoteView }) {
+export function NoteCard({ note }: { note: NoteCardView }) {
   const { t, i18n } = useTranslation();
-  const image = note.images[0];
-  const cover = image?.urls.thumb ?? image?.urls.large;
+  const cover = note.cover?.url;
   return (
     <article className="note-card">
       <Link to={`/notes/${note.id}`} className="note-card-link">

@@ -1,14 +1,16 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteView, Page } from '../api/types.ts';
+import { cardOf } from '../api/cards.ts';
+import type { NoteCard, NoteView, Page } from '../api/types.ts';
 import { usePaged } from '../hooks/use-paged.ts';
 import { Masonry } from './masonry.tsx';
 import { Loading, listFallback } from './states.tsx';
 
 interface NoteGridProps {
   queryKey: QueryKey;
-  fetchPage: (cursor?: string) => Promise<Page<NoteView>>;
+  /** Cards (the feeds) or full notes (other lists), shown alike. */
+  fetchPage: (cursor?: string) => Promise<Page<NoteCard | NoteView>>;
   empty: ReactNode;
   enabled?: boolean;
 }
@@ -21,7 +23,7 @@ export function NoteGrid({ queryKey, fetchPage, empty, enabled = true }: NoteGri
   if (fallback) return fallback;
   return (
     <>
-      <Masonry notes={list.items} />
+      <Masonry notes={list.items.map(cardOf)} />
       <div ref={list.sentinelRef} className="grid-footer">
         {list.isFetchingNextPage && <Loading />}
         {!list.hasNextPage && <span className="muted">{t('common.end')}</span>}

@@ -18,9 +18,11 @@ export interface LikesDeps {
   blocks: BlocksApi;
   clock: Clock;
   bus: EventBus;
+  /** After a like or unlike committed: caches of the viewer's likes are out of date. */
+  onLikesChanged?: (viewerId: string) => void;
 }
 
-export function createLikesService({ store, notes, blocks, clock, bus }: LikesDeps) {
+export function createLikesService({ store, notes, blocks, clock, bus, onLikesChanged }: LikesDeps) {
   const contributor: AccountDataContributor = {
     name: 'social.likes',
     export: async (accountId, db) =>
@@ -55,6 +57,7 @@ export function createLikesService({ store, notes, blocks, clock, bus }: LikesDe
         }
         return store.countForNote(noteId, trx);
       });
+      onLikesChanged?.(viewerId);
       // After the commit, so the author's notification exists when the answer arrives.
       await bus.deliver();
       return { liked: true, likeCount };
@@ -69,6 +72,7 @@ export function createLikesService({ store, notes, blocks, clock, bus }: LikesDe
         if (removed) await notes.adjustCounter(noteId, 'likeCount', -1, trx);
         return { removed, likeCount: await store.countForNote(noteId, trx) };
       });
+      onLikesChanged?.(viewerId);
       if (!removed) await requireVisibleNote(notes, blocks, noteId, viewerId);
       return { liked: false, likeCount };
     },

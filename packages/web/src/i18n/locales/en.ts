@@ -1,3 +1,5 @@
+import { rewardsEn } from '../../rewards/locales/en.ts';
+
 /** English UI strings. The source of the catalog's shape: the other languages must have every key. */
 export const en = {
   app: {
@@ -201,6 +203,7 @@ export const en = {
     haveAccount: 'Already have an account?',
     noAccount: 'New to Plaza?',
   },
+  rewards: rewardsEn,
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'Cannot reach Plaza. Check your connection.',

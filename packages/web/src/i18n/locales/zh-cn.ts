@@ -1,3 +1,4 @@
+import { rewardsZhCN } from '../../rewards/locales/zh-cn.ts';
 import type { Catalog } from './en.ts';
 
 /** 简体中文（中国大陆）界面字符串。 */
@@ -203,6 +204,7 @@ export const zhCN: Catalog = {
     haveAccount: '已经有账号了？',
     noAccount: '第一次来 Plaza？',
   },
+  rewards: rewardsZhCN,
   errors: {
     generic: '出错了，请重试。',
     network: '无法连接到 Plaza，请检查网络。',

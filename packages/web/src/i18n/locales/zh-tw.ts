@@ -1,3 +1,4 @@
+import { rewardsZhTW } from '../../rewards/locales/zh-tw.ts';
 import type { Catalog } from './en.ts';
 
 /** 繁體中文（台灣）介面字串。 */
@@ -203,6 +204,7 @@ export const zhTW: Catalog = {
     haveAccount: '已經有帳號了？',
     noAccount: '第一次來 Plaza？',
   },
+  rewards: rewardsZhTW,
   errors: {
     generic: '發生錯誤，請再試一次。',
     network: '無法連線到 Plaza，請檢查網路。',

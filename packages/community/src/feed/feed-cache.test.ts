@@ -1,0 +1,163 @@
+import { Page } from '@plaza/kernel';
+import {
+  bearer,
+  createTestServer,
+  signUpForTest,
+  type TestServer,
+  testDatabases,
+} from '@plaza/kernel/testing';
+import { Value } from '@sinclair/typebox/value';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoteCard } from '../contracts.ts';
+import { communityProduct } from '../index.ts';
+import { NoteCardSchema } from '../notes/schema.ts';
+import { DEFAULT_STATE_CACHE } from '../notes/states.ts';
+import { DEFAULT_LIKED_STATE } from '../social/liked-state.ts';
+import { createTestNote, testMediaEnv } from '../test-helpers.ts';
+import { DEFAULT_HEADS } from './heads.ts';
+
+interface User {
+  token: string;
+  id: string;
+}
+
+const CardPage = Page(NoteCardSchema);
+// Past every card cache's time to live: what another process changed is seen by then.
+const ALL_CACHES_TTL_MS = Math.max(DEFAULT_HEADS.ttlMs, DEFAULT_STATE_CACHE.ttlMs, DEFAULT_LIKED_STATE.ttlMs);
+
+/**
+ * The following feed answers from caches kept in this process (timeline heads, note states,
+ * the viewer's likes, serialized cards): whatever this process changes shows on the next read;
+ * what only the database knows (another process) within the caches' time to live.
+ */
+describe.each(testDatabases())('following feed caches on $name', (target) => {
+  let server: TestServer;
+  let pia: User;
+  let quinn: User;
+  let rue: User;
+
+  beforeAll(async () => {
+    server = await createTestServer(target, [communityProduct()], {
+      ...testMediaEnv(),
+      PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
+    });
+    pia = await signUpForTest(server.app, 'pia_cache', 'zh-TW');
+    quinn = await signUpForTest(server.app, 'quinn_cache', 'en');
+    rue = await signUpForTest(server.app, 'rue_cache', 'en');
+    for (const reader of [quinn, rue]) await call('POST', '/api/v1/accounts/pia_cache/follow', reader);
+  });
+  afterAll(() => server.close());
+
+  async function call(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    user?: User,
+    payload?: object,
+  ) {
+    const res = await server.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: user ? bearer(user.token) : {},
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res;
+  }
+  const feed = async (user: User, query = '') =>
+    (await call('GET', `/api/v1/feed/following${query}`, user)).json() as {
+      items: NoteCard[];
+      nextCursor: string | null;
+    };
+  const post = (title: string, status?: 'draft') => {
+    server.clock.advance(1_000);
+    return createTestNote(server.app, pia.token, { title, ...(status ? { status } : {}) });
+  };
+  const db = () => server.platform.database.db;
+
+  it('answers cards that match the documented schema, with the cover and the author', async () => {
+    const note = await post('台北的早晨');
+    const res = await call('GET', '/api/v1/feed/following', quinn);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const page = res.json();
+    expect(Value.Check(CardPage, page)).toBe(true);
+    const [card] = page.items as NoteCard[];
+    expect(card).toEqual({
+      id: note.id,
+      author: note.author,
+      title: '台北的早晨',
+      cover: {
+        url: note.images[0]?.urls.thumb,
+        width: note.images[0]?.width,
+        height: note.images[0]?.height,
+      },
+      status: 'published',
+      likeCount: 0,
+      createdAt: note.createdAt,
+      viewer: { liked: false },
+    });
+    const anonymous = (await call('GET', '/api/v1/feed/discover')).json() as { items: NoteCard[] };
+    expect(anonymous.items.find((c) => c.id === note.id)?.viewer).toBeNull();
+  });
+
+  it('puts a new note on top of every follower’s cached first page at once', async () => {
+    await feed(quinn);
+    await feed(pia);
+    const fresh = await post('just now');
+    expect((await feed(quinn)).items[0]?.id).toBe(fresh.id);
+    expect((await feed(pia)).items[0]?.id).toBe(fresh.id);
+    // A draft enters no feed until it is published; then it is on top with its new time.
+    const draft = await post('draft first', 'draft');
+    expect((await feed(quinn)).items[0]?.id).toBe(fresh.id);
+    server.clock.advance(1_000);
+    await call('PATCH', `/api/v1/notes/${draft.id}`, pia, { status: 'published', title: 'published later' });
+    expect((await feed(quinn)).items[0]).toMatchObject({ id: draft.id, title: 'published later' });
+  });
+
+  it('shows a like and an unlike on the cards at once, to the liker and to others', async () => {
+    const note = await post('like me');
+    const card = async (user: User) => (await feed(user)).items.find((c) => c.id === note.id);
+    expect(await card(quinn)).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+    expect(await card(rue)).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+    await call('POST', `/api/v1/notes/${note.id}/like`, quinn);
+    expect(await card(quinn)).toMatchObject({ likeCount: 1, viewer: { liked: true } });
+    expect(await card(rue)).toMatchObject({ likeCount: 1, viewer: { liked: false } });
+    await call('DELETE', `/api/v1/notes/${note.id}/like`, quinn);
+    expect(await card(quinn)).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+    expect(await card(rue)).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+  });
+
+  it('shows another process’s fan-out and like within the caches’ time to live', async () => {
+    const sol = await signUpForTest(server.app, 'sol_cache', 'en');
+    const note = await createTestNote(server.app, sol.token, { title: 'from elsewhere' });
+    const card = async () => (await feed(rue)).items.find((c) => c.id === note.id);
+    expect(await card()).toBeUndefined();
+    // Another process follows sol for rue and delivers the note to rue's timeline.
+    await sql`insert into timeline (account_id, note_id, author_id, created_at)
+      values (${rue.id}, ${note.id}, ${sol.id}, ${note.createdAt})`.execute(db());
+    expect(await card()).toBeUndefined();
+    server.clock.advance(ALL_CACHES_TTL_MS);
+    expect(await card()).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+    // Rue likes it through another process.
+    await sql`insert into social_likes (account_id, note_id, created_at)
+      values (${rue.id}, ${note.id}, ${server.clock.nowMs()})`.execute(db());
+    await sql`update notes set like_count = like_count + 1 where id = ${note.id}`.execute(db());
+    expect(await card()).toMatchObject({ likeCount: 0, viewer: { liked: false } });
+    server.clock.advance(ALL_CACHES_TTL_MS);
+    expect(await card()).toMatchObject({ likeCount: 1, viewer: { liked: true } });
+  });
+
+  it('walks past the cached head into the database without a gap or a repeat', async () => {
+    const posted: string[] = [];
+    for (let i = 0; i < DEFAULT_HEADS.rows + 5; i += 1) posted.push((await post(`walk ${i}`)).id);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await feed(quinn, `?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, posted.length)).toEqual([...posted].reverse());
+  });
+});

@@ -1,0 +1,53 @@
+import type { Clock } from '@plaza/kernel';
+import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
+import type { NoteState, NotesStore } from './store.ts';
+
+// Cards show counters and publication state, which change without an edit. This process
+// forgets a note's state when it changes it or hears of the change (likes, comments, edits,
+// deletions); refreshing ahead bounds the rest (another process's like or deletion) to a few
+// seconds for the notes being read, without making their readers wait.
+export const DEFAULT_STATE_CACHE: RefreshingOptions = {
+  entriesMax: 50_000,
+  refreshAfterMs: 5_000,
+  ttlMs: 30_000,
+  refreshBatch: 500,
+};
+
+export interface StateCacheDeps {
+  store: Pick<NotesStore, 'statesByIds'>;
+  clock: Clock;
+  options?: RefreshingOptions;
+  /** A background re-read failed: entries stay until their time to live, then readers re-read them. */
+  onRefreshError?: (err: unknown) => void;
+}
+
+/**
+ * Note states by id for the card read path, so a warm feed page reads none from the
+ * database. A note that does not exist (deleted) is remembered as such.
+ */
+export function createStateCache({
+  store,
+  clock,
+  options = DEFAULT_STATE_CACHE,
+  onRefreshError = () => {},
+}: StateCacheDeps) {
+  const cache = createRefreshingCache<NoteState>(
+    options,
+    clock,
+    async (ids) => new Map((await store.statesByIds(ids)).map((s) => [s.id, s])),
+    onRefreshError,
+  );
+  return {
+    /** The states of `ids` that exist; waits for the database only for those not servable. */
+    read: (ids: string[]) => cache.getMany(ids),
+    /** After a change this process made or heard of: the next read goes to the database. */
+    forget: (ids: Iterable<string>) => cache.forget(ids),
+    /** An erased account's notes (they go without `note.deleted`); a scan, for a rare event. */
+    forgetAuthor: (authorId: string) => cache.forgetWhere((s) => s.author_id === authorId),
+    get size() {
+      return cache.size;
+    },
+  };
+}
+
+export type StateCache = ReturnType<typeof createStateCache>;

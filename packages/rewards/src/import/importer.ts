@@ -1,0 +1,210 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type Clock, ValidationError } from '@plaza/kernel';
+import type { EventIngestor } from '../contracts.ts';
+import { Batch, type ImportCounts, zeroCounts } from './batch.ts';
+import { hashFile } from './file-hash.ts';
+import { readLines } from './line-reader.ts';
+import { MAX_LINE_BYTES, parseLine, readHeader } from './lines.ts';
+import { ImportProgress, type ProgressOutput } from './progress.ts';
+import { ReportWriter } from './report.ts';
+import type { ImportRunRow, ImportStore } from './store.ts';
+
+export interface ImportDeps {
+  ingestor: EventIngestor;
+  store: ImportStore;
+  clock: Clock;
+}
+
+export interface ImportOptions {
+  readonly file: string;
+  /** The per-line error report; `FILE.errors.csv` beside the file by default. `.jsonl` gives JSON lines. */
+  readonly reportFile?: string;
+  /** Lines per `ingest` call and per checkpoint. */
+  readonly batchSize?: number;
+  /** Reads a finished file again (everything comes back a duplicate or rejected) instead of answering from its record. */
+  readonly rescan?: boolean;
+  /** Progress goes here (stderr in the CLI); none when absent. */
+  readonly progress?: ProgressOutput;
+}
+
+export interface ImportSummary extends ImportCounts {
+  readonly fileHash: string;
+  /** `already_imported`: the file was finished before and was not read again. */
+  readonly outcome: 'imported' | 'already_imported';
+  /** The line a crashed run had committed, when this run continued from it. */
+  readonly resumedAfterLine: number | null;
+  readonly reportFile: string | null;
+  readonly problems: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 1_000;
+export const MAX_BATCH_SIZE = 50_000;
+
+/** The file could not be opened or read: nothing was imported. */
+export class ImportFileError extends ValidationError {
+  override name = 'ImportFileError';
+  constructor(message: string) {
+    super(message, [{ field: 'file', message }], 'file_unreadable');
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new ImportFileError(`${file} is not a file.`);
+    return stat.size;
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    throw new ImportFileError(
+      `${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+    );
+  }
+}
+
+function summaryOf(
+  run: ImportRunRow,
+  outcome: ImportSummary['outcome'],
+  resumed: number | null,
+): ImportSummary {
+  return {
+    ...storedCounts(run),
+    fileHash: run.file_hash,
+    outcome,
+    resumedAfterLine: resumed,
+    reportFile: run.report_path,
+    problems: run.rejected + run.invalid,
+  };
+}
+
+/**
+ * Imports a settlement file (docs/rewards-file-format.md) through the ingestor, batch by
+ * batch, with a checkpoint after each committed batch. A run that died is continued from its
+ * last checkpoint; events past it that had been applied come back as duplicates (the ingestor
+ * is idempotent per event id), so nothing is applied twice. A finished file is recognised by
+ * its content hash and not read again unless `rescan` asks for it.
+ */
+export async function importSettlementFile(deps: ImportDeps, options: ImportOptions): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)
+    throw new ValidationError(
+      `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`,
+      [{ field: 'batch', message: `1..${MAX_BATCH_SIZE}` }],
+      'invalid_batch_size',
+    );
+  const file = path.resolve(options.file);
+  const totalBytes = await fileSize(file);
+  const fileHash = await hashFile(file);
+  const { header, dataOffset } = await readHeader(file);
+  const run = await openRun(deps, file, fileHash, totalBytes, options.rescan === true);
+  if (run.status === 'done') return summaryOf(run, 'already_imported', null);
+
+  const resumed = run.line_number > 0 ? run.line_number : null;
+  const startOffset = resumed === null ? dataOffset : run.offset_bytes;
+  const startLine = resumed === null ? 2 : run.line_number + 1;
+  const reportFile = path.resolve(options.reportFile ?? `${file}.errors.csv`);
+  const report = await ReportWriter.open(reportFile, run.report_path === reportFile ? run.report_bytes : 0);
+  const counts: ImportCounts = resumed === null ? zeroCounts() : storedCounts(run);
+  const progress = options.progress
+    ? new ImportProgress({
+        out: options.progress,
+        totalBytes,
+        startBytes: startOffset,
+        startLines: counts.lines,
+      })
+    : undefined;
+  let position = { offset: startOffset, line: startLine - 1 };
+  try {
+    let batch = new Batch();
+    const commit = async () => {
+      await batch.commit(deps.ingestor, report, counts);
+      batch = new Batch();
+      const reportBytes = await report.flush();
+      await deps.store.checkpoint(
+        fileHash,
+        checkpointOf(position, counts, reportFile, reportBytes),
+        deps.clock.nowMs(),
+      );
+      progress?.update(position.offset, counts.lines);
+    };
+    for await (const lines of readLines(file, { startOffset, startLine, maxLineBytes: MAX_LINE_BYTES })) {
+      for (const line of lines) {
+        const result = parseLine(line, header);
+        if (result.ok === 'blank') batch.addBlank();
+        else if (result.ok) batch.add(result.event, line.number);
+        else batch.addProblem({ line: line.number, eventId: result.eventId, ...result.problem });
+        position = { offset: line.endOffset, line: line.number };
+        if (batch.lines >= batchSize) await commit();
+      }
+    }
+    if (batch.lines > 0) await commit();
+    await deps.store.finish(fileHash, deps.clock.nowMs());
+  } finally {
+    progress?.finish(position.offset, counts.lines);
+    await report.close();
+  }
+  const done = await deps.store.find(fileHash);
+  if (!done) throw new Error(`The import record of ${fileHash} disappeared.`);
+  return summaryOf(done, 'imported', resumed);
+}
+
+async function openRun(
+  deps: ImportDeps,
+  file: string,
+  fileHash: string,
+  fileBytes: number,
+  rescan: boolean,
+): Promise<ImportRunRow> {
+  const now = deps.clock.nowMs();
+  const existing = await deps.store.find(fileHash);
+  if (existing?.status === 'done' && rescan) await deps.store.restart(fileHash, file, now);
+  if (!existing)
+    await deps.store.start({
+      file_hash: fileHash,
+      file_name: file,
+      file_bytes: fileBytes,
+      status: 'running',
+      offset_bytes: 0,
+      line_number: 0,
+      events: 0,
+      applied: 0,
+      duplicate: 0,
+      held: 0,
+      rejected: 0,
+      invalid: 0,
+      report_path: null,
+      report_bytes: 0,
+      started_at: now,
+      updated_at: now,
+      finished_at: null,
+    });
+  const run = await deps.store.find(fileHash);
+  if (!run) throw new Error(`The import record of ${fileHash} could not be created.`);
+  return run;
+}
+
+function storedCounts(run: ImportRunRow): ImportCounts {
+  const { events, applied, duplicate, held, rejected, invalid } = run;
+  // line_number is the last line committed, counted from the header (line 1).
+  return { lines: Math.max(0, run.line_number - 1), events, applied, duplicate, held, rejected, invalid };
+}
+
+function checkpointOf(
+  position: { offset: number; line: number },
+  counts: ImportCounts,
+  reportFile: string,
+  reportBytes: number,
+) {
+  return {
+    offset_bytes: position.offset,
+    line_number: position.line,
+    events: counts.events,
+    applied: counts.applied,
+    duplicate: counts.duplicate,
+    held: counts.held,
+    rejected: counts.rejected,
+    invalid: counts.invalid,
+    report_path: reportFile,
+    report_bytes: reportBytes,
+  };
+}

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { cardAccount } from './accounts.ts';
+import type { LedgerStore } from './store.ts';
+import type { RewardsLedgerTables } from './tables.ts';
+import type { LoadedBalances } from './working-set.ts';
+
+interface PostingSides {
+  readonly settlement_id: string | null;
+  readonly leg: string;
+  readonly debit_account: string;
+  readonly credit_account: string;
+  readonly amount: number | string;
+  readonly card_id: string;
+}
+
+/** Points still pending per settlement, and which settlements were released, from their postings. */
+export function pendingBySettlement(rows: readonly PostingSides[]): {
+  pending: Map<string, number>;
+  released: Set<string>;
+} {
+  const pending = new Map<string, number>();
+  const released = new Set<string>();
+  for (const row of rows) {
+    if (row.settlement_id === null) continue;
+    const account = cardAccount(row.card_id, 'pending');
+    const delta =
+      (row.credit_account === account ? Number(row.amount) : 0) -
+      (row.debit_account === account ? Number(row.amount) : 0);
+    if (delta !== 0) pending.set(row.settlement_id, (pending.get(row.settlement_id) ?? 0) + delta);
+    if (row.leg === 'release') released.add(row.settlement_id);
+  }
+  return { pending, released };
+}
+
+/**
+ * Reads what a writer needs before deciding, set-based: the pending points of every settlement
+ * in `transactionIds`, and the available and owed balances of `cardIds`.
+ */
+export async function loadBalances(
+  store: LedgerStore,
+  db: Kysely<RewardsLedgerTables>,
+  scope: { transactionIds: readonly string[]; cardIds: readonly string[] },
+): Promise<LoadedBalances> {
+  const cardIds = [...new Set(scope.cardIds)];
+  const [postings, available, owed] = await Promise.all([
+    store.postingsOfTransactions([...new Set(scope.transactionIds)], db),
+    store.availableOf(cardIds, db),
+    store.owedBy(cardIds, db),
+  ]);
+  const { pending, released } = pendingBySettlement(postings);
+  return { pendingBySettlement: pending, released, available, owed };
+}

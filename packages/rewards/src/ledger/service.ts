@@ -1,0 +1,153 @@
+import { type Clock, ConflictError, type FieldIssue, ValidationError } from '@plaza/kernel';
+import type { Kysely } from 'kysely';
+import { taipeiDate, taipeiStartOfDay } from '../calendar/taipei-date.ts';
+import type { ProgramSource } from '../contracts.ts';
+import { BANK_LIABILITY, cardAccount, postingId, WHOLE_EVENT_LINE } from './accounts.ts';
+import { loadBalances } from './load.ts';
+import { lockLedger } from './lock.ts';
+import { allowsNegativeAvailable } from './policy.ts';
+import type { CardBalances, HistoryCursor, LedgerStore } from './store.ts';
+import type { PostingRow, RewardsLedgerTables } from './tables.ts';
+import { LedgerWorkingSet } from './working-set.ts';
+
+/** Settlements released per database transaction by the release step. */
+export const RELEASE_BATCH_MAX = 5_000;
+
+export interface LedgerDeps {
+  db: Kysely<RewardsLedgerTables>;
+  store: LedgerStore;
+  programs: ProgramSource;
+  clock: Clock;
+}
+
+export interface SpendInput {
+  readonly cardId: string;
+  readonly points: number;
+  /** The caller's id for this spend (an order, a bill offset): a retry with it spends once. */
+  readonly reference: string;
+}
+
+/** Balances, history, the release step and spending: everything that reads or moves a card's points outside the event lifecycle. */
+export function createLedgerService({ db, store, programs, clock }: LedgerDeps) {
+  /** Releases up to `limit` due settlements inside `trx` (which holds the ledger lock). */
+  async function releaseIn(trx: Kysely<RewardsLedgerTables>, cardId: string | null, limit: number): Promise<number> {
+    const due = await store.dueReleases(taipeiDate(clock.nowMs()), limit, cardId, trx);
+    if (due.length === 0) return 0;
+    const loaded = await loadBalances(store, trx, {
+      transactionIds: due.map((row) => row.transaction_id),
+      cardIds: due.map((row) => row.card_id),
+    });
+    const work = new LedgerWorkingSet(loaded, {
+      recordedAt: clock.nowMs(),
+      allowNegativeAvailable: allowsNegativeAvailable(programs.current().settings),
+    });
+    for (const row of due) {
+      const ref = { settlementId: row.settlement_id, cardId: row.card_id, transactionId: row.transaction_id };
+      work.release(ref, taipeiStartOfDay(row.available_on));
+    }
+    await store.insertPostings(work.postings, trx);
+    await store.deleteQueue(
+      due.map((row) => row.settlement_id),
+      trx,
+    );
+    return due.length;
+  }
+
+  async function releaseRound(cardId: string | null): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      await lockLedger(trx);
+      return releaseIn(trx, cardId, RELEASE_BATCH_MAX);
+    });
+  }
+
+  return {
+    /**
+     * Moves every settlement whose business day has come from pending to available, in rounds
+     * of `RELEASE_BATCH_MAX`. Idempotent: a released settlement leaves the queue in the same
+     * transaction as its postings, and its posting ids are fixed.
+     */
+    async releaseDue(): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const released = await releaseRound(null);
+        total += released;
+        if (released < RELEASE_BATCH_MAX) return total;
+      }
+    },
+
+    /** The same for one card, so its balance is right when read; free when nothing is due. */
+    async releaseDueFor(cardId: string): Promise<number> {
+      const due = await store.dueReleases(taipeiDate(clock.nowMs()), 1, cardId);
+      if (due.length === 0) return 0;
+      let total = 0;
+      for (;;) {
+        const released = await releaseRound(cardId);
+        total += released;
+        if (released < RELEASE_BATCH_MAX) return total;
+      }
+    },
+
+    /** The card's balances after releasing what is due; `owed` is the shortfall it still has to repay. */
+    async balances(cardId: string): Promise<{ pending: number; available: number; owed: number }> {
+      await this.releaseDueFor(cardId);
+      const balances: CardBalances = await store.balancesOf(cardId);
+      return { pending: balances.pending, available: balances.available, owed: -balances.receivable };
+    },
+
+    history(cardId: string, limit: number, after: HistoryCursor | null): Promise<PostingRow[]> {
+      return store.history(cardId, limit, after);
+    },
+
+    /**
+     * Spends available points (a redemption, a bill offset). Refused when available cannot
+     * cover it, so spending never creates a shortfall; only clawbacks of spent points can.
+     */
+    async spend(input: SpendInput): Promise<PostingRow> {
+      checkSpend(input);
+      return db.transaction().execute(async (trx) => {
+        await lockLedger(trx);
+        await releaseIn(trx, input.cardId, Number.MAX_SAFE_INTEGER);
+        const eventId = `spend:${input.reference}`;
+        const id = postingId(eventId, WHOLE_EVENT_LINE, 'spend');
+        const [existing] = await store.postingsByIds([id], trx);
+        if (existing) {
+          if (existing.card_id !== input.cardId || Number(existing.amount) !== input.points) {
+            throw new ConflictError('That reference was used for another spend.', 'spend_reference_conflict');
+          }
+          return existing;
+        }
+        const available = (await store.availableOf([input.cardId], trx)).get(input.cardId) ?? 0;
+        if (available < input.points) {
+          throw new ConflictError(`Only ${available} points are available.`, 'insufficient_points');
+        }
+        const row: PostingRow = {
+          id,
+          event_id: eventId,
+          line_no: WHOLE_EVENT_LINE,
+          leg: 'spend',
+          card_id: input.cardId,
+          transaction_id: null,
+          settlement_id: null,
+          debit_account: cardAccount(input.cardId, 'available'),
+          credit_account: BANK_LIABILITY,
+          amount: input.points,
+          effective_at: clock.nowMs(),
+          recorded_at: clock.nowMs(),
+        };
+        await store.insertPostings([row], trx);
+        return row;
+      });
+    },
+  };
+}
+
+function checkSpend(input: SpendInput): void {
+  const issues: FieldIssue[] = [];
+  if (!Number.isSafeInteger(input.points) || input.points <= 0)
+    issues.push({ field: '/points', message: 'must be a whole number of points > 0' });
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(input.reference))
+    issues.push({ field: '/reference', message: 'must be 1–64 letters, digits or . _ : -' });
+  if (issues.length > 0) throw new ValidationError('The spend is malformed.', issues, 'invalid_spend');
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>;

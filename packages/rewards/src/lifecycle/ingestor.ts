@@ -1,0 +1,168 @@
+import type { Clock } from '@plaza/kernel';
+import type { Kysely } from 'kysely';
+import type { CardProfiles, EventIngestor, EventOutcome, NetworkEvent, ProgramSource } from '../contracts.ts';
+import type { LedgerStore } from '../ledger/store.ts';
+import { lockLedger } from '../ledger/lock.ts';
+import { allowsNegativeAvailable } from '../ledger/policy.ts';
+import { type Batch, type FreshEvent, toEventRow } from './batch.ts';
+import { asModules, type PointsTables } from './db.ts';
+import { canonicalJson, fingerprintOf, type ParsedEvent, RETURNS } from './event.ts';
+import { loadBatch } from './load.ts';
+import { problem, rejected } from './outcomes.ts';
+import { applyReturn } from './returns.ts';
+import { applyAuthorizationEvent, applySettlement } from './settle.ts';
+import type { LifecycleStore } from './store.ts';
+import { checkEvent, type EventProblem } from './validate.ts';
+
+/**
+ * Events per database transaction. Larger batches are applied as consecutive transactions of
+ * this size: it bounds memory and lock time, and keeps every set-based read under SQLite's
+ * 32,766-variable limit.
+ */
+export const INGEST_BATCH_MAX = 5_000;
+
+export interface IngestorDeps {
+  db: Kysely<PointsTables>;
+  store: LifecycleStore;
+  ledgerStore: LedgerStore;
+  profiles: CardProfiles;
+  programs: ProgramSource;
+  clock: Clock;
+}
+
+interface Valid {
+  readonly index: number;
+  readonly event: ParsedEvent;
+  readonly payload: string;
+  readonly fingerprint: string;
+}
+
+/**
+ * The one way events enter Rewards (the API and the settlement-file import). Per batch: one
+ * database transaction holding the ledger lock, a constant number of set-based reads, the rules
+ * in memory, then bulk inserts. A bad event is refused alone; the rest of the batch goes on.
+ */
+export function createEventIngestor(deps: IngestorDeps): EventIngestor {
+  return {
+    async ingest(events: readonly NetworkEvent[]): Promise<EventOutcome[]> {
+      const outcomes: EventOutcome[] = new Array(events.length);
+      const valid: Valid[] = [];
+      events.forEach((raw, index) => {
+        const checked = checkEvent(raw);
+        if ('problem' in checked) {
+          outcomes[index] = rejected(idOf(raw), checked.problem);
+          return;
+        }
+        const payload = canonicalJson(checked.event);
+        valid.push({ index, event: checked.event, payload, fingerprint: fingerprintOf(payload) });
+      });
+      for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
+        const chunk = valid.slice(start, start + INGEST_BATCH_MAX);
+        await deps.db.transaction().execute(async (trx) => {
+          await lockLedger(trx);
+          await applyChunk({ ...deps, db: trx }, chunk, outcomes);
+        });
+      }
+      return outcomes;
+    },
+  };
+}
+
+/** The id to answer with even when the event is malformed. */
+function idOf(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 64) : '';
+}
+
+async function applyChunk(deps: IngestorDeps, chunk: readonly Valid[], outcomes: EventOutcome[]): Promise<void> {
+  const { db, store } = deps;
+  const seen = new Map(
+    (await store.seen(chunk.map((v) => v.event.id), asModules(db).lifecycle)).map((row) => [row.id, row]),
+  );
+  const unseen: Valid[] = [];
+  for (const item of chunk) {
+    const stored = seen.get(item.event.id);
+    if (!stored) unseen.push(item);
+    else outcomes[item.index] = repeatOutcome(item, stored);
+  }
+  if (unseen.length === 0) return;
+  const profiles = await deps.profiles.byRefs([...new Set(unseen.map((v) => v.event.cardRef))]);
+  const fresh: FreshEvent[] = [];
+  for (const item of unseen) {
+    const profile = profiles.get(item.event.cardRef);
+    if (profile) fresh.push({ ...item, profile });
+    else outcomes[item.index] = rejected(item.event.id, problem('unknown_card', 'No card has that id or token.', '/cardId'));
+  }
+  if (fresh.length === 0) return;
+  const program = deps.programs.current();
+  const recordedAt = deps.clock.nowMs();
+  const batch = await loadBatch(
+    db,
+    {
+      store,
+      ledgerStore: deps.ledgerStore,
+      program,
+      recordedAt,
+      allowNegativeAvailable: allowsNegativeAvailable(program.settings),
+    },
+    fresh,
+  );
+  for (const item of fresh) outcomes[item.index] = applyOnce(batch, item);
+  await writeBatch(deps, batch);
+}
+
+function repeatOutcome(
+  item: Valid,
+  stored: { fingerprint: string; status: string; error: string | null; transaction_id: string | null },
+): EventOutcome {
+  const id = item.event.id;
+  if (stored.fingerprint !== item.fingerprint) return conflict(id);
+  // A held return refused when its settlement came is refused again, for the same reason.
+  if (stored.status === 'rejected' && stored.error) return rejected(id, JSON.parse(stored.error) as EventProblem);
+  return { eventId: id, status: 'duplicate', ...(stored.transaction_id ? { transactionId: stored.transaction_id } : {}) };
+}
+
+function conflict(id: string): EventOutcome {
+  return rejected(id, problem('event_id_conflict', `Event ${id} was received before with other content.`, '/id'));
+}
+
+/** Applies an event unless the batch already met its id: then it is a duplicate (or a conflict). */
+function applyOnce(batch: Batch, item: FreshEvent): EventOutcome {
+  const earlier = batch.inBatch.get(item.event.id);
+  if (earlier) {
+    if (earlier.fingerprint !== item.fingerprint) return conflict(item.event.id);
+    const { outcome } = earlier;
+    if (outcome.status === 'rejected') return outcome;
+    return { eventId: outcome.eventId, status: 'duplicate', ...(outcome.transactionId ? { transactionId: outcome.transactionId } : {}) };
+  }
+  const outcome = dispatch(batch, item);
+  batch.inBatch.set(item.event.id, { fingerprint: item.fingerprint, outcome });
+  return outcome;
+}
+
+function dispatch(batch: Batch, item: FreshEvent): EventOutcome {
+  const { type } = item.event;
+  if (type === 'settlement') return applySettlement(batch, item);
+  if (RETURNS.includes(type)) return applyReturn(batch, item);
+  return applyAuthorizationEvent(batch, item);
+}
+
+async function writeBatch(deps: IngestorDeps, batch: Batch): Promise<void> {
+  const { store, ledgerStore } = deps;
+  const db = asModules(deps.db);
+  const queueDeletes = batch.queueDeletes();
+  await store.insertEvents([...batch.newEvents.values()].map(toEventRow), db.lifecycle);
+  for (const known of batch.changedHeld) {
+    const row = toEventRow(known);
+    await store.settleHeld(
+      known.id,
+      { status: row.status, transaction_id: row.transaction_id, lines: row.lines, points: row.points, error: row.error },
+      db.lifecycle,
+    );
+  }
+  await store.upsertTransactions([...batch.transactions.values()], db.lifecycle);
+  await ledgerStore.insertPostings(batch.ledger.postings, db.ledger);
+  await ledgerStore.insertQueue([...batch.queue.values()], db.ledger);
+  await ledgerStore.deleteQueue(queueDeletes, db.ledger);
+  await store.insertCapUses(batch.capUses, db.lifecycle);
+}

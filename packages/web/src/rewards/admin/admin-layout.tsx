@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { Tabs } from '../../components/tabs.tsx';
+
+/** `/rewards/admin/*`: the console's sections as tabs. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="page rewards rewards-admin">
+      <h1 className="page-title">{t('rewards.admin.title')}</h1>
+      <Tabs
+        label={t('rewards.admin.sections')}
+        tabs={[
+          { to: '/rewards/admin/plans', label: t('rewards.admin.tabs.catalog'), end: false },
+          { to: '/rewards/admin/preview', label: t('rewards.admin.tabs.preview') },
+        ]}
+      />
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBox, Loading } from '../../components/states.tsx';
+import type { PlanView } from '../api/types.ts';
+import { PlanOption } from '../components/plan-option.tsx';
+import { SwitchRule } from '../components/switch-rule.tsx';
+import { SwitchSheet } from '../components/switch-sheet.tsx';
+import { usePlans } from '../hooks/use-cards.ts';
+import { formatCalendarDate } from '../lib/format.ts';
+import { useCardOutlet } from './card-layout.tsx';
+
+/** `/rewards/cards/:cardId/plans`: every plan on the shelf at the holder's level, and the switch. */
+export function PlansPage() {
+  const { t, i18n } = useTranslation();
+  const card = useCardOutlet();
+  const plans = usePlans();
+  const [choosing, setChoosing] = useState<PlanView | null>(null);
+  const [switched, setSwitched] = useState<string | null>(null);
+  if (plans.isPending) return <Loading />;
+  if (plans.isError) return <ErrorBox error={plans.error} onRetry={() => void plans.refetch()} />;
+  const choices = new Map(card.planChoices.map((c) => [c.planId, c]));
+  return (
+    <section className="rewards-section">
+      <SwitchRule card={card} />
+      {switched && (
+        <p className="success" role="status" data-testid="switch-done">
+          {switched}
+        </p>
+      )}
+      <ul className="rewards-plan-list">
+        {plans.data.items.map((plan) => (
+          <PlanOption
+            key={plan.id}
+            plan={plan}
+            card={card}
+            generalRateBps={plans.data.generalRateBps}
+            choice={choices.get(plan.id)}
+            onChoose={(p) => {
+              setSwitched(null);
+              setChoosing(p);
+            }}
+          />
+        ))}
+      </ul>
+      {choosing && (
+        <SwitchSheet
+          cardId={card.id}
+          plan={choosing}
+          onClose={() => setChoosing(null)}
+          onSwitched={(plan, date) => {
+            setChoosing(null);
+            setSwitched(t('rewards.switch.done', { plan, date: formatCalendarDate(date, i18n.language) }));
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { Navigate, type RouteObject } from 'react-router';
+import type { ScreenName } from './screens.tsx';
+
+/** A route whose component comes from the Rewards chunk, fetched on first use. */
+const screen = (name: ScreenName): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await import('./screens.tsx')).screens[name] }),
+});
+
+/** The card app under `/rewards` (signed-in holders) and the bank's console under `/rewards/admin`. */
+export const rewardsRoutes: RouteObject[] = [
+  { path: '/rewards', ...screen('cards') },
+  {
+    path: '/rewards/cards/:cardId',
+    ...screen('card'),
+    children: [
+      { index: true, ...screen('overview') },
+      { path: 'plans', ...screen('plans') },
+      { path: 'transactions', ...screen('transactions') },
+      { path: 'points', ...screen('points') },
+      { path: 'history', ...screen('history') },
+    ],
+  },
+  {
+    path: '/rewards/admin',
+    ...screen('admin'),
+    children: [
+      { index: true, element: <Navigate to="/rewards/admin/plans" replace /> },
+      { path: 'plans', ...screen('catalog') },
+      { path: 'plans/:planId', ...screen('plan') },
+      { path: 'plans/:planId/versions/new', ...screen('newVersion') },
+      { path: 'versions/:versionId/edit', ...screen('editVersion') },
+      { path: 'preview', ...screen('preview') },
+    ],
+  },
+];
