@@ -166,8 +166,14 @@ export type ViewerStateProvider = (
   viewerId: string,
 ) => Promise<Map<string, { liked: boolean; collected: boolean }>>;
 
-/** The notes among `noteIds` that `viewerId` likes; may answer from a cache kept by its owner. */
-export type LikedStateProvider = (noteIds: string[], viewerId: string) => Promise<ReadonlySet<string>>;
+/**
+ * Whether `viewerId` likes each of `noteIds` (true: likes; false or absent: does not); may
+ * answer from a cache kept by its owner, with entries for other notes too.
+ */
+export type LikedStateProvider = (
+  noteIds: string[],
+  viewerId: string,
+) => Promise<ReadonlyMap<string, boolean>>;
 
 export interface SocialApi {
   followeeIds(accountId: string, db?: Executor): Promise<string[]>;

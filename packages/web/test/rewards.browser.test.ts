@@ -407,7 +407,7 @@ describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database
 
   describe('screenshots', () => {
     // Once is enough: the pages are the same whichever database is behind them.
-    it.runIf(database.name === 'postgres')(
+    it.runIf(database.name === 'sqlite')(
       'saves every Rewards page on a phone and a desktop',
       { timeout: 180_000 },
       async () => {

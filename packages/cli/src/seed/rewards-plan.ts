@@ -7,6 +7,7 @@ import {
   taipeiInstant,
 } from '@plaza/rewards';
 import { Rng } from './random.ts';
+import { type CastMember, REWARDS_CAST, type StatusChange, type Weighted } from './rewards-cast.ts';
 import { DEMO_EXPONENT, DEMO_MERCHANTS, DEMO_TWD_RATE, type DemoMerchant } from './rewards-merchants.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './timing.ts';
 
@@ -35,7 +36,7 @@ export type DemoStep =
   /** Events that arrive together; `cardKey` stands for the card until its token is known. */
   | { readonly kind: 'events'; readonly at: number; readonly events: readonly DemoEvent[] };
 
-export type StatusChange = { readonly level: CardLevel; readonly reason: string } | { readonly flag: string };
+export type { StatusChange } from './rewards-cast.ts';
 
 export interface DemoEvent {
   readonly cardKey: string;
@@ -51,165 +52,24 @@ export interface RewardsDemoPlan {
 const HISTORY_DAYS = 60;
 const NEWEST_GAP_MS = 30 * MINUTE_MS;
 
-type Weighted = readonly (readonly [DemoMerchant, number])[];
-
-interface Spender {
+interface Spender extends CastMember {
   readonly card: DemoCard;
-  /** Purchases per day, on average. */
-  readonly perDay: number;
-  readonly usual: Weighted;
-  /** Days (ago) spent abroad, with where they pay then. */
-  readonly trip?: { readonly fromDaysAgo: number; readonly toDaysAgo: number; readonly places: Weighted };
-  /** Plan picks: days ago → plan. The first is made when the card is issued. */
-  readonly plans: readonly (readonly [number, string])[];
-  /** The bank's decisions: days ago → change. */
-  readonly status?: readonly (readonly [number, StatusChange])[];
 }
 
-const M = DEMO_MERCHANTS;
-
+/** The cast with their cards dated from "today". */
 function spenders(today: string): Spender[] {
-  const issued = (daysAgo: number) => taipeiInstant(addDays(today, -daysAgo), '10:00');
-  const card = (
-    key: string,
-    holder: string,
-    level: CardLevel,
-    daysAgo: number,
-    last4: string,
-    extra = {},
-  ) => ({
-    key,
-    holder,
-    level,
-    birthMonth: null,
-    last4,
-    issuedAt: issued(daysAgo),
-    ...extra,
-  });
-  return [
-    {
-      card: card('ade', 'ade_eats_taipei', 2, 150, '4821'),
-      perDay: 1.3,
-      usual: [
-        [M.dinTaiFung, 2],
-        [M.noodles, 4],
-        [M.uberEats, 4],
-        [M.foodpanda, 3],
-        [M.louisa, 3],
-        [M.mitsukoshi, 1],
-        [M.sogo, 1],
-        [M.sevenEleven, 3],
-        [M.mcdonalds, 1],
-        [M.watsons, 1],
-      ],
-      trip: {
-        fromDaysAgo: 36,
-        toDaysAgo: 31,
-        places: [
-          [M.ichiran, 3],
-          [M.donki, 2],
-          [M.lawson, 4],
-          [M.jrEast, 2],
-          [M.disney, 1],
-        ],
-      },
-      plans: [
-        [150, 'dining'],
-        [39, 'travel'],
-        [29, 'dining'],
-      ],
+  return REWARDS_CAST.map((member) => ({
+    ...member,
+    card: {
+      key: member.key,
+      holder: member.holder,
+      level: member.level,
+      birthMonth: null,
+      last4: member.last4,
+      issuedAt: taipeiInstant(addDays(today, -member.issuedDaysAgo), '10:00'),
+      ...(member.primary ? { primary: member.primary } : {}),
     },
-    {
-      card: card('island', 'island_diary_tw', 3, 200, '7730'),
-      perDay: 0.9,
-      usual: [
-        [M.thsr, 3],
-        [M.uber, 3],
-        [M.klook, 2],
-        [M.agoda, 1],
-        [M.chinaAirlines, 0.3],
-        [M.cpc, 2],
-        [M.carrefour, 2],
-        [M.familymart, 3],
-        [M.eslite, 1],
-      ],
-      plans: [
-        [200, 'travel'],
-        [70, 'everyday'],
-        [44, 'travel'],
-      ],
-    },
-    {
-      card: card('island-family', 'kevin_runs_tw', 3, 180, '7731', { primary: 'island' }),
-      perDay: 0.6,
-      usual: [
-        [M.decathlon, 2],
-        [M.sevenEleven, 4],
-        [M.pxmart, 3],
-        [M.uber, 1],
-        [M.cpc, 1],
-      ],
-      plans: [],
-    },
-    {
-      card: card('lin', 'studygram_lin', 1, 100, '1066'),
-      perDay: 0.8,
-      usual: [
-        [M.chatgpt, 0.4],
-        [M.spotify, 0.3],
-        [M.shopee, 4],
-        [M.momo, 2],
-        [M.eslite, 2],
-        [M.louisa, 4],
-        [M.familymart, 3],
-        [M.amazon, 0.6],
-      ],
-      plans: [[100, 'digital']],
-      // Started paying the bill through the app: Level 2 from the 1st of the next month (§1.4).
-      status: [[75, { level: 2, reason: 'pays the bill through the app' }]],
-    },
-    {
-      card: card('tiny', 'tiny_home_tw', 2, 130, '5508'),
-      perDay: 0.9,
-      usual: [
-        [M.ikea, 1],
-        [M.carrefour, 3],
-        [M.pxmart, 4],
-        [M.toys, 1],
-        [M.familymart, 2],
-        [M.momo, 2],
-        [M.taipower, 0.15],
-        [M.cht, 0.3],
-      ],
-      plans: [
-        [130, 'everyday'],
-        [46, 'dining'],
-        [22, 'everyday'],
-      ],
-      // A parent: eligible for 童樂匯 (kids) from the 1st of the next month.
-      status: [[125, { flag: 'kids' }]],
-    },
-    {
-      card: card('emily', 'emily_in_taipei', 1, 90, '3194'),
-      perDay: 1,
-      usual: [
-        [M.pxmart, 3],
-        [M.sevenEleven, 4],
-        [M.netflix, 0.3],
-        [M.uber, 2],
-        [M.thsr, 0.7],
-        [M.amazon, 0.5],
-        [M.louisa, 3],
-        [M.dinTaiFung, 0.6],
-        [M.shopee, 1],
-      ],
-      plans: [
-        [90, 'everyday'],
-        [52, 'digital'],
-        [12, 'everyday'],
-      ],
-    },
-  ];
+  }));
 }
 
 function pickWeighted(rng: Rng, items: Weighted): DemoMerchant {
@@ -398,8 +258,8 @@ export function buildRewardsDemoPlan(nowMs: number): RewardsDemoPlan {
   const people = spenders(today);
   const planner = new EventPlanner(rng, nowMs - NEWEST_GAP_MS);
   for (const spender of people) planSpending(planner, rng, today, spender);
-  planner.installments('ade', M.mitsukoshi, addDays(today, -50), 6000, 3);
-  planner.installments('tiny', M.ikea, addDays(today, -58), 18000, 6);
+  planner.installments('ade', DEMO_MERCHANTS.mitsukoshi, addDays(today, -50), 6000, 3);
+  planner.installments('tiny', DEMO_MERCHANTS.ikea, addDays(today, -58), 18000, 6);
   planner.refunds(7);
   const other: DemoStep[] = [];
   for (const { card, plans, status } of people) {

@@ -171,7 +171,7 @@ export function announceRewardsDemo(platform: Platform, summary: RewardsSeedSumm
   const who = holders
     .map((h) =>
       h.supplementaryOf
-        ? `${h.handle} (supplementary card of ${h.supplementaryOf}'s, •••• ${h.last4})`
+        ? `${h.handle} (supplementary card to ${h.supplementaryOf}'s, •••• ${h.last4})`
         : `${h.handle} (Level ${h.level}, •••• ${h.last4})`,
     )
     .join(', ');

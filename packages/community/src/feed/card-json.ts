@@ -2,10 +2,10 @@ import type { NoteCard, Page } from '../contracts.ts';
 
 // Serializing a page of cards costs more than reading it from the caches, and so does
 // encoding it: titles and names in Chinese make the whole text a two-byte string that the
-// socket write must transcode to UTF-8. What a card shows besides its like count and the
-// viewer's like changes only with an edit or a profile change, so its UTF-8 JSON is kept per
-// note and reused while those parts are the same objects; a page is copied together from
-// those bytes and a few ASCII pieces.
+// socket write must transcode to UTF-8. So a page is copied together from bytes kept per
+// card: each card object's full UTF-8 JSON (cards are immutable and reused while nothing they
+// show changes), and per note the part that changes only with an edit or a profile change,
+// reused when a like moves the count.
 const KEPT_MAX = 20_000;
 
 interface Kept {
@@ -19,12 +19,13 @@ interface Kept {
 }
 
 const OPEN = Buffer.from('{"items":[');
+const COMMA = 0x2c;
 const LIKED = { none: 'null', yes: '{"liked":true}', no: '{"liked":false}' };
 
 /**
- * Writes pages of cards as JSON bytes, reusing each card's serialized stable part. The JSON is
- * what `JSON.stringify` gives for the same page (keys in another order), which the tests check.
- * Bounded: past `KEPT_MAX` notes the one kept longest is dropped.
+ * Writes pages of cards as JSON bytes from the kept parts. The JSON is what `JSON.stringify`
+ * gives for the same page (keys in another order), which the tests check. Bounded: past
+ * `keptMax` notes the one kept longest is dropped; a card's bytes live as long as the card.
  * @example reply.type('application/json').send(writer.page(await feed.following(viewerId, page)))
  */
 export function createCardWriter(keptMax = KEPT_MAX) {
@@ -57,27 +58,35 @@ export function createCardWriter(keptMax = KEPT_MAX) {
     return `,"likeCount":${JSON.stringify(c.likeCount)},"viewer":${liked}}`;
   }
 
+  // Cards are immutable values (notes makes them frozen and reuses them while nothing they
+  // show changed), so a card's bytes are kept as long as the card object lives.
+  const bytesOf = new WeakMap<NoteCard, Buffer>();
+
+  function cardBytes(c: NoteCard): Buffer {
+    let bytes = bytesOf.get(c);
+    if (!bytes) {
+      bytes = Buffer.concat([stablePart(c), Buffer.from(volatilePart(c), 'latin1')]);
+      bytesOf.set(c, bytes);
+    }
+    return bytes;
+  }
+
   return {
     /** A page as the UTF-8 bytes of `{"items":[…],"nextCursor":…}`. */
     page(page: Page<NoteCard>): Buffer {
-      const parts: Buffer[] = [];
-      const ascii: string[] = [];
-      let size = 0;
-      page.items.forEach((c, i) => {
-        const stable = stablePart(c);
-        const rest = i === page.items.length - 1 ? volatilePart(c) : `${volatilePart(c)},`;
-        parts.push(stable);
-        ascii.push(rest);
-        size += stable.length + rest.length;
-      });
+      const cards = page.items.map(cardBytes);
       const close = Buffer.from(`],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
-      const out = Buffer.allocUnsafe(OPEN.length + size + close.length);
-      let at = OPEN.copy(out, 0);
-      for (let i = 0; i < parts.length; i += 1) {
-        at += (parts[i] as Buffer).copy(out, at);
-        at += out.write(ascii[i] as string, at, 'latin1');
-      }
-      close.copy(out, at);
+      let size = OPEN.length + close.length + Math.max(0, cards.length - 1);
+      for (const bytes of cards) size += bytes.length;
+      const out = Buffer.allocUnsafe(size);
+      out.set(OPEN, 0);
+      let at = OPEN.length;
+      cards.forEach((bytes, i) => {
+        if (i > 0) out[at++] = COMMA;
+        out.set(bytes, at);
+        at += bytes.length;
+      });
+      out.set(close, at);
       return out;
     },
     get size() {

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteCard } from '../contracts.ts';
 import { communityProduct } from '../index.ts';
+import type { CommunityModules } from '../modules.ts';
 import { NoteCardSchema } from '../notes/schema.ts';
 import { DEFAULT_STATE_CACHE } from '../notes/states.ts';
 import { DEFAULT_LIKED_STATE } from '../social/liked-state.ts';
@@ -33,15 +34,24 @@ const ALL_CACHES_TTL_MS = Math.max(DEFAULT_HEADS.ttlMs, DEFAULT_STATE_CACHE.ttlM
  */
 describe.each(testDatabases())('following feed caches on $name', (target) => {
   let server: TestServer;
+  let modules: CommunityModules;
   let pia: User;
   let quinn: User;
   let rue: User;
 
   beforeAll(async () => {
-    server = await createTestServer(target, [communityProduct()], {
-      ...testMediaEnv(),
-      PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
-    });
+    server = await createTestServer(
+      target,
+      [
+        communityProduct((m) => {
+          modules = m;
+        }),
+      ],
+      {
+        ...testMediaEnv(),
+        PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
+      },
+    );
     pia = await signUpForTest(server.app, 'pia_cache', 'zh-TW');
     quinn = await signUpForTest(server.app, 'quinn_cache', 'en');
     rue = await signUpForTest(server.app, 'rue_cache', 'en');
@@ -145,6 +155,21 @@ describe.each(testDatabases())('following feed caches on $name', (target) => {
     expect(await card()).toMatchObject({ likeCount: 0, viewer: { liked: false } });
     server.clock.advance(ALL_CACHES_TTL_MS);
     expect(await card()).toMatchObject({ likeCount: 1, viewer: { liked: true } });
+  });
+
+  it('hands out the same card objects while nothing they show changed, and new ones after a like', async () => {
+    const note = await post('same objects');
+    const other = await post('another');
+    const ids = [note.id, other.id];
+    const [first, second] = [await modules.notes.cards(ids, rue.id), await modules.notes.cards(ids, rue.id)];
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    await call('POST', `/api/v1/notes/${note.id}/like`, quinn);
+    const third = await modules.notes.cards(ids, rue.id);
+    expect(third[0]).not.toBe(first[0]);
+    expect(third[0]).toMatchObject({ likeCount: 1, viewer: { liked: false } });
+    expect(third[1]).toBe(first[1]);
   });
 
   it('walks past the cached head into the database without a gap or a repeat', async () => {

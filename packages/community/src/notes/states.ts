@@ -21,6 +21,15 @@ export interface StateCacheDeps {
   onRefreshError?: (err: unknown) => void;
 }
 
+const sameState = (a: NoteState, b: NoteState) =>
+  a.status === b.status &&
+  a.like_count === b.like_count &&
+  a.collect_count === b.collect_count &&
+  a.comment_count === b.comment_count &&
+  a.created_at === b.created_at &&
+  a.updated_at === b.updated_at &&
+  a.author_id === b.author_id;
+
 /**
  * Note states by id for the card read path, so a warm feed page reads none from the
  * database. A note that does not exist (deleted) is remembered as such.
@@ -34,7 +43,15 @@ export function createStateCache({
   const cache = createRefreshingCache<NoteState>(
     options,
     clock,
-    async (ids) => new Map((await store.statesByIds(ids)).map((s) => [s.id, s])),
+    // A re-read that changed nothing keeps the object held, so what was made from it (cards
+    // and their bytes) stays valid.
+    async (ids, previous) =>
+      new Map(
+        (await store.statesByIds(ids)).map((s) => {
+          const held = previous.get(s.id);
+          return [s.id, held && sameState(held, s) ? held : s];
+        }),
+      ),
     onRefreshError,
   );
   return {

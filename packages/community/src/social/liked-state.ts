@@ -21,12 +21,6 @@ export const DEFAULT_LIKED_STATE: LikedStateOptions = {
 
 type Known = ReadonlyMap<string, boolean>;
 
-function likedOf(known: Known, noteIds: string[]): ReadonlySet<string> {
-  const liked = new Set<string>();
-  for (const id of noteIds) if (known.get(id)) liked.add(id);
-  return liked;
-}
-
 /**
  * The viewer's likes for cards, from a per-viewer cache: a warm feed page asks nothing of
  * the database; notes not yet known are read in one query and added to the viewer's entry.
@@ -56,7 +50,8 @@ export function createLikedState(
     const cached = cache.peek(viewerId);
     const known = cached === 'missing' ? undefined : cached;
     const unknown = known ? noteIds.filter((id) => !known.has(id)) : noteIds;
-    if (known && unknown.length === 0) return likedOf(known, noteIds);
+    // The viewer's entry itself: a warm page allocates nothing here.
+    if (known && unknown.length === 0) return known;
     const epoch = cache.epoch();
     const liked = await store.likedAmong(viewerId, unknown);
     const roomy = known && known.size + unknown.length <= options.notesPerViewerMax;
@@ -64,7 +59,7 @@ export function createLikedState(
     if (known && !roomy) for (const id of noteIds) if (known.has(id)) next.set(id, known.get(id) === true);
     for (const id of unknown) next.set(id, liked.has(id));
     cache.put(viewerId, next, epoch);
-    return likedOf(next, noteIds);
+    return next;
   };
 
   return {

@@ -40,13 +40,15 @@ export const CardView = Type.Object({
   kind: Type.Union([Type.Literal('primary'), Type.Literal('supplementary')]),
   primaryCardId: Type.Union([Type.String(), Type.Null()]),
   last4: Type.String(),
-  /** The level in force today (Asia/Taipei). */
-  level: Type.Integer(),
-  /** A decided level change and the 1st of the month it takes effect, or null. */
-  pendingLevel: Type.Union([Type.Object({ level: Type.Integer(), from: Type.String() }), Type.Null()]),
+  level: Type.Integer({ description: 'The level in force today (Asia/Taipei).' }),
+  pendingLevel: Type.Union([Type.Object({ level: Type.Integer(), from: Type.String() }), Type.Null()], {
+    description: 'A decided level change and the 1st of the Taipei month it takes effect, or null.',
+  }),
   birthMonth: Type.Union([Type.Integer(), Type.Null()]),
-  /** Eligibility flags and the Taipei date each counts from (a later date: granted, not yet in force). */
-  flags: Type.Array(Type.Object({ flag: Type.String(), from: Type.String() })),
+  flags: Type.Array(Type.Object({ flag: Type.String(), from: Type.String() }), {
+    description:
+      'Eligibility flags and the Taipei date each counts from (a later date: granted, not yet in force).',
+  }),
   createdAt: Type.Integer(),
   /** The plan in force today (Asia/Taipei); a supplementary card shows its primary's. */
   currentPlan: Type.Union([
@@ -64,8 +66,10 @@ export const CardView = Type.Object({
   canSwitchNow: Type.Boolean(),
   /** When the next change is possible if not now (00:00 Asia/Taipei), else null. */
   nextSwitchAt: Type.Union([Type.Integer(), Type.Null()]),
-  /** Every plan on the shelf now: whether this card may pick it today, and why not, before it bites. */
-  planChoices: Type.Array(PlanChoice),
+  planChoices: Type.Array(PlanChoice, {
+    description:
+      'Every plan on the shelf now: whether this card may pick it today (`canPick`) and, if not, why (`reason.code`: supplementary_follows_primary, already_switched_today, not_birth_month, not_eligible) and from when (`reason.availableFrom`), so the app can show it before a switch is refused.',
+  }),
 });
 export type CardView = Static<typeof CardView>;
 

@@ -1,7 +1,7 @@
 import { dialectOf } from '@plaza/kernel';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 
-/** A column of a bulk insert, with the PostgreSQL array type its values travel in. */
+/** A column of a bulk insert, with the PostgreSQL type its values arrive in. */
 export interface BulkColumn<Row> {
   readonly name: keyof Row & string;
   readonly pgType: 'text' | 'int8' | 'int4';
@@ -9,15 +9,17 @@ export interface BulkColumn<Row> {
 
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32.
 const SQLITE_VARIABLES_MAX = 32_766;
-// PostgreSQL takes one array parameter per column whatever the row count; this only bounds one
+// PostgreSQL gets one JSON parameter per statement whatever the row count; this only bounds one
 // statement's size (and the memory of its text form).
 const POSTGRES_ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Inserts many rows with few statements: on PostgreSQL one `insert … select * from unnest(…)`
- * per 10,000 rows (one array parameter per column, far below the 65,535-parameter limit and
- * about twice as fast as multi-row VALUES here); on SQLite multi-row VALUES chunked under its
- * 32,766-variable limit. `suffix` is appended as is (an `on conflict` clause).
+ * Inserts many rows with few statements. On PostgreSQL: one `insert … select … from
+ * json_populate_recordset(null::table, $1)` per 10,000 rows, a single parameter far below the
+ * 65,535-parameter limit; measured here it is as fast as `unnest` arrays for narrow rows and
+ * about 2.5 times faster for rows carrying JSON text (array literals must escape every quote).
+ * On SQLite: multi-row VALUES chunked under its 32,766-variable limit. `suffix` is appended as
+ * is (an `on conflict` clause). Rows must hold exactly the table's column names as keys.
  */
 export async function bulkInsert<DB, Row extends object>(
   db: Kysely<DB>,
@@ -28,23 +30,18 @@ export async function bulkInsert<DB, Row extends object>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const names = sql.join(columns.map((c) => sql.ref(c.name)));
-  const value = (row: Row, column: BulkColumn<Row>): unknown => row[column.name];
   if (dialectOf(db) === 'postgres') {
     for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
-      const arrays = columns.map(
-        (c) => sql`${chunk.map((row) => value(row, c))}::${sql.raw(c.pgType)}[]`,
-      );
-      await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)}) ${suffix}`.execute(
-        db,
-      );
+      const json = JSON.stringify(rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT));
+      await sql`insert into ${sql.table(table)} (${names})
+        select ${names} from json_populate_recordset(null::${sql.table(table)}, ${json}::json) ${suffix}`.execute(db);
     }
     return;
   }
   const perStatement = Math.floor(SQLITE_VARIABLES_MAX / columns.length);
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const tuples = chunk.map((row) => sql`(${sql.join(columns.map((c) => value(row, c)))})`);
+    const tuples = chunk.map((row) => sql`(${sql.join(columns.map((c) => row[c.name]))})`);
     await sql`insert into ${sql.table(table)} (${names}) values ${sql.join(tuples)} ${suffix}`.execute(db);
   }
 }

@@ -98,6 +98,9 @@ export function createLedgerService({ db, store, programs, clock }: LedgerDeps) 
       return store.history(cardId, limit, after);
     },
 
+    /** The bank's liability and every card's balances summed: they cancel exactly (a check for operators and tests). */
+    booksTotal: () => store.booksTotal(),
+
     /**
      * Spends available points (a redemption, a bill offset). Refused when available cannot
      * cover it, so spending never creates a shortfall; only clawbacks of spent points can.

@@ -1,5 +1,6 @@
-import type { CalendarDate } from '../calendar/taipei-date.ts';
+import { type CalendarDate, taipeiDate } from '../calendar/taipei-date.ts';
 import type { CardProfile, EventOutcome, NetworkEventType } from '../contracts.ts';
+import { pointsAvailableOn } from '../earning/availability.ts';
 import { addCapUsage } from '../earning/caps.ts';
 import type { CapUsage, EarningLine } from '../earning/types.ts';
 import type { ReleaseQueueRow } from '../ledger/tables.ts';
@@ -63,6 +64,7 @@ export class Batch {
   readonly transactions = new Map<string, TransactionRow>();
   readonly queue = new Map<string, ReleaseQueueRow>();
   readonly capUses: CapUseRow[] = [];
+  private readonly availableOnBySettledDate = new Map<CalendarDate, CalendarDate>();
 
   constructor(
     readonly program: Program,
@@ -71,6 +73,17 @@ export class Batch {
     capUsage: Map<string, CapUsage>,
   ) {
     this.capUsage = capUsage;
+  }
+
+  /** `pointsAvailableOn`, once per settlement date: a batch settles thousands of events on a few dates. */
+  availableOn(settledAt: number): CalendarDate {
+    const date = taipeiDate(settledAt);
+    let found = this.availableOnBySettledDate.get(date);
+    if (found === undefined) {
+      found = pointsAvailableOn(this.program.settings, settledAt);
+      this.availableOnBySettledDate.set(date, found);
+    }
+    return found;
   }
 
   /** Remembers an event the batch accepted (applied or held), to be inserted. */

@@ -1,6 +1,6 @@
 import type { Clock } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
-import type { CardProfiles, EventIngestor, EventOutcome, NetworkEvent, ProgramSource } from '../contracts.ts';
+import type { CardProfile, CardProfiles, EventIngestor, EventOutcome, NetworkEvent, ProgramSource } from '../contracts.ts';
 import type { LedgerStore } from '../ledger/store.ts';
 import { lockLedger } from '../ledger/lock.ts';
 import { allowsNegativeAvailable } from '../ledger/policy.ts';
@@ -58,9 +58,13 @@ export function createEventIngestor(deps: IngestorDeps): EventIngestor {
       });
       for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
         const chunk = valid.slice(start, start + INGEST_BATCH_MAX);
+        // Profiles are read before the transaction: `CardProfiles` reads on its own connection,
+        // which SQLite's single connection could not give while the transaction holds it. A
+        // plan switch racing the batch changes today's plan only, never a past transaction's.
+        const profiles = await deps.profiles.byRefs([...new Set(chunk.map((v) => v.event.cardRef))]);
         await deps.db.transaction().execute(async (trx) => {
           await lockLedger(trx);
-          await applyChunk({ ...deps, db: trx }, chunk, outcomes);
+          await applyChunk({ ...deps, db: trx }, chunk, profiles, outcomes);
         });
       }
       return outcomes;
@@ -74,7 +78,12 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
-async function applyChunk(deps: IngestorDeps, chunk: readonly Valid[], outcomes: EventOutcome[]): Promise<void> {
+async function applyChunk(
+  deps: IngestorDeps,
+  chunk: readonly Valid[],
+  profiles: ReadonlyMap<string, CardProfile>,
+  outcomes: EventOutcome[],
+): Promise<void> {
   const { db, store } = deps;
   const seen = new Map(
     (await store.seen(chunk.map((v) => v.event.id), asModules(db).lifecycle)).map((row) => [row.id, row]),
@@ -86,7 +95,6 @@ async function applyChunk(deps: IngestorDeps, chunk: readonly Valid[], outcomes:
     else outcomes[item.index] = repeatOutcome(item, stored);
   }
   if (unseen.length === 0) return;
-  const profiles = await deps.profiles.byRefs([...new Set(unseen.map((v) => v.event.cardRef))]);
   const fresh: FreshEvent[] = [];
   for (const item of unseen) {
     const profile = profiles.get(item.event.cardRef);

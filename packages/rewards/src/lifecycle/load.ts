@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { pointsAvailableOn } from '../earning/availability.ts';
 import { capKey } from '../earning/caps.ts';
 import { resolvePlanVersion, selectionDate } from '../earning/selection.ts';
 import type { CapUsage } from '../earning/types.ts';
@@ -99,7 +98,7 @@ function addSettlement(
     known: settlement,
     ref: { settlementId: settlement.id, cardId: settlement.cardId, transactionId: settlement.transactionId! },
     // The queue keeps the date computed at settlement; recomputing is for settlements already released.
-    availableOn: queuedOn ?? pointsAvailableOn(batch.program.settings, settlement.event.settledAt!),
+    availableOn: queuedOn ?? batch.availableOn(settlement.event.settledAt!),
     refundedMinor,
   });
 }

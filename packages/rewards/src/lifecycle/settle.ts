@@ -1,6 +1,5 @@
 import { PlazaError } from '@plaza/kernel';
 import { cardStateOn, type EventOutcome } from '../contracts.ts';
-import { pointsAvailableOn } from '../earning/availability.ts';
 import { computeEarning, type Earning } from '../earning/engine.ts';
 import { resolvePlanVersion, selectionDate } from '../earning/selection.ts';
 import type { EarningTransaction } from '../earning/types.ts';
@@ -97,7 +96,7 @@ export function applySettlement(batch: Batch, fresh: FreshEvent): EventOutcome {
     batch.ledger.earn(ref, i + 1, line.points, settledAt);
   });
   batch.recordCapUse(known);
-  const availableOn = pointsAvailableOn(batch.program.settings, settledAt);
+  const availableOn = batch.availableOn(settledAt);
   if (earning.totalPoints > 0) {
     batch.queue.set(known.id, { ...idsOf(ref), available_on: availableOn });
   }
