@@ -100,6 +100,8 @@ async function measureAll(
   // own traffic keeps (not with what expired while other routes ran).
   const warm = { connections: Math.min(settings.connections, 20), durationSeconds: WARM_UP_SECONDS };
   for (let round = 1; round <= rounds; round += 1) {
+    // The baseline too: measured cold, it would read low and flatter every ratio.
+    await trivial(url, warm);
     const baseline = await trivial(url, settings);
     const results: LoadResult[] = [];
     for (const scenario of scenarios) {

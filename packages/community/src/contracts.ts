@@ -52,19 +52,22 @@ export interface CoverView {
   height: number;
 }
 
+/** An author as a card shows it: the name, the picture and the handle its link opens. */
+export type CardAuthor = Pick<AuthorView, 'handle' | 'displayName' | 'avatarUrl'>;
+
 /**
- * A note as a grid of cards shows it (feeds): what the card draws, without the body, topics,
- * mentions or other images, which the note page reads with the full `NoteView`.
+ * A published note as a grid of cards shows it (the feeds): what the card draws, and no more,
+ * since a page of them is what the busiest routes send. The note page reads the full
+ * `NoteView` (body, topics, mentions, every image, times).
  */
 export interface NoteCard {
   id: string;
-  author: AuthorView;
+  author: CardAuthor;
   title: string;
   cover: CoverView | null;
-  status: 'published' | 'draft';
   likeCount: number;
-  createdAt: number;
-  viewer: { liked: boolean } | null;
+  /** Whether the viewer likes it; null when signed out. */
+  liked: boolean | null;
 }
 
 /** The part of a note other modules decide on (existence, ownership, visibility, order). */
@@ -126,9 +129,10 @@ export interface NotesApi {
    */
   hydrate(ids: string[], viewerId: string | null, options?: HydrateOptions): Promise<NoteView[]>;
   /**
-   * Cards in the order asked, by the same rules as `hydrate`, served from this process's
-   * caches: a change made here shows on the next read, one made by another process within
-   * the caches' time to live (seconds). `options.db` is not supported: cards are for reading.
+   * Cards of the published notes among `ids`, in the order asked, without hidden authors'
+   * (as `hydrate` drops them), served from this process's caches: a change made here shows
+   * on the next read, one made by another process within seconds (the caches re-read what
+   * is being read) and never later than their time to live.
    */
   cards(
     ids: string[],

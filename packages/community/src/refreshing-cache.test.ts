@@ -1,5 +1,5 @@
 import { ManualClock } from '@plaza/kernel';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRefreshingCache, type RefreshingOptions } from './refreshing-cache.ts';
 
 const OPTIONS: RefreshingOptions = { entriesMax: 100, refreshAfterMs: 1_000, ttlMs: 10_000, refreshBatch: 3 };
@@ -53,6 +53,13 @@ describe('refreshing cache', () => {
     expect(db.loads).toEqual([['a', 'gone']]);
   });
 
+  it('answers in the order asked, whichever keys it had to load', async () => {
+    const { db, cache } = setup();
+    for (const k of ['a', 'b', 'c']) db.values.set(k, 1);
+    await cache.get('b');
+    expect([...(await cache.getMany(['c', 'b', 'a'])).keys()]).toEqual(['c', 'b', 'a']);
+  });
+
   it('serves an old entry once more while it re-reads it in the background', async () => {
     const { clock, db, cache } = setup();
     db.values.set('a', 1);
@@ -79,6 +86,19 @@ describe('refreshing cache', () => {
       ['a', 'b', 'c'],
       ['d', 'e'],
     ]);
+  });
+
+  it('gathers the keys several readers found old into one background load when asked to wait', async () => {
+    const { clock, db, cache } = setup({ ...OPTIONS, refreshDelayMs: 5 });
+    for (const k of ['a', 'b']) db.values.set(k, 1);
+    await cache.getMany(['a', 'b']);
+    clock.advance(OPTIONS.refreshAfterMs);
+    await cache.get('a');
+    await backgroundDone();
+    await cache.get('b');
+    // Bounded wait for the timer; the assertion is on what was loaded, not on when.
+    await vi.waitFor(() => expect(db.loads).toHaveLength(2), { timeout: 5_000, interval: 5 });
+    expect(db.loads[1]).toEqual(['a', 'b']);
   });
 
   it('makes the reader wait once an entry is past its time to live', async () => {

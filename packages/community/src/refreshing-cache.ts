@@ -12,6 +12,12 @@ export interface RefreshingOptions {
   ttlMs: number;
   /** Keys per background load; at most 20 times this many keys wait for one. */
   refreshBatch: number;
+  /**
+   * How long keys found old gather before their background load (0: the next turn of the
+   * event loop). Old entries are still served meanwhile, so a wait costs nothing but lets one
+   * query re-read many keys.
+   */
+  refreshDelayMs?: number;
 }
 
 /**
@@ -89,7 +95,10 @@ export function createRefreshingCache<V>(
     queued.add(key);
     if (refreshing) return;
     refreshing = true;
-    setImmediate(() => void refreshQueued());
+    const delayMs = options.refreshDelayMs ?? 0;
+    if (delayMs <= 0) setImmediate(() => void refreshQueued());
+    // Unreferenced: a pending re-read never keeps a process alive.
+    else setTimeout(() => void refreshQueued(), delayMs).unref();
   }
 
   /** The entry when it may be served (refresh queued when old), or `missing`. */
@@ -102,7 +111,7 @@ export function createRefreshingCache<V>(
   }
 
   return {
-    /** Values of `keys` that have one; waits for one load of the keys not servable. */
+    /** Values of `keys` that have one, in that order; waits for one load of the keys not servable. */
     async getMany(keys: string[]): Promise<Map<string, V>> {
       const nowMs = clock.nowMs();
       const values = new Map<string, V>();
@@ -112,8 +121,15 @@ export function createRefreshingCache<V>(
         if (entry === 'missing') missing.push(key);
         else if (entry.value !== undefined) values.set(key, entry.value);
       }
-      if (missing.length > 0) for (const [key, value] of await load(missing)) values.set(key, value);
-      return values;
+      if (missing.length === 0) return values;
+      const loaded = await load(missing);
+      // In the order asked, as if every key had been served from the cache.
+      const ordered = new Map<string, V>();
+      for (const key of keys) {
+        const value = values.get(key) ?? loaded.get(key);
+        if (value !== undefined) ordered.set(key, value);
+      }
+      return ordered;
     },
     async get(key: string): Promise<V | undefined> {
       const entry = servable(key, clock.nowMs());

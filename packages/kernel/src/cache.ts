@@ -23,11 +23,10 @@ export class TtlCache<K, V> {
     return entry.value;
   }
 
-  /** `ttlMs` overrides the cache's time to live for this entry (to spread expiries, for one). */
-  set(key: K, value: V, ttlMs = this.ttlMs): void {
+  set(key: K, value: V): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, { value, expiresAtMs: this.clock.nowMs() + ttlMs });
+    this.entries.set(key, { value, expiresAtMs: this.clock.nowMs() + this.ttlMs });
   }
 
   delete(key: K): void {

@@ -1,7 +1,7 @@
 import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
-import type { CacheOptions } from '../cache.ts';
 import type { AccountDataContributor, BlocksApi, MediaApi, NotesApi, SocialApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
+import type { RefreshingOptions } from '../refreshing-cache.ts';
 import { createProfilesService } from './profiles.ts';
 import { registerAccountsRoutes } from './routes.ts';
 import { createAccountsService, type UnreadCounter } from './service.ts';
@@ -14,7 +14,7 @@ import { type AccountsTables, createProfilesStore } from './store.ts';
  */
 export function createProfilesModule(
   platform: Platform,
-  deps: { media: MediaApi; cardCache?: CacheOptions | undefined },
+  deps: { media: MediaApi; cardCache?: RefreshingOptions | undefined },
 ) {
   const store = createProfilesStore(tables<AccountsTables>(platform));
   const service = createProfilesService({
@@ -23,6 +23,7 @@ export function createProfilesModule(
     media: deps.media,
     clock: platform.clock,
     cardCache: deps.cardCache,
+    onRefreshError: (err) => platform.logger.warn({ err }, 'author card refresh failed'),
   });
   // The edit itself forgets its card; these cover events delivered again after a restart and
   // an erasure's card re-read before its transaction committed.

@@ -1,5 +1,4 @@
 import { type AuthService, type Clock, ValidationError } from '@plaza/kernel';
-import { type CacheOptions, createFillCache } from '../cache.ts';
 import type {
   AccountDataContributor,
   AuthorView,
@@ -8,6 +7,7 @@ import type {
   MediaApi,
   ProfilesApi,
 } from '../contracts.ts';
+import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import { type CheckedChanges, checkProfileChanges, type ProfileChanges } from './profile-input.ts';
 import type { ProfilesStore, ProfilesTable } from './store.ts';
 
@@ -17,13 +17,26 @@ export interface ProfilesDeps {
   media: MediaApi;
   clock: Clock;
   /** Bounds of the author card cache (tests shrink it); defaults otherwise. */
-  cardCache?: CacheOptions | undefined;
+  cardCache?: RefreshingOptions | undefined;
+  /** A background re-read of author cards failed (entries stay until their time to live). */
+  onRefreshError?: (err: unknown) => void;
 }
 
 // Cards appear next to every note and comment, and change only when their owner edits the
 // profile. A card is ~200 bytes; this process forgets one on `profile.updated` and
-// `account.deleted`, the time to live bounds how long another process's edit stays unseen.
-export const DEFAULT_CARD_CACHE: CacheOptions = { entriesMax: 20_000, ttlMs: 60_000 };
+// `account.deleted`. Cards being read are re-read ahead in the background, so readers never
+// wait for an expiry; the time to live bounds how long another process's edit stays unseen
+// by a card nobody read lately.
+export const DEFAULT_CARD_CACHE: RefreshingOptions = {
+  entriesMax: 20_000,
+  refreshAfterMs: 30_000,
+  ttlMs: 60_000,
+  refreshBatch: 500,
+  refreshDelayMs: 200,
+};
+
+const sameCard = (a: AuthorView, b: AuthorView) =>
+  a.handle === b.handle && a.displayName === b.displayName && a.avatarUrl === b.avatarUrl;
 
 /** A profile as shown, with the defaults filled in for an account that never edited it. */
 export interface ProfileView {
@@ -66,6 +79,7 @@ export function createProfilesService({
   media,
   clock,
   cardCache = DEFAULT_CARD_CACHE,
+  onRefreshError = () => {},
 }: ProfilesDeps) {
   async function avatarUrls(mediaIds: string[], db?: Executor): Promise<Map<string, string>> {
     const urls = new Map<string, string>();
@@ -115,37 +129,29 @@ export function createProfilesService({
     return authors;
   }
 
-  // null: no such account (a mention of an erased one), kept so it is not asked for on every view.
-  const cards = createFillCache<AuthorView | null>(cardCache, clock);
+  // An account left out (a mention of an erased one) is remembered as such, so it is not asked
+  // for on every view. A re-read that changed nothing keeps the card object held, so what was
+  // made from it (feed cards and their bytes) stays valid.
+  const cards = createRefreshingCache<AuthorView>(
+    cardCache,
+    clock,
+    async (ids, previous) => {
+      const loaded = await loadCards(ids);
+      for (const [id, card] of loaded) {
+        const held = previous.get(id);
+        loaded.set(id, held && sameCard(held, card) ? held : Object.freeze(card));
+      }
+      return loaded;
+    },
+    onRefreshError,
+  );
 
   const api: ProfilesApi = {
     async authorsByIds(ids, db) {
       if (ids.length === 0) return new Map();
       // Inside a caller's transaction: read what it sees, and share none of it.
       if (db) return loadCards([...new Set(ids)], db);
-      const epoch = cards.epoch();
-      // One pass over the cache: a warm page (every card cached) allocates only the answer.
-      const authors = new Map<string, AuthorView>();
-      const missing: string[] = [];
-      for (const id of ids) {
-        if (authors.has(id)) continue;
-        const card = cards.get(id);
-        if (card) authors.set(id, card);
-        else if (card === undefined && !missing.includes(id)) missing.push(id);
-      }
-      if (missing.length === 0) return authors;
-      const loaded = await loadCards(missing);
-      for (const id of missing) {
-        const card = loaded.get(id);
-        cards.set(id, card ? Object.freeze(card) : null, epoch);
-      }
-      // In the order asked, as before.
-      const ordered = new Map<string, AuthorView>();
-      for (const id of ids) {
-        const card = authors.get(id) ?? loaded.get(id);
-        if (card) ordered.set(id, card);
-      }
-      return ordered;
+      return cards.getMany(ids.length > 1 ? [...new Set(ids)] : ids);
     },
   };
 
@@ -164,7 +170,7 @@ export function createProfilesService({
     erase: async (accountId, db) => {
       await store.erase(accountId, db);
       // Again on `account.deleted`, after the commit: a read between now and then may refill it.
-      cards.delete([accountId]);
+      cards.forget([accountId]);
     },
   };
 
@@ -209,12 +215,12 @@ export function createProfilesService({
         if (changes.language) await auth.setLanguage(accountId, changes.language, trx);
         await alsoInTransaction(trx);
       });
-      cards.delete([accountId]);
+      cards.forget([accountId]);
       return true;
     },
 
     /** Drops cached author cards: `profile.updated` or `account.deleted` heard on the bus. */
-    forgetCards: (accountIds: string[]) => cards.delete(accountIds),
+    forgetCards: (accountIds: string[]) => cards.forget(accountIds),
     cachedCardCount: () => cards.size,
   };
 }

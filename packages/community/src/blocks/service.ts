@@ -19,17 +19,19 @@ const CACHE: RefreshingOptions = {
   entriesMax: 50_000,
   refreshAfterMs: 10_000,
   ttlMs: 60_000,
-  refreshBatch: 8,
+  refreshBatch: 200,
+  refreshDelayMs: 200,
 };
 
 export function createBlocksService({ store, auth, clock, bus, onRefreshError = () => {} }: BlocksDeps) {
   const cache = createRefreshingCache<Set<string>>(
     CACHE,
     clock,
-    async (viewerIds) =>
-      new Map(
-        await Promise.all(viewerIds.map(async (id) => [id, new Set(await store.related(id))] as const)),
-      ),
+    // One query per batch of readers (the cache gathers them for a moment).
+    async (viewerIds) => {
+      const lists = await store.relatedMany(viewerIds);
+      return new Map(viewerIds.map((id) => [id, new Set(lists.get(id))]));
+    },
     onRefreshError,
   );
   const forget = (...ids: string[]) => cache.forget(ids);

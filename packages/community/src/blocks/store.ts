@@ -47,6 +47,28 @@ export function createBlocksStore(root: Kysely<BlocksTables>) {
         .execute();
       return rows.map((r) => r.other);
     },
+    /** `related` for many accounts in one query: each account's list, accounts without blocks absent. */
+    async relatedMany(accountIds: string[], db?: Executor): Promise<Map<string, string[]>> {
+      const lists = new Map<string, string[]>();
+      if (accountIds.length === 0) return lists;
+      const rows = await q(db)
+        .selectFrom('blocks')
+        .select(['blocker_id', 'blocked_id'])
+        .where((eb) => eb.or([eb('blocker_id', 'in', accountIds), eb('blocked_id', 'in', accountIds)]))
+        .execute();
+      const wanted = new Set(accountIds);
+      const add = (account: string, other: string) => {
+        if (!wanted.has(account)) return;
+        const list = lists.get(account) ?? [];
+        if (!list.includes(other)) list.push(other);
+        lists.set(account, list);
+      };
+      for (const row of rows) {
+        add(row.blocker_id, row.blocked_id);
+        add(row.blocked_id, row.blocker_id);
+      }
+      return lists;
+    },
     listBlockedBy: (blockerId: string, db?: Executor) =>
       q(db)
         .selectFrom('blocks')

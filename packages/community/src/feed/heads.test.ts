@@ -14,16 +14,22 @@ function memoryTimeline(rows: TimelineRow[]) {
     b.created_at !== a.created_at ? b.created_at - a.created_at : b.note_id < a.note_id ? -1 : 1,
   );
   const queries: (Keyset | null)[] = [];
+  const page = (accountId: string, after: Keyset | null, limit: number) =>
+    sorted
+      .filter((r) => r.account_id === accountId)
+      .filter(
+        (r) => !after || r.created_at < after.atMs || (r.created_at === after.atMs && r.note_id < after.id),
+      )
+      .slice(0, limit);
   return {
     queries,
     async timelinePage(accountId: string, after: Keyset | null, limit: number) {
       queries.push(after);
-      return sorted
-        .filter((r) => r.account_id === accountId)
-        .filter(
-          (r) => !after || r.created_at < after.atMs || (r.created_at === after.atMs && r.note_id < after.id),
-        )
-        .slice(0, limit);
+      return page(accountId, after, limit);
+    },
+    async timelineHeads(accountIds: string[], limit: number) {
+      queries.push(null);
+      return new Map(accountIds.map((id) => [id, page(id, null, limit)]));
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Clock } from '@plaza/kernel';
 import type { Page } from '../contracts.ts';
 import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import { encodeKeyset, type Keyset } from './cursor.ts';
-import type { FeedStore } from './store.ts';
+import type { FeedStore, TimelineRow } from './store.ts';
 
 export interface HeadOptions extends RefreshingOptions {
   /** Newest timeline rows kept per account: two pages of the default size. */
@@ -16,7 +16,9 @@ export const DEFAULT_HEADS: HeadOptions = {
   entriesMax: 10_000,
   refreshAfterMs: 10_000,
   ttlMs: 60_000,
-  refreshBatch: 8,
+  // One query re-reads up to 50 heads.
+  refreshBatch: 50,
+  refreshDelayMs: 200,
   rows: 40,
 };
 
@@ -26,6 +28,8 @@ interface Head {
   createdAts: readonly number[];
   /** True when these rows are the whole timeline. */
   complete: boolean;
+  /** First pages by size, made once per head: readers ask for the same one again and again. */
+  firstPages: Map<number, Page<string> | undefined>;
 }
 
 const isAfter = (head: Head, i: number, key: Keyset) => {
@@ -61,28 +65,40 @@ function pageFrom(head: Head, after: Keyset | null, limit: number): Page<string>
  * feed read no timeline rows from the database. Later pages, and pages a head cannot answer
  * alone, read the database as before.
  */
+/** `pageFrom` for a first page, kept on the head (frozen: every reader shares it). */
+function firstPage(head: Head, limit: number): Page<string> | undefined {
+  if (head.firstPages.has(limit)) return head.firstPages.get(limit);
+  const page = pageFrom(head, null, limit);
+  if (page) {
+    Object.freeze(page.items);
+    Object.freeze(page);
+  }
+  // Page sizes are bounded by the route's limit (1–100): at most a hundred entries per head.
+  head.firstPages.set(limit, page);
+  return page;
+}
+
 export function createTimelineHeads(
-  store: Pick<FeedStore, 'timelinePage'>,
+  store: Pick<FeedStore, 'timelineHeads'>,
   clock: Clock,
   options: HeadOptions = DEFAULT_HEADS,
   onRefreshError: (err: unknown) => void = () => {},
 ) {
-  async function load(accountId: string): Promise<[string, Head]> {
-    const rows = await store.timelinePage(accountId, null, options.rows + 1);
+  function headOf(rows: TimelineRow[]): Head {
     const kept = rows.slice(0, options.rows);
-    const head: Head = Object.freeze({
+    return Object.freeze({
       noteIds: Object.freeze(kept.map((r) => r.note_id)),
       createdAts: Object.freeze(kept.map((r) => r.created_at)),
       complete: rows.length <= options.rows,
+      firstPages: new Map(),
     });
-    return [accountId, head];
   }
-  const cache = createRefreshingCache<Head>(
-    options,
-    clock,
-    async (accountIds) => new Map(await Promise.all(accountIds.map(load))),
-    onRefreshError,
-  );
+  // One row more than kept tells whether the head is the whole timeline.
+  const loadMany = async (accountIds: string[]) =>
+    new Map(
+      [...(await store.timelineHeads(accountIds, options.rows + 1))].map(([id, rows]) => [id, headOf(rows)]),
+    );
+  const cache = createRefreshingCache<Head>(options, clock, loadMany, onRefreshError);
 
   return {
     /**
@@ -91,10 +107,11 @@ export function createTimelineHeads(
      */
     async page(accountId: string, after: Keyset | null, limit: number): Promise<Page<string> | undefined> {
       const cached = cache.peek(accountId);
-      if (cached !== 'missing' && cached !== undefined) return pageFrom(cached, after, limit);
+      if (cached !== 'missing' && cached !== undefined)
+        return after ? pageFrom(cached, after, limit) : firstPage(cached, limit);
       if (after) return undefined;
       const loaded = await cache.get(accountId);
-      return loaded ? pageFrom(loaded, null, limit) : undefined;
+      return loaded ? firstPage(loaded, limit) : undefined;
     },
     /** After this process changed these accounts' timelines. */
     forget: (accountIds: Iterable<string>) => cache.forget(accountIds),

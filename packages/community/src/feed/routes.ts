@@ -40,8 +40,10 @@ export function registerFeedRoutes(app: PlazaApp, feed: FeedService, cards: Card
       },
     },
     async (request, reply) => {
-      const page = await feed.following(requireViewer(request).accountId, pageOf(request.query));
-      return sendJson(reply, cards.page(page));
+      const { accountId } = requireViewer(request);
+      const page = await feed.following(accountId, pageOf(request.query));
+      // Keyed by reader only for first pages, the ones read again and again.
+      return sendJson(reply, cards.page(page, request.query.cursor ? undefined : accountId));
     },
   );
   app.get(

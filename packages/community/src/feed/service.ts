@@ -97,11 +97,10 @@ export function createFeedService(deps: FeedDeps) {
     const snapshot = kept ?? (await snapshots.current());
     const start: SnapshotPosition = { snapshotId: snapshot.id, offset: kept && asked ? asked.offset : 0 };
     const hidden = await hiddenFor(viewerId);
-    return fillPage(
-      snapshotSource(snapshot),
-      async (ids) => (await notes.cards(ids, viewerId, { hidden })).filter((c) => c.status === 'published'),
-      { cursor: encodeSnapshotPosition(start), limit: page.limit },
-    );
+    return fillPage(snapshotSource(snapshot), (ids) => notes.cards(ids, viewerId, { hidden }), {
+      cursor: encodeSnapshotPosition(start),
+      limit: page.limit,
+    });
   }
 
   async function topic(name: string, viewerId: string | null, page: PageRequest) {

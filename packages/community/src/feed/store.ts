@@ -48,6 +48,44 @@ export function createFeedStore(root: Kysely<FeedTables>) {
       return query.orderBy('created_at', 'desc').orderBy('note_id', 'desc').limit(limit).execute();
     },
 
+    /**
+     * Each account's newest `limit` rows, newest first, for many accounts in one query (one
+     * `union all` arm each, every arm a read of `timeline_read` that stops at `limit`).
+     */
+    async timelineHeads(
+      accountIds: string[],
+      limit: number,
+      db?: Executor,
+    ): Promise<Map<string, TimelineRow[]>> {
+      const heads = new Map<string, TimelineRow[]>(accountIds.map((id) => [id, []]));
+      const arms = accountIds.map((accountId) =>
+        q(db)
+          .selectFrom((sub) =>
+            sub
+              .selectFrom('timeline')
+              .select(['account_id', 'note_id', 'author_id', 'created_at'])
+              .where('account_id', '=', accountId)
+              .orderBy('created_at', 'desc')
+              .orderBy('note_id', 'desc')
+              .limit(limit)
+              .as('head'),
+          )
+          .selectAll(),
+      );
+      const [first, ...rest] = arms;
+      if (!first) return heads;
+      for (const row of await rest.reduce((query, arm) => query.unionAll(arm), first).execute()) {
+        heads.get(row.account_id)?.push(row);
+      }
+      // A union keeps no order across arms; each arm's rows are put back in timeline order.
+      for (const rows of heads.values()) {
+        rows.sort((a, b) =>
+          a.created_at !== b.created_at ? b.created_at - a.created_at : a.note_id < b.note_id ? 1 : -1,
+        );
+      }
+      return heads;
+    },
+
     /** Keeps an account's newest `cap` rows and deletes the rest. */
     async trimTimeline(accountId: string, cap: number, db?: Executor): Promise<void> {
       const edge = await q(db)

@@ -22,9 +22,12 @@ export interface NoteContent {
 }
 
 // A page of 20 notes with their images is a few kilobytes per note at most, so 20,000 notes
-// stay well under 100 MB. An edit in another process shows at once (its `updated_at` differs);
-// the time to live bounds the rest (images of an erased account).
-export const DEFAULT_CONTENT_CACHE: CacheOptions = { entriesMax: 20_000, ttlMs: 60_000 };
+// stay well under 100 MB. Contents are only ever shown next to a state read for the same note
+// (fresh for full views, cached briefly for cards): an edit anywhere moves `updated_at`, and a
+// deleted or erased note has no state, so its contents are never shown. The time to live
+// only returns the memory of notes nobody reads; it is long, so readers rarely wait for a
+// re-read of what did not change.
+export const DEFAULT_CONTENT_CACHE: CacheOptions = { entriesMax: 20_000, ttlMs: 600_000 };
 
 export interface ContentsDeps {
   store: Pick<NotesStore, 'statesByIds' | 'byIds' | 'mediaLinks'>;

@@ -30,7 +30,7 @@ export const PatchNoteBody = Body({
 
 export const NoteParams = Type.Object({ id: IdParam });
 
-export const AuthorViewSchema = Type.Object({
+const AuthorViewSchema = Type.Object({
   id: Type.String(),
   handle: Type.String(),
   displayName: Type.String(),
@@ -61,17 +61,19 @@ export const NoteViewSchema = Type.Object({
   viewer: Type.Union([Type.Object({ liked: Type.Boolean(), collected: Type.Boolean() }), Type.Null()]),
 });
 
-/** `NoteCard` in contracts.ts: a note as a grid of cards shows it. */
+/** `NoteCard` in contracts.ts: a published note as a grid of cards shows it. */
 export const NoteCardSchema = Type.Object({
   id: Type.String(),
-  author: AuthorViewSchema,
+  author: Type.Object({
+    handle: Type.String(),
+    displayName: Type.String(),
+    avatarUrl: Type.Union([Type.String(), Type.Null()]),
+  }),
   title: Type.String(),
   cover: Type.Union([
     Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer() }),
     Type.Null(),
   ]),
-  status: Status,
   likeCount: Type.Integer(),
-  createdAt: Type.Integer(),
-  viewer: Type.Union([Type.Object({ liked: Type.Boolean() }), Type.Null()]),
+  liked: Type.Union([Type.Boolean(), Type.Null()]),
 });

@@ -29,6 +29,8 @@ describe('note state cache', () => {
         statesByIds: async (ids) => ids.flatMap((id) => (rows.has(id) ? [{ ...rows.get(id)! }] : [])),
       },
       clock,
+      // Re-read on the next turn of the event loop, not after the production gathering delay.
+      options: { ...DEFAULT_STATE_CACHE, refreshDelayMs: 0 },
     });
     const first = await cache.read(['n1', 'n2', 'gone']);
     expect([...first.keys()]).toEqual(['n1', 'n2']);

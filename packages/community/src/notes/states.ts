@@ -11,6 +11,7 @@ export const DEFAULT_STATE_CACHE: RefreshingOptions = {
   refreshAfterMs: 5_000,
   ttlMs: 30_000,
   refreshBatch: 500,
+  refreshDelayMs: 200,
 };
 
 export interface StateCacheDeps {

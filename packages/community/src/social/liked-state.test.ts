@@ -14,6 +14,14 @@ function likesTable() {
       asked.push(noteIds);
       return new Set(noteIds.filter((id) => likes.has(`${viewer}/${id}`)));
     },
+    async likedAmongMany(asks: { accountId: string; noteIds: string[] }[]) {
+      const liked = new Map<string, Set<string>>();
+      for (const { accountId, noteIds } of asks) {
+        asked.push(noteIds);
+        liked.set(accountId, new Set(noteIds.filter((id) => likes.has(`${accountId}/${id}`))));
+      }
+      return liked;
+    },
   };
 }
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestServer, signUpForTest, type TestServer, testDatabases } from '../testing/index.ts';
+import { SESSION_CACHE_TTL_MS } from './service.ts';
 
 describe.each(testDatabases())('accounts and sessions on $name', (target) => {
   let server: TestServer;
@@ -128,6 +130,29 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect((await me())?.role).toBe('moderator');
     server.clock.advance(server.platform.config.sessionTtlDays * 86_400_000 + 1);
     expect(await me()).toBeNull();
+  });
+
+  it('refuses a session ended by another process once re-read, never later than the cache’s time to live', async () => {
+    const first = await signUpForTest(server.app, 'elsewhere_one');
+    const second = await signUpForTest(server.app, 'elsewhere_two');
+    const me = (token: string) => server.platform.auth.authenticate(token);
+    expect(await me(first.token)).not.toBeNull();
+    expect(await me(second.token)).not.toBeNull();
+    const db = server.platform.database.db;
+    await sql`delete from sessions where account_id in (${first.id}, ${second.id})`.execute(db);
+    // Still cached: honoured.
+    expect(await me(first.token)).not.toBeNull();
+    // In use past the refresh point: served once more while re-read in the background.
+    server.clock.advance(SESSION_CACHE_TTL_MS * 0.9);
+    expect(await me(first.token)).not.toBeNull();
+    // The re-read runs in the background: wait for it (bounded), however slow the machine.
+    for (let i = 0; i < 300 && (await me(first.token)) !== null; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await me(first.token)).toBeNull();
+    // Not read since: past the time to live it is read again before answering.
+    server.clock.advance(SESSION_CACHE_TTL_MS * 0.1);
+    expect(await me(second.token)).toBeNull();
   });
 
   it('changing the password ends the other sessions but not this one', async () => {

@@ -81,14 +81,62 @@ function checkPassword(password: string, field: string): FieldIssue[] {
  */
 export const SESSION_CACHE_TTL_MS = 10_000;
 const SESSION_CACHE_MAX_ENTRIES = 100_000;
+// A session in use is re-read in the background once it has been cached this long, plus up to
+// 80% more so sessions cached together are not re-read together: its requests never wait for
+// an expiry, and a change made by another process shows sooner.
+const SESSION_REFRESH_AFTER_MS = SESSION_CACHE_TTL_MS / 2;
+
+interface CachedSession {
+  viewer: Viewer;
+  expiresAtMs: number;
+  refreshAtMs: number;
+}
 
 export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: AuthServiceDeps) {
-  const sessions = new TtlCache<string, { viewer: Viewer; expiresAtMs: number }>(
+  const sessions = new TtlCache<string, CachedSession>(
     clock,
     SESSION_CACHE_TTL_MS,
     SESSION_CACHE_MAX_ENTRIES,
   );
-  const forgetAccount = (accountId: string) => sessions.deleteWhere((s) => s.viewer.accountId === accountId);
+  const refreshing = new Set<string>();
+  // Bumped by every forget: a read that began before it may hold a session since ended, so
+  // its result is not cached.
+  let forgets = 0;
+  const forgetWhere = (matches: (s: CachedSession) => boolean) => {
+    forgets += 1;
+    sessions.deleteWhere(matches);
+  };
+  const forgetAccount = (accountId: string) => forgetWhere((s) => s.viewer.accountId === accountId);
+
+  /** Reads the session and caches what it found (unless something was forgotten meanwhile). */
+  async function readSession(tokenHash: string): Promise<Viewer | null> {
+    const readAt = forgets;
+    const found = await store.findSessionByTokenHash(tokenHash);
+    if (!found || found.expires_at <= clock.nowMs()) {
+      sessions.delete(tokenHash);
+      return null;
+    }
+    const viewer: Viewer = {
+      accountId: found.accountId,
+      handle: found.handle,
+      role: found.role,
+      language: found.language,
+      sessionId: found.sessionId,
+    };
+    const refreshAtMs = clock.nowMs() + SESSION_REFRESH_AFTER_MS * (1 + 0.8 * Math.random());
+    if (readAt === forgets) sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at, refreshAtMs });
+    return viewer;
+  }
+
+  function refreshInBackground(tokenHash: string) {
+    if (refreshing.has(tokenHash)) return;
+    refreshing.add(tokenHash);
+    // A failed re-read leaves the entry to its time to live; the reader after that reads
+    // the session itself and gets the error.
+    readSession(tokenHash)
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(tokenHash));
+  }
 
   async function startSession(accountId: string) {
     const { token, tokenHash } = newToken();
@@ -150,28 +198,18 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
 
     async logOut(sessionId: string) {
       await store.deleteSession(sessionId);
-      sessions.deleteWhere((s) => s.viewer.sessionId === sessionId);
+      forgetWhere((s) => s.viewer.sessionId === sessionId);
     },
 
     /** Resolves a token to its viewer, or null when unknown or expired. */
     async authenticate(token: string): Promise<Viewer | null> {
       const tokenHash = hashToken(token);
       const cached = sessions.get(tokenHash);
-      if (cached) return cached.expiresAtMs > clock.nowMs() ? cached.viewer : null;
-      const found = await store.findSessionByTokenHash(tokenHash);
-      if (!found || found.expires_at <= clock.nowMs()) return null;
-      const viewer: Viewer = {
-        accountId: found.accountId,
-        handle: found.handle,
-        role: found.role,
-        language: found.language,
-        sessionId: found.sessionId,
-      };
-      // Sessions cached together (a restart, a burst of readers) would expire together and
-      // send every reader to the database at once: expiries are spread over the second half.
-      const ttlMs = SESSION_CACHE_TTL_MS * (0.5 + Math.random() / 2);
-      sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at }, ttlMs);
-      return viewer;
+      if (!cached) return readSession(tokenHash);
+      const nowMs = clock.nowMs();
+      if (cached.expiresAtMs <= nowMs) return null;
+      if (nowMs >= cached.refreshAtMs) refreshInBackground(tokenHash);
+      return cached.viewer;
     },
 
     /** Changes the password and ends every other session of the account. */

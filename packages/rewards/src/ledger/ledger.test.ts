@@ -5,7 +5,12 @@ import { releaseOf, splitClawback } from './rules.ts';
 import { LedgerWorkingSet } from './working-set.ts';
 
 const ref = { settlementId: 'set-1', cardId: 'card-a', transactionId: 'tx-1' };
-const empty = { pendingBySettlement: new Map(), released: new Set<string>(), available: new Map(), owed: new Map() };
+const empty = {
+  pendingBySettlement: new Map(),
+  released: new Set<string>(),
+  available: new Map(),
+  owed: new Map(),
+};
 
 function balances(work: LedgerWorkingSet) {
   const sums: Record<string, number> = {};
@@ -18,18 +23,24 @@ function balances(work: LedgerWorkingSet) {
 
 describe('ledger rules', () => {
   it('takes a clawback from the settlement’s pending points first, then available, then records what is owed', () => {
-    expect(splitClawback(30, { pendingOfSettlement: 10, available: 5, allowNegativeAvailable: false })).toEqual({
+    expect(
+      splitClawback(30, { pendingOfSettlement: 10, available: 5, allowNegativeAvailable: false }),
+    ).toEqual({
       fromPending: 10,
       fromAvailable: 5,
       fromReceivable: 15,
     });
-    expect(splitClawback(30, { pendingOfSettlement: 0, available: -4, allowNegativeAvailable: false })).toEqual({
+    expect(
+      splitClawback(30, { pendingOfSettlement: 0, available: -4, allowNegativeAvailable: false }),
+    ).toEqual({
       fromPending: 0,
       fromAvailable: 0,
       fromReceivable: 30,
     });
     // A program that allows it lets available go below zero instead.
-    expect(splitClawback(30, { pendingOfSettlement: 10, available: 5, allowNegativeAvailable: true })).toEqual({
+    expect(
+      splitClawback(30, { pendingOfSettlement: 10, available: 5, allowNegativeAvailable: true }),
+    ).toEqual({
       fromPending: 10,
       fromAvailable: 20,
       fromReceivable: 0,
@@ -44,7 +55,13 @@ describe('ledger rules', () => {
 
   it('derives the same ids from the same causes and different ones otherwise', () => {
     expect(postingId('evt-1', 1, 'earn')).toBe(postingId('evt-1', 1, 'earn'));
-    expect(new Set([postingId('evt-1', 1, 'earn'), postingId('evt-1', 2, 'earn'), postingId('evt-1', 1, 'release')]).size).toBe(3);
+    expect(
+      new Set([
+        postingId('evt-1', 1, 'earn'),
+        postingId('evt-1', 2, 'earn'),
+        postingId('evt-1', 1, 'release'),
+      ]).size,
+    ).toBe(3);
     expect(derivedId('a', 'bc')).not.toBe(derivedId('ab', 'c'));
     expect(derivedId('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });

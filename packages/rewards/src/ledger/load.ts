@@ -34,18 +34,22 @@ export function pendingBySettlement(rows: readonly PostingSides[]): {
 
 /**
  * Reads what a writer needs before deciding, set-based: the pending points of every settlement
- * in `transactionIds`, and the available and owed balances of `cardIds`.
+ * in `transactionIds`, what `owingCards` owe, and the available balance of `spendingCards` (the
+ * cards a clawback may take from; summing a card's whole history is only done for those).
  */
 export async function loadBalances(
   store: LedgerStore,
   db: Kysely<RewardsLedgerTables>,
-  scope: { transactionIds: readonly string[]; cardIds: readonly string[] },
+  scope: {
+    transactionIds: readonly string[];
+    owingCards: readonly string[];
+    spendingCards: readonly string[];
+  },
 ): Promise<LoadedBalances> {
-  const cardIds = [...new Set(scope.cardIds)];
   const [postings, available, owed] = await Promise.all([
     store.postingsOfTransactions([...new Set(scope.transactionIds)], db),
-    store.availableOf(cardIds, db),
-    store.owedBy(cardIds, db),
+    store.availableOf([...new Set(scope.spendingCards)], db),
+    store.owedBy([...new Set(scope.owingCards)], db),
   ]);
   const { pending, released } = pendingBySettlement(postings);
   return { pendingBySettlement: pending, released, available, owed };

@@ -1,27 +1,29 @@
+import { dialectOf } from '@plaza/kernel';
 import { type Kysely, sql } from 'kysely';
 import { BANK_LIABILITY, bucketOf, type CardBucket, cardAccount } from './accounts.ts';
 import { type BulkColumn, bulkInsert } from './bulk-insert.ts';
+import { inList } from './in-list.ts';
 import type { PostingRow, ReleaseQueueRow, RewardsLedgerTables } from './tables.ts';
 
 const POSTING_COLUMNS: readonly BulkColumn<PostingRow>[] = [
-  { name: 'id', pgType: 'text' },
-  { name: 'event_id', pgType: 'text' },
-  { name: 'line_no', pgType: 'int4' },
-  { name: 'leg', pgType: 'text' },
-  { name: 'card_id', pgType: 'text' },
-  { name: 'transaction_id', pgType: 'text' },
-  { name: 'settlement_id', pgType: 'text' },
-  { name: 'debit_account', pgType: 'text' },
-  { name: 'credit_account', pgType: 'text' },
-  { name: 'amount', pgType: 'int8' },
-  { name: 'effective_at', pgType: 'int8' },
-  { name: 'recorded_at', pgType: 'int8' },
+  { name: 'id' },
+  { name: 'event_id' },
+  { name: 'line_no' },
+  { name: 'leg' },
+  { name: 'card_id' },
+  { name: 'transaction_id' },
+  { name: 'settlement_id' },
+  { name: 'debit_account' },
+  { name: 'credit_account' },
+  { name: 'amount' },
+  { name: 'effective_at' },
+  { name: 'recorded_at' },
 ];
 const QUEUE_COLUMNS: readonly BulkColumn<ReleaseQueueRow>[] = [
-  { name: 'settlement_id', pgType: 'text' },
-  { name: 'card_id', pgType: 'text' },
-  { name: 'transaction_id', pgType: 'text' },
-  { name: 'available_on', pgType: 'text' },
+  { name: 'settlement_id' },
+  { name: 'card_id' },
+  { name: 'transaction_id' },
+  { name: 'available_on' },
 ];
 
 export type CardBalances = Record<CardBucket, number>;
@@ -33,15 +35,25 @@ export interface HistoryCursor {
 
 /** All SQL on postings and the release queue. Writers pass their transaction as `db`. */
 export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
+  const dialect = dialectOf(root);
   return {
-    insertPostings: (rows: readonly PostingRow[], db = root) => bulkInsert(db, 'rewards_postings', POSTING_COLUMNS, rows),
+    insertPostings: (rows: readonly PostingRow[], db = root) =>
+      bulkInsert(db, 'rewards_postings', POSTING_COLUMNS, rows),
 
     postingsOfTransactions(transactionIds: readonly string[], db = root) {
       if (transactionIds.length === 0) return Promise.resolve([]);
       return db
         .selectFrom('rewards_postings')
-        .select(['settlement_id', 'leg', 'debit_account', 'credit_account', 'amount', 'card_id', 'transaction_id'])
-        .where('transaction_id', 'in', transactionIds)
+        .select([
+          'settlement_id',
+          'leg',
+          'debit_account',
+          'credit_account',
+          'amount',
+          'card_id',
+          'transaction_id',
+        ])
+        .where(inList(dialect, 'transaction_id', transactionIds))
         .execute();
     },
 
@@ -55,7 +67,9 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
           where card_id in (${sql.join(cardIds)}) and credit_account in (${sql.join(accounts)}) group by credit_account
         union all
         select debit_account as account, -sum(amount) as total from rewards_postings
-          where card_id in (${sql.join(cardIds)}) and debit_account in (${sql.join(accounts)}) group by debit_account`.execute(db);
+          where card_id in (${sql.join(cardIds)}) and debit_account in (${sql.join(accounts)}) group by debit_account`.execute(
+        db,
+      );
       for (const row of rows.rows) {
         const cardId = row.account.slice('card:'.length, -':available'.length);
         found.set(cardId, (found.get(cardId) ?? 0) + Number(row.total));
@@ -125,7 +139,9 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
       const rows = await sql<{ account: string; total: number | string }>`
         select credit_account as account, sum(amount) as total from rewards_postings group by credit_account
         union all
-        select debit_account as account, -sum(amount) as total from rewards_postings group by debit_account`.execute(db);
+        select debit_account as account, -sum(amount) as total from rewards_postings group by debit_account`.execute(
+        db,
+      );
       let liability = 0;
       let cards = 0;
       for (const row of rows.rows) {
@@ -164,7 +180,7 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
       return db
         .selectFrom('rewards_release_queue')
         .selectAll()
-        .where('settlement_id', 'in', settlementIds)
+        .where(inList(dialect, 'settlement_id', settlementIds))
         .execute();
     },
   };

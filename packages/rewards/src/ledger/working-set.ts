@@ -23,8 +23,9 @@ export interface LoadedBalances {
  * sees the effect of the ones before), then writes `postings` in bulk.
  */
 export class LedgerWorkingSet {
+  /** Postings decided and not yet taken for writing. */
   readonly postings: PostingRow[] = [];
-  /** Settlements released by this writer (their queue rows go). */
+  /** Settlements released and not yet taken (their queue rows go). */
   readonly releasedNow: string[] = [];
   private readonly pending: Map<string, number>;
   private readonly released: Set<string>;
@@ -41,6 +42,11 @@ export class LedgerWorkingSet {
     this.owed = new Map(loaded.owed);
   }
 
+  /** Hands over what was decided since the last call, for writing; the state stays. */
+  take(): { postings: PostingRow[]; released: string[] } {
+    return { postings: this.postings.splice(0), released: this.releasedNow.splice(0) };
+  }
+
   pendingOf(settlementId: string): number {
     return this.pending.get(settlementId) ?? 0;
   }
@@ -52,7 +58,16 @@ export class LedgerWorkingSet {
   /** Points a settlement line earned: bank → the card's pending. */
   earn(ref: SettlementRef, lineNo: number, points: number, effectiveAt: number): void {
     if (points <= 0) return;
-    this.post(ref, ref.settlementId, lineNo, 'earn', BANK_LIABILITY, cardAccount(ref.cardId, 'pending'), points, effectiveAt);
+    this.post(
+      ref,
+      ref.settlementId,
+      lineNo,
+      'earn',
+      BANK_LIABILITY,
+      cardAccount(ref.cardId, 'pending'),
+      points,
+      effectiveAt,
+    );
     this.pending.set(ref.settlementId, this.pendingOf(ref.settlementId) + points);
   }
 
@@ -86,10 +101,31 @@ export class LedgerWorkingSet {
     const { release, repay } = releaseOf(this.pendingOf(ref.settlementId), owed);
     const card = (bucket: 'pending' | 'available' | 'receivable') => cardAccount(ref.cardId, bucket);
     const id = ref.settlementId;
-    if (release > 0) this.post(ref, id, WHOLE_EVENT_LINE, 'release', card('pending'), card('available'), release, effectiveAt);
-    if (repay > 0) this.post(ref, id, WHOLE_EVENT_LINE, 'repay', card('available'), card('receivable'), repay, effectiveAt);
+    if (release > 0)
+      this.post(
+        ref,
+        id,
+        WHOLE_EVENT_LINE,
+        'release',
+        card('pending'),
+        card('available'),
+        release,
+        effectiveAt,
+      );
+    if (repay > 0)
+      this.post(
+        ref,
+        id,
+        WHOLE_EVENT_LINE,
+        'repay',
+        card('available'),
+        card('receivable'),
+        repay,
+        effectiveAt,
+      );
     this.pending.set(id, this.pendingOf(id) - release);
-    if (this.available.has(ref.cardId)) this.available.set(ref.cardId, (this.available.get(ref.cardId) ?? 0) + release - repay);
+    if (this.available.has(ref.cardId))
+      this.available.set(ref.cardId, (this.available.get(ref.cardId) ?? 0) + release - repay);
     this.owed.set(ref.cardId, owed - repay);
     this.released.add(id);
     this.releasedNow.push(id);

@@ -3,12 +3,12 @@ import type { CardProfile, EventOutcome, NetworkEventType } from '../contracts.t
 import { pointsAvailableOn } from '../earning/availability.ts';
 import { addCapUsage } from '../earning/caps.ts';
 import type { CapUsage, EarningLine } from '../earning/types.ts';
-import type { ReleaseQueueRow } from '../ledger/tables.ts';
+import type { PostingRow, ReleaseQueueRow } from '../ledger/tables.ts';
 import type { LedgerWorkingSet, SettlementRef } from '../ledger/working-set.ts';
 import type { Program } from '../program/types.ts';
 import { type ParsedEvent, parseStored } from './event.ts';
+import type { CapUseRow, EventInsert, EventRow, StoredStatus, TransactionRow } from './tables.ts';
 import type { EventProblem } from './validate.ts';
-import type { CapUseRow, EventRow, StoredStatus, TransactionRow } from './tables.ts';
 
 /** An event of the batch that passed validation and names a known card. */
 export interface FreshEvent {
@@ -27,8 +27,8 @@ export interface KnownEvent {
   readonly event: ParsedEvent;
   readonly payload: string;
   readonly fingerprint: string;
-  /** true when its row exists already (a change is an update, not an insert). */
-  readonly stored: boolean;
+  /** true once its row is written or was there before (a change is then an update). */
+  stored: boolean;
   transactionId: string | null;
   status: StoredStatus;
   lines: EarningLine[] | null;
@@ -123,22 +123,55 @@ export class Batch {
     lines.forEach((line, i) => {
       if (line.kind === 'general') return;
       for (const use of line.capUse) {
-        this.capUses.push({ event_id: known.id, line_no: i + 1, cap_key: use.key, card_id: known.cardId, points: use.points });
+        this.capUses.push({
+          event_id: known.id,
+          line_no: i + 1,
+          cap_key: use.key,
+          card_id: known.cardId,
+          points: use.points,
+        });
       }
     });
   }
 
-  /** Settlements released during the batch leave the queue: never inserted, or deleted. */
-  queueDeletes(): string[] {
-    const deletes: string[] = [];
-    for (const id of this.ledger.releasedNow) {
-      if (!this.queue.delete(id)) deletes.push(id);
-    }
-    return deletes;
+  /**
+   * Hands over the rows decided since the last call, for writing, and forgets them: events
+   * handed over count as stored from now on. Settlements released meanwhile leave the queue:
+   * rows not yet handed over are dropped, the others deleted.
+   */
+  drain(): BatchRows {
+    const { postings, released } = this.ledger.take();
+    const queueDeletes = released.filter((id) => !this.queue.delete(id));
+    const events = [...this.newEvents.values()];
+    for (const known of events) known.stored = true;
+    const rows: BatchRows = {
+      events: events.map(toEventRow),
+      heldUpdates: this.changedHeld.splice(0).map(toEventRow),
+      transactions: [...this.transactions.values()],
+      postings,
+      queueInserts: [...this.queue.values()],
+      queueDeletes,
+      capUses: this.capUses.splice(0),
+    };
+    this.newEvents.clear();
+    this.transactions.clear();
+    this.queue.clear();
+    return rows;
   }
 }
 
-export function toEventRow(known: KnownEvent): EventRow {
+/** What a batch writes: inserts, the updates of held events that changed, queue deletes. */
+export interface BatchRows {
+  readonly events: EventInsert[];
+  readonly heldUpdates: EventInsert[];
+  readonly transactions: TransactionRow[];
+  readonly postings: PostingRow[];
+  readonly queueInserts: ReleaseQueueRow[];
+  readonly queueDeletes: string[];
+  readonly capUses: CapUseRow[];
+}
+
+export function toEventRow(known: KnownEvent): EventInsert {
   return {
     id: known.id,
     fingerprint: known.fingerprint,
@@ -147,10 +180,10 @@ export function toEventRow(known: KnownEvent): EventRow {
     transaction_id: known.transactionId,
     original_event_id: known.event.originalEventId,
     status: known.status,
-    payload: known.payload,
-    lines: known.lines && JSON.stringify(known.lines),
+    payload: known.event,
+    lines: known.lines,
     points: known.points,
-    error: known.error && JSON.stringify(known.error),
+    error: known.error,
     transaction_at: known.event.transactionAt,
     recorded_at: known.recordedAt,
   };

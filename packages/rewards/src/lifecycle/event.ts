@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NetworkEventType } from '../contracts.ts';
 import { derivedId } from '../ledger/derived-id.ts';
 
@@ -56,7 +56,7 @@ export function canonicalJson(event: ParsedEvent): string {
 }
 
 export function fingerprintOf(canonical: string): string {
-  return createHash('sha256').update(canonical).digest('base64url');
+  return hash('sha256', canonical, 'base64url');
 }
 
 export function parseStored(payload: string): ParsedEvent {

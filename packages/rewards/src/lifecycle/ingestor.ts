@@ -1,10 +1,18 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Clock } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
-import type { CardProfile, CardProfiles, EventIngestor, EventOutcome, NetworkEvent, ProgramSource } from '../contracts.ts';
-import type { LedgerStore } from '../ledger/store.ts';
+import type {
+  CardProfile,
+  CardProfiles,
+  EventIngestor,
+  EventOutcome,
+  NetworkEvent,
+  ProgramSource,
+} from '../contracts.ts';
 import { lockLedger } from '../ledger/lock.ts';
 import { allowsNegativeAvailable } from '../ledger/policy.ts';
-import { type Batch, type FreshEvent, toEventRow } from './batch.ts';
+import type { LedgerStore } from '../ledger/store.ts';
+import type { Batch, BatchRows, FreshEvent } from './batch.ts';
 import { asModules, type PointsTables } from './db.ts';
 import { canonicalJson, fingerprintOf, type ParsedEvent, RETURNS } from './event.ts';
 import { loadBatch } from './load.ts';
@@ -20,6 +28,9 @@ import { checkEvent, type EventProblem } from './validate.ts';
  * 32,766-variable limit.
  */
 export const INGEST_BATCH_MAX = 5_000;
+/** Events decided before their rows are handed to the database, so deciding and writing overlap. */
+const WRITE_SLICE = 1_000;
+const YIELD_EVERY = 200;
 
 export interface IngestorDeps {
   db: Kysely<PointsTables>;
@@ -86,7 +97,12 @@ async function applyChunk(
 ): Promise<void> {
   const { db, store } = deps;
   const seen = new Map(
-    (await store.seen(chunk.map((v) => v.event.id), asModules(db).lifecycle)).map((row) => [row.id, row]),
+    (
+      await store.seen(
+        chunk.map((v) => v.event.id),
+        asModules(db).lifecycle,
+      )
+    ).map((row) => [row.id, row]),
   );
   const unseen: Valid[] = [];
   for (const item of chunk) {
@@ -99,7 +115,11 @@ async function applyChunk(
   for (const item of unseen) {
     const profile = profiles.get(item.event.cardRef);
     if (profile) fresh.push({ ...item, profile });
-    else outcomes[item.index] = rejected(item.event.id, problem('unknown_card', 'No card has that id or token.', '/cardId'));
+    else
+      outcomes[item.index] = rejected(
+        item.event.id,
+        problem('unknown_card', 'No card has that id or token.', '/cardId'),
+      );
   }
   if (fresh.length === 0) return;
   const program = deps.programs.current();
@@ -115,9 +135,29 @@ async function applyChunk(
     },
     fresh,
   );
-  for (const item of fresh) outcomes[item.index] = applyOnce(batch, item);
-  await writeBatch(deps, batch);
+  // Decide a slice, hand its rows to the connection without waiting, decide the next slice
+  // while the database writes: this process and PostgreSQL work at the same time. Yielding
+  // now and then lets the driver send the next queued statement as soon as one finishes.
+  // A rejection is caught as soon as it happens (a failure left pending during the next slice
+  // would be an unhandled rejection); every statement has finished before the transaction ends.
+  const failures: unknown[] = [];
+  const writes: Promise<void>[] = [];
+  for (let start = 0; start < fresh.length && failures.length === 0; start += WRITE_SLICE) {
+    const slice = fresh.slice(start, start + WRITE_SLICE);
+    for (const [i, item] of slice.entries()) {
+      outcomes[item.index] = applyOnce(batch, item);
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
+    }
+    for (const write of issueWrites(deps, batch.drain())) {
+      writes.push(write.then(noop, (error: unknown) => void failures.push(error)));
+    }
+    await yieldToIo();
+  }
+  await Promise.all(writes);
+  if (failures.length > 0) throw failures[0];
 }
+
+function noop(): void {}
 
 function repeatOutcome(
   item: Valid,
@@ -126,12 +166,20 @@ function repeatOutcome(
   const id = item.event.id;
   if (stored.fingerprint !== item.fingerprint) return conflict(id);
   // A held return refused when its settlement came is refused again, for the same reason.
-  if (stored.status === 'rejected' && stored.error) return rejected(id, JSON.parse(stored.error) as EventProblem);
-  return { eventId: id, status: 'duplicate', ...(stored.transaction_id ? { transactionId: stored.transaction_id } : {}) };
+  if (stored.status === 'rejected' && stored.error)
+    return rejected(id, JSON.parse(stored.error) as EventProblem);
+  return {
+    eventId: id,
+    status: 'duplicate',
+    ...(stored.transaction_id ? { transactionId: stored.transaction_id } : {}),
+  };
 }
 
 function conflict(id: string): EventOutcome {
-  return rejected(id, problem('event_id_conflict', `Event ${id} was received before with other content.`, '/id'));
+  return rejected(
+    id,
+    problem('event_id_conflict', `Event ${id} was received before with other content.`, '/id'),
+  );
 }
 
 /** Applies an event unless the batch already met its id: then it is a duplicate (or a conflict). */
@@ -141,7 +189,11 @@ function applyOnce(batch: Batch, item: FreshEvent): EventOutcome {
     if (earlier.fingerprint !== item.fingerprint) return conflict(item.event.id);
     const { outcome } = earlier;
     if (outcome.status === 'rejected') return outcome;
-    return { eventId: outcome.eventId, status: 'duplicate', ...(outcome.transactionId ? { transactionId: outcome.transactionId } : {}) };
+    return {
+      eventId: outcome.eventId,
+      status: 'duplicate',
+      ...(outcome.transactionId ? { transactionId: outcome.transactionId } : {}),
+    };
   }
   const outcome = dispatch(batch, item);
   batch.inBatch.set(item.event.id, { fingerprint: item.fingerprint, outcome });
@@ -155,22 +207,21 @@ function dispatch(batch: Batch, item: FreshEvent): EventOutcome {
   return applyAuthorizationEvent(batch, item);
 }
 
-async function writeBatch(deps: IngestorDeps, batch: Batch): Promise<void> {
+/**
+ * Issues the statements that write `rows`, in order, on the batch's transaction. The connection
+ * runs them one after another in that order (a held update after its insert, a queue delete
+ * after its insert), so the caller need not wait between them.
+ */
+function issueWrites(deps: IngestorDeps, rows: BatchRows): Promise<unknown>[] {
   const { store, ledgerStore } = deps;
   const db = asModules(deps.db);
-  const queueDeletes = batch.queueDeletes();
-  await store.insertEvents([...batch.newEvents.values()].map(toEventRow), db.lifecycle);
-  for (const known of batch.changedHeld) {
-    const row = toEventRow(known);
-    await store.settleHeld(
-      known.id,
-      { status: row.status, transaction_id: row.transaction_id, lines: row.lines, points: row.points, error: row.error },
-      db.lifecycle,
-    );
-  }
-  await store.upsertTransactions([...batch.transactions.values()], db.lifecycle);
-  await ledgerStore.insertPostings(batch.ledger.postings, db.ledger);
-  await ledgerStore.insertQueue([...batch.queue.values()], db.ledger);
-  await ledgerStore.deleteQueue(queueDeletes, db.ledger);
-  await store.insertCapUses(batch.capUses, db.lifecycle);
+  return [
+    store.insertEvents(rows.events, db.lifecycle),
+    ...rows.heldUpdates.map((row) => store.settleHeld(row, db.lifecycle)),
+    store.upsertTransactions(rows.transactions, db.lifecycle),
+    ledgerStore.insertPostings(rows.postings, db.ledger),
+    ledgerStore.insertQueue(rows.queueInserts, db.ledger),
+    ledgerStore.deleteQueue(rows.queueDeletes, db.ledger),
+    store.insertCapUses(rows.capUses, db.lifecycle),
+  ];
 }

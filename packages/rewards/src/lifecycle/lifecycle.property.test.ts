@@ -13,7 +13,12 @@ import { ev, MERCHANTS, type PointsBed, startPointsBed } from './test-support.ts
  * gives the same balances and the same points per purchase.
  */
 const FIRST_DAY = '2024-03-01';
-const SHOPS: readonly NetworkMerchant[] = [MERCHANTS.skm, MERCHANTS.corner, MERCHANTS.netflix, MERCHANTS.sogo];
+const SHOPS: readonly NetworkMerchant[] = [
+  MERCHANTS.skm,
+  MERCHANTS.corner,
+  MERCHANTS.netflix,
+  MERCHANTS.sogo,
+];
 
 interface PurchaseShape {
   readonly ntd: number;
@@ -32,14 +37,21 @@ const purchase: fc.Arbitrary<PurchaseShape> = fc.record({
   day: fc.nat({ max: 20 }),
   settleDelay: fc.nat({ max: 3 }),
   auth: fc.boolean(),
-  refunds: fc.array(fc.record({ share: fc.double({ min: 0.05, max: 1, noNaN: true }), after: fc.nat({ max: 12 }) }), {
-    maxLength: 2,
-  }),
+  refunds: fc.array(
+    fc.record({ share: fc.double({ min: 0.05, max: 1, noNaN: true }), after: fc.nat({ max: 12 }) }),
+    {
+      maxLength: 2,
+    },
+  ),
   chargeback: fc.boolean(),
 });
 
 /** The events of a history for one card; ids carry `prefix` so two cards can replay the same history. */
-function eventsOf(shapes: readonly PurchaseShape[], prefix: string, card: string): { events: NetworkEvent[]; last: CalendarDate } {
+function eventsOf(
+  shapes: readonly PurchaseShape[],
+  prefix: string,
+  card: string,
+): { events: NetworkEvent[]; last: CalendarDate } {
   const events: NetworkEvent[] = [];
   let last = FIRST_DAY;
   shapes.forEach((p, i) => {
@@ -48,7 +60,17 @@ function eventsOf(shapes: readonly PurchaseShape[], prefix: string, card: string
     const id = `${prefix}-${i}`;
     const merchant = SHOPS[p.shop]!;
     if (p.auth) events.push(ev.authorization(`${id}-a`, { card, on, ntd: p.ntd + 7, merchant }));
-    events.push(ev.settlement(`${id}-s`, { card, on, settledOn, settledAt: '23:30', ntd: p.ntd, merchant, ...(p.auth ? { auth: `${id}-a` } : {}) }));
+    events.push(
+      ev.settlement(`${id}-s`, {
+        card,
+        on,
+        settledOn,
+        settledAt: '23:30',
+        ntd: p.ntd,
+        merchant,
+        ...(p.auth ? { auth: `${id}-a` } : {}),
+      }),
+    );
     let left = p.ntd;
     p.refunds.forEach((r, k) => {
       const amount = Math.min(left, Math.max(1, Math.floor(left * r.share)));
@@ -79,7 +101,10 @@ const arrival = (n: number) =>
 type Arrival = { keys: number[]; cuts: number[]; repeats: number[] };
 
 function batchesOf(events: readonly NetworkEvent[], a: Arrival): NetworkEvent[][] {
-  const order = events.map((e, i) => ({ e, k: a.keys[i]! })).sort((x, y) => x.k - y.k).map((x) => x.e);
+  const order = events
+    .map((e, i) => ({ e, k: a.keys[i]! }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.e);
   for (const r of a.repeats) if (events[r]) order.push(events[r]);
   const batches: NetworkEvent[][] = [];
   for (let i = 0, c = 0; i < order.length; c++) {
@@ -109,7 +134,13 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
     const balances = await bed.services.ledger.balances(cardId);
     const page = await bed.services.transactions.page(cardId, 100, null);
     const purchases = page.items
-      .map((t) => ({ at: t.transactionAt, settled: t.settledAmount, refunded: t.refundedAmount + t.chargedBackAmount, status: t.status, points: t.points }))
+      .map((t) => ({
+        at: t.transactionAt,
+        settled: t.settledAmount,
+        refunded: t.refundedAmount + t.chargedBackAmount,
+        status: t.status,
+        points: t.points,
+      }))
       .sort((x, y) => x.at - y.at || x.settled - y.settled || x.points.net - y.points.net);
     return { balances, purchases };
   }
@@ -131,7 +162,10 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
           bed.at(histA.last, '23:00');
           for (const batch of batchesOf(histA.events, first)) {
             const outcomes = await bed.ingest(...batch);
-            expect(outcomes.every((o) => o.status !== 'rejected'), JSON.stringify(outcomes)).toBe(true);
+            expect(
+              outcomes.every((o) => o.status !== 'rejected'),
+              JSON.stringify(outcomes),
+            ).toBe(true);
             await bed.services.ledger.balances(a.id);
           }
           for (const batch of batchesOf(histB.events, second)) await bed.ingest(...batch);
@@ -167,7 +201,11 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
             const want = spends[i % spends.length]!;
             const { available } = await bed.services.ledger.balances(card.id);
             if (want <= available) {
-              await bed.services.ledger.spend({ cardId: card.id, points: want, reference: `${card.id}-${i}` });
+              await bed.services.ledger.spend({
+                cardId: card.id,
+                points: want,
+                reference: `${card.id}-${i}`,
+              });
               spentBy.set(card.id, spentBy.get(card.id)! + want);
             }
             const after = await bed.services.ledger.balances(card.id);

@@ -20,9 +20,9 @@ export interface LoadDeps {
   readonly allowNegativeAvailable: boolean;
 }
 
-
 /** The cap keys the batch's settlements can touch; none when the program sets no caps. */
 function capKeysOf(fresh: readonly FreshEvent[], program: Program): string[] {
+  if (!program.plans.some((plan) => plan.versions.some((v) => v.caps.length > 0))) return [];
   const keys = new Set<string>();
   for (const item of fresh) {
     if (item.event.type !== 'settlement') continue;
@@ -34,7 +34,11 @@ function capKeysOf(fresh: readonly FreshEvent[], program: Program): string[] {
   return [...keys];
 }
 
-async function capUsageOf(trx: Kysely<PointsTables>, deps: LoadDeps, fresh: readonly FreshEvent[]): Promise<Map<string, CapUsage>> {
+async function capUsageOf(
+  trx: Kysely<PointsTables>,
+  deps: LoadDeps,
+  fresh: readonly FreshEvent[],
+): Promise<Map<string, CapUsage>> {
   const keys = capKeysOf(fresh, deps.program);
   if (keys.length === 0) return new Map();
   const cards = fresh.filter((f) => f.event.type === 'settlement').map((f) => f.profile.cardId);
@@ -53,17 +57,28 @@ export async function loadBatch(
 ): Promise<Batch> {
   const { store } = deps;
   const db = asModules(trx);
-  const originalIds = [...new Set(fresh.flatMap((f) => (f.event.originalEventId ? [f.event.originalEventId] : [])))];
+  const originalIds = [
+    ...new Set(fresh.flatMap((f) => (f.event.originalEventId ? [f.event.originalEventId] : []))),
+  ];
   const settlementIds = fresh.filter((f) => f.event.type === 'settlement').map((f) => f.event.id);
-  const [originals, held] = await Promise.all([store.eventsByIds(originalIds, db.lifecycle), store.heldFor(settlementIds, db.lifecycle)]);
-  const known = [...originals, ...held].map(fromEventRow);
-  const returned = known.filter(
-    (k) => k.type === 'settlement' && fresh.some((f) => RETURNS.includes(f.event.type) && f.event.originalEventId === k.id),
+  const [originals, held] = await Promise.all([
+    store.eventsByIds(originalIds, db.lifecycle),
+    store.heldFor(settlementIds, db.lifecycle),
+  ]);
+  // One object per event: a held return can also be what another event of the batch names.
+  const known = [...new Map([...originals, ...held].map((row) => [row.id, fromEventRow(row)])).values()];
+  const returnedIds = new Set(
+    fresh.filter((f) => RETURNS.includes(f.event.type)).map((f) => f.event.originalEventId),
   );
+  const returned = known.filter((k) => k.type === 'settlement' && returnedIds.has(k.id));
   const transactionIds = returned.map((k) => k.transactionId!);
   const returnCards = fresh.filter((f) => RETURNS.includes(f.event.type)).map((f) => f.profile.cardId);
   const [balances, siblings, queued, capUsage] = await Promise.all([
-    loadBalances(deps.ledgerStore, db.ledger, { transactionIds, cardIds: [...returnCards, ...held.map((h) => h.card_id)] }),
+    loadBalances(deps.ledgerStore, db.ledger, {
+      transactionIds,
+      owingCards: [...returnCards, ...held.map((h) => h.card_id)],
+      spendingCards: [...returnCards, ...held.map((h) => h.card_id)],
+    }),
     store.eventsOfTransactions(transactionIds, db.lifecycle),
     deps.ledgerStore.queueOf(
       returned.map((k) => k.id),
@@ -79,7 +94,8 @@ export async function loadBatch(
   for (const k of known) batch.known.set(k.id, k);
   for (const k of known) if (k.status === 'held') batch.hold(k, k.event.originalEventId!);
   const availableOn = new Map(queued.map((q) => [q.settlement_id, q.available_on]));
-  for (const settlement of returned) addSettlement(batch, settlement, siblings, availableOn.get(settlement.id));
+  for (const settlement of returned)
+    addSettlement(batch, settlement, siblings, availableOn.get(settlement.id));
   return batch;
 }
 

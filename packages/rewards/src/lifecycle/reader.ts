@@ -48,6 +48,17 @@ function byTime(a: { at: number; id: string }, b: { at: number; id: string }): n
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 function view(h: Hydrated): TransactionView {
   const facts = h.events.map(({ row, event }) => ({ type: row.type as NetworkEventType, event }));
   const events = h.events
@@ -72,12 +83,12 @@ export function createTransactionsReader(store: LifecycleStore, ledgerStore: Led
       store.eventsOfTransactions(ids),
       ledgerStore.postingsOfTransactions(ids),
     ]);
+    const eventsOf = groupBy(events, (e) => e.transaction_id);
+    const postingsOf = groupBy(postings, (p) => p.transaction_id);
     return rows.map((row) => ({
       row,
-      events: events.filter((e) => e.transaction_id === row.id).map((e) => ({ row: e, event: parseStored(e.payload) })),
-      postings: postings
-        .filter((p) => p.transaction_id === row.id)
-        .map((p) => ({ leg: p.leg, amount: Number(p.amount) })),
+      events: (eventsOf.get(row.id) ?? []).map((e) => ({ row: e, event: parseStored(e.payload) })),
+      postings: (postingsOf.get(row.id) ?? []).map((p) => ({ leg: p.leg, amount: Number(p.amount) })),
     }));
   }
 
@@ -110,7 +121,13 @@ export function createTransactionsReader(store: LifecycleStore, ledgerStore: Led
       for (const { row: eventRow, at } of withLines) {
         const stored = eventRow.lines === null ? [] : (JSON.parse(eventRow.lines) as EarningLine[]);
         stored.forEach((line, i) => {
-          lines.push({ eventId: eventRow.id, eventType: eventRow.type as NetworkEventType, lineNo: i + 1, at, line });
+          lines.push({
+            eventId: eventRow.id,
+            eventType: eventRow.type as NetworkEventType,
+            lineNo: i + 1,
+            at,
+            line,
+          });
         });
       }
       return { transaction, lines, totals: pointsOf(hydrated!.postings) };

@@ -19,7 +19,11 @@ export function applyReturn(batch: Batch, fresh: FreshEvent): EventOutcome {
   if (original && original.type !== 'settlement') {
     return rejected(
       fresh.event.id,
-      problem('original_event_type', `Event ${originalId} is a ${original.type}, not a settlement.`, '/originalEventId'),
+      problem(
+        'original_event_type',
+        `Event ${originalId} is a ${original.type}, not a settlement.`,
+        '/originalEventId',
+      ),
     );
   }
   const known = knownFrom(fresh, batch.recordedAt);
@@ -52,7 +56,11 @@ function checkReturn(known: KnownEvent, settlement: SettlementState): EventProbl
   if (known.cardId !== settlement.ref.cardId)
     return problem('card_mismatch', `Event ${original.id} belongs to another card.`, '/cardId');
   if (known.event.currency !== original.currency)
-    return problem('currency_mismatch', `A return is in its settlement's currency, ${original.currency}.`, '/currency');
+    return problem(
+      'currency_mismatch',
+      `A return is in its settlement's currency, ${original.currency}.`,
+      '/currency',
+    );
   return null;
 }
 

@@ -34,7 +34,11 @@ function checkFollowsAuthorization(batch: Batch, fresh: FreshEvent): EventProble
   const original = originalId === null ? undefined : batch.known.get(originalId);
   if (!original) return null;
   if (original.type !== 'authorization')
-    return problem('original_event_type', `Event ${originalId} is a ${original.type}, not an authorization.`, '/originalEventId');
+    return problem(
+      'original_event_type',
+      `Event ${originalId} is a ${original.type}, not an authorization.`,
+      '/originalEventId',
+    );
   if (original.cardId !== fresh.profile.cardId)
     return problem('card_mismatch', `Event ${originalId} belongs to another card.`, '/cardId');
   return null;
@@ -44,7 +48,12 @@ function acceptPurchaseEvent(batch: Batch, fresh: FreshEvent): KnownEvent {
   const known = knownFrom(fresh, batch.recordedAt);
   known.transactionId = purchaseTransactionId(fresh.event);
   batch.accept(known);
-  batch.touchTransaction(known.transactionId, known.cardId, purchaseRootId(fresh.event), fresh.event.transactionAt);
+  batch.touchTransaction(
+    known.transactionId,
+    known.cardId,
+    purchaseRootId(fresh.event),
+    fresh.event.transactionAt,
+  );
   return known;
 }
 

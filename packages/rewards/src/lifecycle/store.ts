@@ -1,36 +1,38 @@
+import { dialectOf } from '@plaza/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { CapUsage } from '../earning/types.ts';
 import { type BulkColumn, bulkInsert } from '../ledger/bulk-insert.ts';
-import type { CapUseRow, EventRow, RewardsLifecycleTables, StoredStatus, TransactionRow } from './tables.ts';
+import { inList } from '../ledger/in-list.ts';
+import type { CapUseRow, EventInsert, EventRow, RewardsLifecycleTables, TransactionRow } from './tables.ts';
 
-const EVENT_COLUMNS: readonly BulkColumn<EventRow>[] = [
-  { name: 'id', pgType: 'text' },
-  { name: 'fingerprint', pgType: 'text' },
-  { name: 'type', pgType: 'text' },
-  { name: 'card_id', pgType: 'text' },
-  { name: 'transaction_id', pgType: 'text' },
-  { name: 'original_event_id', pgType: 'text' },
-  { name: 'status', pgType: 'text' },
-  { name: 'payload', pgType: 'text' },
-  { name: 'lines', pgType: 'text' },
-  { name: 'points', pgType: 'int8' },
-  { name: 'error', pgType: 'text' },
-  { name: 'transaction_at', pgType: 'int8' },
-  { name: 'recorded_at', pgType: 'int8' },
+const EVENT_COLUMNS: readonly BulkColumn<EventInsert>[] = [
+  { name: 'id' },
+  { name: 'fingerprint' },
+  { name: 'type' },
+  { name: 'card_id' },
+  { name: 'transaction_id' },
+  { name: 'original_event_id' },
+  { name: 'status' },
+  { name: 'payload', json: true },
+  { name: 'lines', json: true },
+  { name: 'points' },
+  { name: 'error', json: true },
+  { name: 'transaction_at' },
+  { name: 'recorded_at' },
 ];
 const TRANSACTION_COLUMNS: readonly BulkColumn<TransactionRow>[] = [
-  { name: 'id', pgType: 'text' },
-  { name: 'card_id', pgType: 'text' },
-  { name: 'root_event_id', pgType: 'text' },
-  { name: 'transaction_at', pgType: 'int8' },
-  { name: 'recorded_at', pgType: 'int8' },
+  { name: 'id' },
+  { name: 'card_id' },
+  { name: 'root_event_id' },
+  { name: 'transaction_at' },
+  { name: 'recorded_at' },
 ];
 const CAP_USE_COLUMNS: readonly BulkColumn<CapUseRow>[] = [
-  { name: 'event_id', pgType: 'text' },
-  { name: 'line_no', pgType: 'int4' },
-  { name: 'cap_key', pgType: 'text' },
-  { name: 'card_id', pgType: 'text' },
-  { name: 'points', pgType: 'int8' },
+  { name: 'event_id' },
+  { name: 'line_no' },
+  { name: 'cap_key' },
+  { name: 'card_id' },
+  { name: 'points' },
 ];
 
 export interface TransactionCursor {
@@ -40,6 +42,7 @@ export interface TransactionCursor {
 
 /** All SQL on events, transactions and cap uses. Writers pass their transaction as `db`. */
 export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
+  const dialect = dialectOf(root);
   return {
     /** What the duplicate check needs of events already stored. */
     seen(ids: readonly string[], db = root) {
@@ -47,27 +50,33 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
       return db
         .selectFrom('rewards_events')
         .select(['id', 'fingerprint', 'status', 'error', 'transaction_id', 'points'])
-        .where('id', 'in', ids)
+        .where(inList(dialect, 'id', ids))
         .execute();
     },
 
     eventsByIds(ids: readonly string[], db = root): Promise<EventRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return db.selectFrom('rewards_events').selectAll().where('id', 'in', ids).execute();
+      return db
+        .selectFrom('rewards_events')
+        .selectAll()
+        .where(inList(dialect, 'id', ids))
+        .execute();
     },
 
     /** Held events waiting for any of these events, oldest first. */
     heldFor(originalIds: readonly string[], db = root): Promise<EventRow[]> {
       if (originalIds.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('rewards_events')
-        .selectAll()
-        // The literal predicate matches the partial index's, which SQLite needs to use it.
-        .where(sql<boolean>`status = 'held'`)
-        .where('original_event_id', 'in', originalIds)
-        .orderBy('recorded_at')
-        .orderBy('id')
-        .execute();
+      return (
+        db
+          .selectFrom('rewards_events')
+          .selectAll()
+          // The literal predicate matches the partial index's, which SQLite needs to use it.
+          .where(sql<boolean>`status = 'held'`)
+          .where(inList(dialect, 'original_event_id', originalIds))
+          .orderBy('recorded_at')
+          .orderBy('id')
+          .execute()
+      );
     },
 
     eventsOfTransactions(transactionIds: readonly string[], db = root): Promise<EventRow[]> {
@@ -75,20 +84,27 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
       return db
         .selectFrom('rewards_events')
         .selectAll()
-        .where('transaction_id', 'in', transactionIds)
+        .where(inList(dialect, 'transaction_id', transactionIds))
         .where('status', '=', 'applied')
         .execute();
     },
 
-    insertEvents: (rows: readonly EventRow[], db = root) => bulkInsert(db, 'rewards_events', EVENT_COLUMNS, rows),
+    insertEvents: (rows: readonly EventInsert[], db = root) =>
+      bulkInsert(db, 'rewards_events', EVENT_COLUMNS, rows),
 
     /** A held event's fate once its settlement arrived: the only update events ever get. */
     async settleHeld(
-      id: string,
-      change: { status: StoredStatus; transaction_id: string | null; lines: string | null; points: number | null; error: string | null },
+      change: Pick<EventInsert, 'id' | 'status' | 'transaction_id' | 'lines' | 'points' | 'error'>,
       db = root,
     ): Promise<void> {
-      await db.updateTable('rewards_events').set(change).where('id', '=', id).where('status', '=', 'held').execute();
+      const { id, status, transaction_id, points } = change;
+      const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+      await db
+        .updateTable('rewards_events')
+        .set({ status, transaction_id, points, lines: json(change.lines), error: json(change.error) })
+        .where('id', '=', id)
+        .where('status', '=', 'held')
+        .execute();
     },
 
     /** Adds purchases; one already listed keeps the earliest transaction time of its events. */
@@ -103,10 +119,15 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
           else rewards_transactions.transaction_at end`,
       ),
 
-    insertCapUses: (rows: readonly CapUseRow[], db = root) => bulkInsert(db, 'rewards_cap_uses', CAP_USE_COLUMNS, rows),
+    insertCapUses: (rows: readonly CapUseRow[], db = root) =>
+      bulkInsert(db, 'rewards_cap_uses', CAP_USE_COLUMNS, rows),
 
     /** Net bonus points per cap key for these cards, limited to the keys a batch can touch. */
-    async capUsage(cardIds: readonly string[], keys: readonly string[], db = root): Promise<Map<string, CapUsage>> {
+    async capUsage(
+      cardIds: readonly string[],
+      keys: readonly string[],
+      db = root,
+    ): Promise<Map<string, CapUsage>> {
       const usage = new Map<string, Record<string, number>>();
       if (cardIds.length === 0 || keys.length === 0) return usage;
       const rows = await db

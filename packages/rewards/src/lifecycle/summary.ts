@@ -52,7 +52,10 @@ function sum(events: readonly EventFacts[], type: NetworkEventType): number {
   return events.filter((e) => e.type === type).reduce((total, e) => total + e.event.amount, 0);
 }
 
-function statusOf(events: readonly EventFacts[], amounts: { authorized: number; settled: number; refunded: number; chargedBack: number }): TransactionStatus {
+function statusOf(
+  events: readonly EventFacts[],
+  amounts: { authorized: number; settled: number; refunded: number; chargedBack: number },
+): TransactionStatus {
   const has = (type: NetworkEventType) => events.some((e) => e.type === type);
   if (has('settlement')) {
     if (amounts.chargedBack > 0) return 'charged_back';
@@ -90,10 +93,16 @@ export function pointsOf(postings: readonly PostingFacts[]): PointsSummary {
  * the same summary in whatever order they came. The hold is the authorization plus increments
  * minus reversals; an expiry ends it.
  */
-export function summarize(events: readonly EventFacts[], postings: readonly PostingFacts[]): TransactionSummary {
+export function summarize(
+  events: readonly EventFacts[],
+  postings: readonly PostingFacts[],
+): TransactionSummary {
   const settlements = events.filter((e) => e.type === 'settlement');
   const expired = events.some((e) => e.type === 'authorization_expiry');
-  const held = sum(events, 'authorization') + sum(events, 'incremental_authorization') - sum(events, 'authorization_reversal');
+  const held =
+    sum(events, 'authorization') +
+    sum(events, 'incremental_authorization') -
+    sum(events, 'authorization_reversal');
   const amounts = {
     authorized: expired ? 0 : Math.max(0, held),
     settled: sum(events, 'settlement'),

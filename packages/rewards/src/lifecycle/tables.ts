@@ -1,3 +1,7 @@
+import type { EarningLine } from '../earning/types.ts';
+import type { ParsedEvent } from './event.ts';
+import type { EventProblem } from './validate.ts';
+
 export type StoredStatus = 'applied' | 'held' | 'rejected';
 
 export interface EventRow {
@@ -23,6 +27,16 @@ export interface EventRow {
   transaction_at: number;
   recorded_at: number;
 }
+
+/**
+ * An event row as written: the JSON columns as values. PostgreSQL receives them nested in the
+ * statement's JSON (stored as their JSON text, no string escaping); SQLite gets them stringified.
+ */
+export type EventInsert = Omit<EventRow, 'payload' | 'lines' | 'error'> & {
+  payload: ParsedEvent;
+  lines: readonly EarningLine[] | null;
+  error: EventProblem | null;
+};
 
 export interface TransactionRow {
   id: string;

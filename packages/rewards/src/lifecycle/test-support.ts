@@ -1,5 +1,11 @@
-import { bearer, createTestServer, signUpForTest, type TestDatabase, type TestServer } from '@plaza/kernel/testing';
-import { addDays, type CalendarDate, taipeiInstant, TAIPEI_OFFSET_MS } from '../calendar/taipei-date.ts';
+import {
+  bearer,
+  createTestServer,
+  signUpForTest,
+  type TestDatabase,
+  type TestServer,
+} from '@plaza/kernel/testing';
+import { addDays, type CalendarDate, TAIPEI_OFFSET_MS, taipeiInstant } from '../calendar/taipei-date.ts';
 import type { EventOutcome, NetworkEvent, NetworkMerchant } from '../contracts.ts';
 import { type RewardsServices, rewardsProduct } from '../product.ts';
 import type { Program } from '../program/types.ts';
@@ -130,7 +136,13 @@ export async function startPointsBed(target: TestDatabase, program?: Program): P
   let services: RewardsServices | undefined;
   const server = await createTestServer(
     target,
-    [rewardsProduct({ ...(program ? { program } : {}), programRefreshMs: 0, onReady: (s) => (services = s) })],
+    [
+      rewardsProduct({
+        ...(program ? { program } : {}),
+        programRefreshMs: 0,
+        onReady: (s) => (services = s),
+      }),
+    ],
     // Tests move the clock across years; sessions must outlive that.
     { PLAZA_SESSION_TTL_DAYS: '3650' },
   );
@@ -166,7 +178,12 @@ export async function startPointsBed(target: TestDatabase, program?: Program): P
     },
     ingest: (...events) => ready.ingestor.ingest(events),
     post: (payload, token = admin.token) =>
-      server.app.inject({ method: 'POST', url: '/api/rewards/v1/events', headers: bearer(token), payload: payload as object }),
+      server.app.inject({
+        method: 'POST',
+        url: '/api/rewards/v1/events',
+        headers: bearer(token),
+        payload: payload as object,
+      }),
     get: (url, token) => server.app.inject({ method: 'GET', url, headers: bearer(token) }),
   };
   return bed;

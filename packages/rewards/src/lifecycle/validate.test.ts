@@ -3,7 +3,13 @@ import { canonicalJson, fingerprintOf, purchaseTransactionId } from './event.ts'
 import { ev, MERCHANTS } from './test-support.ts';
 import { checkEvent, rfc3339 } from './validate.ts';
 
-const good = ev.settlement('evt-1', { card: 'tok_abc', on: '2026-03-14', at: '15:30', ntd: 3000, merchant: MERCHANTS.skm });
+const good = ev.settlement('evt-1', {
+  card: 'tok_abc',
+  on: '2026-03-14',
+  at: '15:30',
+  ntd: 3000,
+  merchant: MERCHANTS.skm,
+});
 
 function problemOf(event: unknown) {
   const checked = checkEvent(event);
@@ -40,17 +46,40 @@ describe('event validation', () => {
     ['a settlement without merchant', { ...good, merchant: undefined }, '/merchant'],
     ['a three-digit MCC', { ...good, merchant: { ...MERCHANTS.skm, mcc: '531' } }, '/merchant/mcc'],
     ['a lower-case country', { ...good, merchant: { ...MERCHANTS.skm, country: 'tw' } }, '/merchant/country'],
-    ['a control character in a name', { ...good, merchant: { ...MERCHANTS.skm, name: 'a\u0007b' } }, '/merchant/name'],
-    ['an unknown merchant field', { ...good, merchant: { ...MERCHANTS.skm, city: 'Taipei' } }, '/merchant/city'],
+    [
+      'a control character in a name',
+      { ...good, merchant: { ...MERCHANTS.skm, name: 'a\u0007b' } },
+      '/merchant/name',
+    ],
+    [
+      'an unknown merchant field',
+      { ...good, merchant: { ...MERCHANTS.skm, city: 'Taipei' } },
+      '/merchant/city',
+    ],
     ['a time without offset', { ...good, transactionAt: '2026-03-14T15:30:00' }, '/transactionAt'],
     ['February 30th', { ...good, transactionAt: '2026-02-30T10:00:00+08:00' }, '/transactionAt'],
     ['hour 24', { ...good, transactionAt: '2026-03-14T24:00:00+08:00' }, '/transactionAt'],
     ['a settlement before its purchase', { ...good, settledAt: '2026-03-13T10:00:00+08:00' }, '/settledAt'],
     ['installment 4 of 3', { ...good, installments: { count: 3, index: 4 } }, '/installments/index'],
-    ['a refund without originalEventId', { ...ev.refund('r', { card: 't', of: 'x', ntd: 1, on: '2026-03-14' }), originalEventId: undefined }, '/originalEventId'],
+    [
+      'a refund without originalEventId',
+      { ...ev.refund('r', { card: 't', of: 'x', ntd: 1, on: '2026-03-14' }), originalEventId: undefined },
+      '/originalEventId',
+    ],
     ['a refund of zero', ev.refund('r', { card: 't', of: 'x', ntd: 0, on: '2026-03-14' }), '/amount'],
-    ['an authorization naming an original', { ...ev.authorization('a', { card: 't', on: '2026-03-14', ntd: 1 }), originalEventId: 'b' }, '/originalEventId'],
-    ['installments on a refund', { ...ev.refund('r', { card: 't', of: 'x', ntd: 1, on: '2026-03-14' }), installments: { count: 2, index: 1 } }, '/installments'],
+    [
+      'an authorization naming an original',
+      { ...ev.authorization('a', { card: 't', on: '2026-03-14', ntd: 1 }), originalEventId: 'b' },
+      '/originalEventId',
+    ],
+    [
+      'installments on a refund',
+      {
+        ...ev.refund('r', { card: 't', of: 'x', ntd: 1, on: '2026-03-14' }),
+        installments: { count: 2, index: 1 },
+      },
+      '/installments',
+    ],
     ['an event following itself', { ...good, originalEventId: 'evt-1' }, '/originalEventId'],
   ];
 
@@ -60,7 +89,8 @@ describe('event validation', () => {
   });
 
   it('refuses what is not an object', () => {
-    for (const raw of [null, 'evt', 42, [good]]) expect(problemOf(raw)).toMatchObject({ code: 'invalid_event', field: '/' });
+    for (const raw of [null, 'evt', 42, [good]])
+      expect(problemOf(raw)).toMatchObject({ code: 'invalid_event', field: '/' });
   });
 
   it('reads RFC 3339 offsets and fractions exactly', () => {
@@ -79,9 +109,12 @@ describe('event validation', () => {
 
   it('names a purchase after its authorization, whichever of its events is read', () => {
     const auth = checkEvent(ev.authorization('auth-1', { card: 't', on: '2026-03-14', ntd: 10 }));
-    const settled = checkEvent(ev.settlement('set-1', { card: 't', on: '2026-03-14', ntd: 10, auth: 'auth-1' }));
+    const settled = checkEvent(
+      ev.settlement('set-1', { card: 't', on: '2026-03-14', ntd: 10, auth: 'auth-1' }),
+    );
     const alone = checkEvent(ev.settlement('set-2', { card: 't', on: '2026-03-14', ntd: 10 }));
-    if (!('event' in auth && 'event' in settled && 'event' in alone)) throw new Error('expected valid events');
+    if (!('event' in auth && 'event' in settled && 'event' in alone))
+      throw new Error('expected valid events');
     expect(purchaseTransactionId(settled.event)).toBe(purchaseTransactionId(auth.event));
     expect(purchaseTransactionId(alone.event)).not.toBe(purchaseTransactionId(auth.event));
   });

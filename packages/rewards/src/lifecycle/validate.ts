@@ -76,21 +76,25 @@ export function rfc3339(value: unknown, field: string): number {
     Number(oh ?? 0) <= 23 &&
     Number(om ?? 0) <= 59;
   const ms = valid ? Date.parse(String(value).toUpperCase()) : Number.NaN;
-  if (!Number.isFinite(ms) || ms < 0) refuse(field, 'must be an RFC 3339 date-time with an offset, e.g. 2026-03-14T15:30:00+08:00');
+  if (!Number.isFinite(ms) || ms < 0)
+    refuse(field, 'must be an RFC 3339 date-time with an offset, e.g. 2026-03-14T15:30:00+08:00');
   return ms;
 }
 
 function merchantOf(value: unknown): ParsedMerchant {
   if (!isObject(value)) refuse('/merchant', 'must be an object');
-  for (const key of Object.keys(value)) if (!MERCHANT_FIELDS.has(key)) refuse(`/merchant/${key}`, 'is not a known field');
+  for (const key of Object.keys(value))
+    if (!MERCHANT_FIELDS.has(key)) refuse(`/merchant/${key}`, 'is not a known field');
   const name = value.name;
   if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_LENGTH_MAX || CONTROL.test(name))
     refuse('/merchant/name', `must be 1–${NAME_LENGTH_MAX} characters without control characters`);
-  if (typeof value.mcc !== 'string' || !/^\d{4}$/.test(value.mcc)) refuse('/merchant/mcc', 'must be 4 digits (ISO 18245)');
+  if (typeof value.mcc !== 'string' || !/^\d{4}$/.test(value.mcc))
+    refuse('/merchant/mcc', 'must be 4 digits (ISO 18245)');
   if (typeof value.country !== 'string' || !/^[A-Z]{2}$/.test(value.country))
     refuse('/merchant/country', 'must be an ISO 3166 alpha-2 code in capitals');
   const presence = value.presence ?? 'in_person';
-  if (presence !== 'in_person' && presence !== 'online') refuse('/merchant/presence', "must be 'in_person' or 'online'");
+  if (presence !== 'in_person' && presence !== 'online')
+    refuse('/merchant/presence', "must be 'in_person' or 'online'");
   return { id: reference(value.id, '/merchant/id'), name, mcc: value.mcc, country: value.country, presence };
 }
 
@@ -137,8 +141,10 @@ function parse(raw: unknown): ParsedEvent {
     refuse('/currency', 'must be an ISO 4217 code in capitals, e.g. TWD');
   const transactionAt = rfc3339(raw.transactionAt, '/transactionAt');
   const settledAt = raw.settledAt === undefined ? null : rfc3339(raw.settledAt, '/settledAt');
-  if (settledAt !== null && settledAt < transactionAt) refuse('/settledAt', 'must not be before transactionAt');
-  const originalEventId = raw.originalEventId === undefined ? null : reference(raw.originalEventId, '/originalEventId');
+  if (settledAt !== null && settledAt < transactionAt)
+    refuse('/settledAt', 'must not be before transactionAt');
+  const originalEventId =
+    raw.originalEventId === undefined ? null : reference(raw.originalEventId, '/originalEventId');
   if (originalEventId === id) refuse('/originalEventId', 'must name another event');
   return {
     id,
@@ -146,7 +152,8 @@ function parse(raw: unknown): ParsedEvent {
     cardRef: reference(raw.cardId, '/cardId'),
     amount: minorUnits(raw.amount, '/amount', RETURNS.includes(type) ? 1 : 0),
     currency: raw.currency,
-    billedAmountTwd: raw.billedAmountTwd === undefined ? null : minorUnits(raw.billedAmountTwd, '/billedAmountTwd', 0),
+    billedAmountTwd:
+      raw.billedAmountTwd === undefined ? null : minorUnits(raw.billedAmountTwd, '/billedAmountTwd', 0),
     merchant: raw.merchant === undefined ? null : merchantOf(raw.merchant),
     transactionAt,
     settledAt,

@@ -5,7 +5,12 @@ import type { EventProblem } from '../lifecycle/validate.ts';
 export class EventRejectedError extends PlazaError {
   override name = 'EventRejectedError';
   constructor(problem: EventProblem) {
-    super(problem.code, problem.message, 422, problem.field ? [{ field: problem.field, message: problem.message }] : []);
+    super(
+      problem.code,
+      problem.message,
+      422,
+      problem.field ? [{ field: problem.field, message: problem.message }] : [],
+    );
   }
 }
 

@@ -23,7 +23,12 @@ describe.each(testDatabases())('points API ($name)', (target) => {
 
   async function rowCounts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const table of ['rewards_events', 'rewards_postings', 'rewards_transactions', 'rewards_release_queue']) {
+    for (const table of [
+      'rewards_events',
+      'rewards_postings',
+      'rewards_transactions',
+      'rewards_release_queue',
+    ]) {
       const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
         bed.server.platform.database.db,
       );
@@ -36,7 +41,11 @@ describe.each(testDatabases())('points API ($name)', (target) => {
     ev.settlement(id, { card: card.token, on: '2024-02-15', at: '18:00', ntd, merchant: MERCHANTS.skm });
 
   it('takes events from the admin role only', async () => {
-    const anonymous = await bed.server.app.inject({ method: 'POST', url: '/api/rewards/v1/events', payload: settlement('auth-0') });
+    const anonymous = await bed.server.app.inject({
+      method: 'POST',
+      url: '/api/rewards/v1/events',
+      payload: settlement('auth-0'),
+    });
     expect(anonymous.statusCode).toBe(401);
     const holder = await bed.post(settlement('auth-0'), alice.token);
     expect(holder.statusCode).toBe(403);
@@ -49,8 +58,14 @@ describe.each(testDatabases())('points API ($name)', (target) => {
     expect(first.json()).toMatchObject({ eventId: 'api-s1', status: 'applied', points: 90 });
     const again = await bed.post(settlement('api-s1'));
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ eventId: 'api-s1', status: 'duplicate', transactionId: first.json().transactionId });
-    const held = await bed.post(ev.refund('api-r1', { card: card.id, of: 'api-s-later', ntd: 100, on: '2024-02-20' }));
+    expect(again.json()).toMatchObject({
+      eventId: 'api-s1',
+      status: 'duplicate',
+      transactionId: first.json().transactionId,
+    });
+    const held = await bed.post(
+      ev.refund('api-r1', { card: card.id, of: 'api-s-later', ntd: 100, on: '2024-02-20' }),
+    );
     expect(held.statusCode).toBe(202);
     expect(held.json()).toEqual({ eventId: 'api-r1', status: 'held' });
 
@@ -69,16 +84,31 @@ describe.each(testDatabases())('points API ($name)', (target) => {
 
   it('answers a batch with one outcome per event, a bad one refused alone', async () => {
     const response = await bed.post({
-      events: [settlement('batch-1', 1000), { ...settlement('batch-2'), amount: 1.5 }, settlement('batch-1', 1000)],
+      events: [
+        settlement('batch-1', 1000),
+        { ...settlement('batch-2'), amount: 1.5 },
+        settlement('batch-1', 1000),
+      ],
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().items.map((o: { status: string }) => o.status)).toEqual(['applied', 'rejected', 'duplicate']);
+    expect(response.json().items.map((o: { status: string }) => o.status)).toEqual([
+      'applied',
+      'rejected',
+      'duplicate',
+    ]);
     expect(response.json().items[1].error).toMatchObject({ code: 'invalid_event', field: '/amount' });
   });
 
   it('refuses garbage bodies with 400 and writes nothing', async () => {
     const before = await rowCounts();
-    for (const payload of ['"just a string"', '[1,2]', 'null', '{"events": []}', '{"events": {}}', '{"events": [], "x": 1}']) {
+    for (const payload of [
+      '"just a string"',
+      '[1,2]',
+      'null',
+      '{"events": []}',
+      '{"events": {}}',
+      '{"events": [], "x": 1}',
+    ]) {
       const response = await bed.server.app.inject({
         method: 'POST',
         url: '/api/rewards/v1/events',
@@ -88,7 +118,17 @@ describe.each(testDatabases())('points API ($name)', (target) => {
       expect(response.statusCode, payload).toBe(400);
       expect(response.json().code).toMatch(/invalid_events_body|validation_failed/);
     }
-    const tooMany = await bed.post({ events: Array.from({ length: 1001 }, (_, i) => settlement(`many-${i}`)) });
+    // A full batch of large events fits the route's body limit; one event more is refused by count.
+    const full = await bed.post({
+      events: Array.from({ length: 1000 }, (_, i) => ({ ...settlement(`big-${i}`), cardId: 'tok_nobody' })),
+    });
+    expect(full.statusCode).toBe(200);
+    expect(
+      full.json().items.every((o: { error?: { code: string } }) => o.error?.code === 'unknown_card'),
+    ).toBe(true);
+    const tooMany = await bed.post({
+      events: Array.from({ length: 1001 }, (_, i) => settlement(`many-${i}`)),
+    });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject({ code: 'invalid_events_body', errors: [{ field: '/events' }] });
     expect(await rowCounts()).toEqual(before);
@@ -101,15 +141,24 @@ describe.each(testDatabases())('points API ($name)', (target) => {
       ev.settlement('list-3', { card: card.id, on: '2024-03-03', ntd: 300 }),
     );
     const url = `/api/rewards/v1/cards/${card.id}/transactions`;
+    bed.at('2024-03-20');
     const first = await bed.get(`${url}?limit=2`, alice.token);
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().items.map((t: { settledAmount: number }) => t.settledAmount)).toEqual([30_000, 20_000]);
-    expect(first.json().items[0]).toMatchObject({ status: 'settled', merchant: { id: 'corner-shop' }, points: { net: 1, pending: 0 } });
+    expect(first.json().items.map((t: { settledAmount: number }) => t.settledAmount)).toEqual([
+      30_000, 20_000,
+    ]);
+    expect(first.json().items[0]).toMatchObject({
+      status: 'settled',
+      merchant: { id: 'corner-shop' },
+      points: { net: 1, pending: 0, available: 1 },
+    });
     const second = await bed.get(`${url}?limit=2&cursor=${first.json().nextCursor}`, alice.token);
     expect(second.json().items[0].settledAmount).toBe(10_000);
     expect((await bed.get(url, bob.token)).statusCode).toBe(404);
     expect((await bed.get(url, bed.admin.token)).statusCode).toBe(404);
-    expect((await bed.get(`/api/rewards/v1/cards/${bobsCard.id}/transactions`, alice.token)).statusCode).toBe(404);
+    expect((await bed.get(`/api/rewards/v1/cards/${bobsCard.id}/transactions`, alice.token)).statusCode).toBe(
+      404,
+    );
     const bad = await bed.get(`${url}?cursor=bm9wZQ`, alice.token);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('invalid_cursor');
@@ -122,8 +171,14 @@ describe.each(testDatabases())('points API ($name)', (target) => {
     );
     const list = await bed.get(`/api/rewards/v1/cards/${card.id}/transactions?limit=1`, alice.token);
     const tx = list.json().items[0];
-    expect(tx).toMatchObject({ status: 'partially_refunded', points: { earned: 90, clawedBack: 30, net: 60 } });
-    const zh = await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=zh-TW`, alice.token);
+    expect(tx).toMatchObject({
+      status: 'partially_refunded',
+      points: { earned: 90, clawedBack: 30, net: 60 },
+    });
+    const zh = await bed.get(
+      `/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=zh-TW`,
+      alice.token,
+    );
     expect(zh.statusCode, zh.body).toBe(200);
     const body = zh.json();
     expect(body.totals).toMatchObject({ earned: 90, clawedBack: 30, net: 60 });
@@ -141,15 +196,30 @@ describe.each(testDatabases())('points API ($name)', (target) => {
       rateBps: 270,
       rounding: { exactPoints: '81', roundedPoints: 81 },
     });
-    expect(body.lines[3].reason.clawback).toMatchObject({ of: 'bonus', refundMinor: 100_000, originalAmountMinor: 300_000 });
-    const en = await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=en`, alice.token);
+    expect(body.lines[3].reason.clawback).toMatchObject({
+      of: 'bonus',
+      refundMinor: 100_000,
+      originalAmountMinor: 300_000,
+    });
+    const en = await bed.get(
+      `/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=en`,
+      alice.token,
+    );
     expect(en.json().lines[0].explanation).toBe(
       'General rate 0.3%: NT$3,000 × 0.3% = 9 points, rounded half-up to 9.',
     );
-    expect((await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points`, bob.token)).statusCode).toBe(404);
-    const elsewhere = await bed.get(`/api/rewards/v1/cards/${bobsCard.id}/transactions/${tx.id}/points`, bob.token);
+    expect(
+      (await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points`, bob.token)).statusCode,
+    ).toBe(404);
+    const elsewhere = await bed.get(
+      `/api/rewards/v1/cards/${bobsCard.id}/transactions/${tx.id}/points`,
+      bob.token,
+    );
     expect(elsewhere.statusCode).toBe(404);
-    expect((await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=fr`, alice.token)).statusCode).toBe(400);
+    expect(
+      (await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points?lang=fr`, alice.token))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('shows pending, available and the postings, releasing what is due before it answers', async () => {
@@ -157,18 +227,34 @@ describe.each(testDatabases())('points API ($name)', (target) => {
     bed.at('2024-05-01', '08:00');
     const own = await bed.issue(fresh.handle);
     await bed.switchPlan(own.id, 'dining', '2024-05-01');
-    await bed.ingest(ev.settlement('pts-s', { card: own.id, on: '2024-05-06', settledOn: '2024-05-08', ntd: 3000, merchant: MERCHANTS.skm }));
+    await bed.ingest(
+      ev.settlement('pts-s', {
+        card: own.id,
+        on: '2024-05-06',
+        settledOn: '2024-05-08',
+        ntd: 3000,
+        merchant: MERCHANTS.skm,
+      }),
+    );
     bed.at('2024-05-09', '12:00');
     const pending = await bed.get(`/api/rewards/v1/cards/${own.id}/points?limit=1`, fresh.token);
     expect(pending.json()).toMatchObject({ pending: 90, available: 0, owed: 0 });
     expect(pending.json().items).toHaveLength(1);
-    const more = await bed.get(`/api/rewards/v1/cards/${own.id}/points?limit=1&cursor=${pending.json().nextCursor}`, fresh.token);
+    const more = await bed.get(
+      `/api/rewards/v1/cards/${own.id}/points?limit=1&cursor=${pending.json().nextCursor}`,
+      fresh.token,
+    );
     expect(more.json().items).toHaveLength(1);
     expect(more.json().nextCursor).toBeNull();
     bed.at('2024-05-10', '00:00');
     const released = await bed.get(`/api/rewards/v1/cards/${own.id}/points`, fresh.token);
     expect(released.json()).toMatchObject({ pending: 0, available: 90 });
-    expect(released.json().items[0]).toMatchObject({ kind: 'release', points: 90, from: 'pending', to: 'available' });
+    expect(released.json().items[0]).toMatchObject({
+      kind: 'release',
+      points: 90,
+      from: 'pending',
+      to: 'available',
+    });
     expect(released.json().items.at(-1)).toMatchObject({ kind: 'earn', from: 'bank', to: 'pending' });
     expect((await bed.get(`/api/rewards/v1/cards/${own.id}/points`, alice.token)).statusCode).toBe(404);
   });

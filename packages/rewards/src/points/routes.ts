@@ -1,4 +1,11 @@
-import { errorResponses, NotFoundError, PageQuery, type PlazaApp, requireRole, requireViewer } from '@plaza/kernel';
+import {
+  errorResponses,
+  NotFoundError,
+  PageQuery,
+  type PlazaApp,
+  requireRole,
+  requireViewer,
+} from '@plaza/kernel';
 import type { EventIngestor, EventOutcome, NetworkEvent } from '../contracts.ts';
 import type { Locale } from '../earning/messages.ts';
 import type { LedgerService } from '../ledger/service.ts';
@@ -18,6 +25,8 @@ import {
 } from './schemas.ts';
 
 export const EVENTS_PER_REQUEST_MAX = 1_000;
+// An event with every field at its longest is under 1 KB; a full batch must fit.
+const EVENTS_BODY_BYTES_MAX = 1_048_576;
 
 type Request = Parameters<typeof requireViewer>[0];
 
@@ -29,7 +38,12 @@ export interface PointsRouteDeps {
   cards: { heldBy(cardId: string, accountId: string): Promise<{ id: string }> };
 }
 
-const STATUS_CODES: Record<EventOutcome['status'], number> = { applied: 201, duplicate: 200, held: 202, rejected: 422 };
+const STATUS_CODES: Record<EventOutcome['status'], number> = {
+  applied: 201,
+  duplicate: 200,
+  held: 202,
+  rejected: 422,
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,15 +65,24 @@ function localeOf(request: Request, asked: Locale | undefined): Locale {
   return request.viewer?.language === 'en' ? 'en' : 'zh-TW';
 }
 
+type OwnCard = (request: Request, cardId: string) => Promise<{ id: string }>;
+
+/** The points API: events in (bank systems), and the holder's transactions, explanations and points. */
 export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void {
-  const { ingestor, ledger, transactions, cards } = deps;
-  const ownCard = async (request: Request, cardId: string) => {
+  const { ledger, cards } = deps;
+  const ownCard: OwnCard = async (request, cardId) => {
     const card = await cards.heldBy(cardId, requireViewer(request).accountId);
     // Reads are always right: points whose business day has come are released first.
     await ledger.releaseDueFor(card.id);
     return card;
   };
+  registerEventsRoute(app, deps.ingestor);
+  registerTransactionsRoute(app, deps.transactions, ownCard);
+  registerExplanationRoute(app, deps.transactions, ownCard);
+  registerBalanceRoute(app, ledger, ownCard);
+}
 
+function registerEventsRoute(app: PlazaApp, ingestor: EventIngestor): void {
   app.post(
     '/api/rewards/v1/events',
     {
@@ -70,6 +93,7 @@ export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void
         body: EventsBody,
         response: { ...errorResponses, ...eventResponses },
       },
+      bodyLimit: EVENTS_BODY_BYTES_MAX,
       // The role is checked before the body, so only the bank learns how a body is judged.
       preValidation: async (request) => {
         requireRole(request, 'admin');
@@ -88,7 +112,9 @@ export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void
       return reply.status(STATUS_CODES[outcome.status]).send(outcome);
     },
   );
+}
 
+function registerTransactionsRoute(app: PlazaApp, transactions: TransactionsReader, ownCard: OwnCard): void {
   app.get(
     '/api/rewards/v1/cards/:cardId/transactions',
     {
@@ -114,13 +140,16 @@ export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void
       };
     },
   );
+}
 
+function registerExplanationRoute(app: PlazaApp, transactions: TransactionsReader, ownCard: OwnCard): void {
   app.get(
     '/api/rewards/v1/cards/:cardId/transactions/:id/points',
     {
       schema: {
         tags: ['rewards'],
-        summary: 'How one of my transactions earned its points, line by line (zh-TW or en), clawbacks included',
+        summary:
+          'How one of my transactions earned its points, line by line (zh-TW or en), clawbacks included',
         params: TransactionParams,
         querystring: LangQuery,
         response: { 200: TransactionPoints, ...errorResponses },
@@ -140,7 +169,9 @@ export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void
       };
     },
   );
+}
 
+function registerBalanceRoute(app: PlazaApp, ledger: LedgerService, ownCard: OwnCard): void {
   app.get(
     '/api/rewards/v1/cards/:cardId/points',
     {
@@ -164,7 +195,8 @@ export function registerPointsRoutes(app: PlazaApp, deps: PointsRouteDeps): void
         cardId: card.id,
         ...balances,
         items: page.map(presentPosting),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: Number(last.effective_at), id: last.id }) : null,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor({ at: Number(last.effective_at), id: last.id }) : null,
       };
     },
   );

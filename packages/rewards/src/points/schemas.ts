@@ -1,7 +1,8 @@
 import { IdParam, Page, ProblemSchema } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const reference = (description?: string) =>
   Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$', ...(description ? { description } : {}) });
 const Reference = reference();
@@ -25,7 +26,9 @@ export const NetworkEventSchema = Type.Object(
     cardId: reference('A Plaza card id or the card network token'),
     amount: Type.Integer({ minimum: 0, description: 'ISO 4217 minor units of currency (NT$250 = 25000)' }),
     currency: Type.String({ pattern: '^[A-Z]{3}$' }),
-    billedAmountTwd: Type.Optional(Type.Integer({ minimum: 0, description: 'Required on settlements; TWD minor units' })),
+    billedAmountTwd: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Required on settlements; TWD minor units' }),
+    ),
     merchant: Type.Optional(
       Type.Object(
         {
@@ -53,12 +56,20 @@ export const NetworkEventSchema = Type.Object(
 
 export const EventsBody = Type.Union([
   NetworkEventSchema,
-  Type.Object({ events: Type.Array(NetworkEventSchema, { minItems: 1, maxItems: 1_000 }) }, { additionalProperties: false }),
+  Type.Object(
+    { events: Type.Array(NetworkEventSchema, { minItems: 1, maxItems: 1_000 }) },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const OutcomeSchema = Type.Object({
   eventId: Type.String(),
-  status: Type.Union([Type.Literal('applied'), Type.Literal('duplicate'), Type.Literal('held'), Type.Literal('rejected')]),
+  status: Type.Union([
+    Type.Literal('applied'),
+    Type.Literal('duplicate'),
+    Type.Literal('held'),
+    Type.Literal('rejected'),
+  ]),
   transactionId: Type.Optional(Type.String()),
   points: Type.Optional(Type.Integer()),
   error: Type.Optional(
@@ -69,13 +80,20 @@ export const OutcomeSchema = Type.Object({
 export const BatchOutcomes = Type.Object({ items: Type.Array(OutcomeSchema) });
 
 export const eventResponses = {
-  200: Type.Union([OutcomeSchema, BatchOutcomes], { description: 'duplicate (one event) or the outcomes (a batch)' }),
+  200: Type.Union([OutcomeSchema, BatchOutcomes], {
+    description: 'duplicate (one event) or the outcomes (a batch)',
+  }),
   201: OutcomeSchema,
   202: OutcomeSchema,
   422: ProblemSchema,
 };
 
-const Merchant = Type.Object({ id: Type.String(), name: Type.String(), mcc: Type.String(), country: Type.String() });
+const Merchant = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  mcc: Type.String(),
+  country: Type.String(),
+});
 
 const PointsTotals = Type.Object({
   earned: Type.Integer(),
@@ -88,7 +106,9 @@ const PointsTotals = Type.Object({
 export const TransactionItem = Type.Object({
   id: Type.String(),
   cardId: Type.String(),
-  status: Type.String({ description: 'authorized, reversed, expired, settled, partially_refunded, refunded, charged_back' }),
+  status: Type.String({
+    description: 'authorized, reversed, expired, settled, partially_refunded, refunded, charged_back',
+  }),
   merchant: Nullable(Merchant),
   currency: Type.String(),
   authorizedAmount: Type.Integer(),
@@ -139,7 +159,9 @@ export const LineReason = Type.Object({
   ),
   bonusSkipped: Nullable(Type.String()),
   selectionDate: Nullable(Type.String()),
-  foreign: Nullable(Type.Object({ currency: Type.String(), amountMinor: Type.Integer(), country: Type.String() })),
+  foreign: Nullable(
+    Type.Object({ currency: Type.String(), amountMinor: Type.Integer(), country: Type.String() }),
+  ),
   installment: Nullable(Type.Object({ count: Type.Integer(), index: Type.Integer() })),
   clawback: Nullable(
     Type.Object({
@@ -175,7 +197,9 @@ export const TransactionPoints = Type.Object({
 
 export const PostingItem = Type.Object({
   id: Type.String(),
-  kind: Type.String({ description: 'earn, clawback_pending, clawback_available, clawback_receivable, release, repay, spend' }),
+  kind: Type.String({
+    description: 'earn, clawback_pending, clawback_available, clawback_receivable, release, repay, spend',
+  }),
   points: Type.Integer(),
   from: Type.String({ description: 'bank, pending, available or receivable' }),
   to: Type.String(),

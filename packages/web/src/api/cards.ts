@@ -13,9 +13,8 @@ export function cardOf(note: NoteCard | NoteView): NoteCard {
     author: note.author,
     title: note.title,
     cover: image && url ? { url, width: image.width, height: image.height } : null,
-    status: note.status,
     likeCount: note.likeCount,
-    createdAt: note.createdAt,
-    viewer: note.viewer ? { liked: note.viewer.liked } : null,
+    liked: note.viewer ? note.viewer.liked : null,
+    status: note.status,
   };
 }

@@ -44,16 +44,19 @@ export interface CoverView {
   height: number;
 }
 
-/** A note as the feeds answer it for a grid: no body, topics or other images (the note page has them). */
+/**
+ * A note as a grid shows it. The feeds answer exactly this for published notes; other lists
+ * answer full notes, turned into cards by `cardOf` (with `status` there, for a draft badge).
+ */
 export interface NoteCard {
   id: string;
-  author: AuthorView;
+  author: Pick<AuthorView, 'handle' | 'displayName' | 'avatarUrl'>;
   title: string;
   cover: CoverView | null;
-  status: 'published' | 'draft';
   likeCount: number;
-  createdAt: number;
-  viewer: { liked: boolean } | null;
+  /** Whether I like it; null when signed out. */
+  liked: boolean | null;
+  status?: 'published' | 'draft';
 }
 
 export interface Page<T> {

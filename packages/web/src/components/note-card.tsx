@@ -35,7 +35,7 @@ export function NoteCard({ note }: { note: NoteCardView }) {
           <span className="note-card-name">{note.author.displayName || note.author.handle}</span>
         </Link>
         <span className="note-card-likes" title={t('card.likes', { count: note.likeCount })}>
-          <HeartIcon size={15} filled={note.viewer?.liked ?? false} />
+          <HeartIcon size={15} filled={note.liked ?? false} />
           {formatCount(note.likeCount, i18n.language)}
         </span>
       </div>

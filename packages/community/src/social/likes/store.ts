@@ -47,6 +47,32 @@ export function createLikesStore(root: Kysely<SocialTables>) {
       return new Set(rows.map((r) => r.note_id));
     },
 
+    /**
+     * `likedAmong` for several accounts in one query (one `union all` arm each): the liked
+     * notes per account, accounts that like none of theirs absent.
+     */
+    async likedAmongMany(asks: { accountId: string; noteIds: string[] }[], db?: Executor) {
+      const liked = new Map<string, Set<string>>();
+      const arms = asks
+        .filter((a) => a.noteIds.length > 0)
+        .map((a) =>
+          q(db)
+            .selectFrom('social_likes')
+            .select(['account_id', 'note_id'])
+            .where('account_id', '=', a.accountId)
+            .where('note_id', 'in', a.noteIds),
+        );
+      const [first, ...rest] = arms;
+      if (!first) return liked;
+      const rows = await rest.reduce((query, arm) => query.unionAll(arm), first).execute();
+      for (const row of rows) {
+        const set = liked.get(row.account_id) ?? new Set<string>();
+        set.add(row.note_id);
+        liked.set(row.account_id, set);
+      }
+      return liked;
+    },
+
     /** The account's likes, newest first, `limit + 1` rows to detect a next page. */
     async pageByAccount(accountId: string, after: Keyset | null, limit: number, db?: Executor) {
       let query = q(db)
