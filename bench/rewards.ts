@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_BATCH_SIZE } from '../packages/rewards/src/import/importer.ts';
 import { type BenchDatabase, type Db, postgresVersion, prepareDatabase } from './community/database.ts';
 import { settle } from './community/scenarios.ts';
 import { commonArgs } from './lib/args.ts';
@@ -146,7 +147,7 @@ export async function run(args: string[]): Promise<void> {
     {
       cards: { type: 'string', default: '100000' },
       events: { type: 'string', default: '1000000' },
-      batch: { type: 'string', default: '1000' },
+      batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
       seed: { type: 'string', default: '1' },
     },
   );

@@ -12,12 +12,18 @@ import { cardSet } from '../bench/rewards/cards.ts';
 import { writeSettlementFile } from '../bench/rewards/events.ts';
 import { loadFixture } from '../bench/rewards/fixture.ts';
 import { spawnPlazaCommand } from '../packages/cli/src/spawn.ts';
+import { CRASH_AFTER_BATCHES_ENV } from '../packages/rewards/src/import/crash-hook.ts';
 
 /**
  * kill -9 of `plaza rewards import` halfway through a settlement file, then the same command
  * again: the ledger must be identical, row for row, to an uninterrupted import of the same
  * file into a fresh database with the same cards. Compared: every column of the points tables
  * except `recorded_at` (when Plaza wrote the row), rows in a total order.
+ *
+ * The kill is placed exactly, not by watching the clock: the import's crash hook SIGKILLs the
+ * process right after batch `KILLED_BATCH` committed and before its checkpoint was written, the
+ * worst moment (the ledger holds the batch, the checkpoint does not). So the re-run must resume
+ * after batch `KILLED_BATCH - 1` and find that batch's events already applied.
  */
 const LEDGER_TABLES = [
   'rewards_events',
@@ -25,10 +31,12 @@ const LEDGER_TABLES = [
   'rewards_cap_uses',
   'rewards_postings',
   'rewards_release_queue',
+  'rewards_card_balances',
 ];
 const NOT_COMPARED = new Set(['recorded_at']);
 const EVENTS = 6_000;
 const BATCH = 40;
+const KILLED_BATCH = EVENTS / BATCH / 2;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-import-crash-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -57,9 +65,10 @@ async function freshDatabase(db: Target['db'], label: string): Promise<Target> {
   };
 }
 
-function importProcess(file: string, target: Target): ChildProcess {
+function importProcess(file: string, target: Target, env: Record<string, string> = {}): ChildProcess {
   return spawnPlazaCommand(['rewards', 'import', file, '--json', '--batch', String(BATCH), target.url], {
     PLAZA_DATA_DIR: target.dataDir,
+    ...env,
   });
 }
 
@@ -77,15 +86,6 @@ async function finish(child: ChildProcess): Promise<Record<string, unknown>> {
 async function checkpointLine(db: Kysely<unknown>): Promise<number> {
   const rows = await sql<{ line_number: number }>`select line_number from rewards_import_runs`.execute(db);
   return Number(rows.rows[0]?.line_number ?? 0);
-}
-
-async function waitForLine(db: Kysely<unknown>, line: number, child: ChildProcess): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the import ended before it could be killed halfway');
-    const at = await checkpointLine(db).catch(() => 0);
-    if (at >= line) return at;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 async function ledger(db: Kysely<unknown>): Promise<Record<string, unknown[]>> {
@@ -135,15 +135,14 @@ describe.each(databases)('kill -9 halfway through a settlement-file import (%s)'
         invalid: 0,
       });
 
+      const first = importProcess(file, crashed, { [CRASH_AFTER_BATCHES_ENV]: String(KILLED_BATCH) });
+      const [code, signal] = (await once(first, 'exit')) as [number | null, NodeJS.Signals | null];
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
       const watch = createDatabase<unknown>(crashed.url);
       handles.push(watch);
-      const first = importProcess(file, crashed);
-      const killedAt = await waitForLine(watch.db, Math.floor(EVENTS / 2), first);
-      first.kill('SIGKILL');
-      await once(first, 'exit');
+      // The header is line 1; the last checkpoint is that of the batch before the killed one.
       const lineAfterKill = await checkpointLine(watch.db);
-      expect(lineAfterKill).toBeGreaterThanOrEqual(killedAt);
-      expect(lineAfterKill).toBeLessThan(stats.events + 1);
+      expect(lineAfterKill).toBe(1 + (KILLED_BATCH - 1) * BATCH);
 
       const resumed = await finish(importProcess(file, crashed));
       expect(resumed).toMatchObject({
@@ -153,9 +152,10 @@ describe.each(databases)('kill -9 halfway through a settlement-file import (%s)'
         rejected: 0,
         invalid: 0,
       });
-      // Each event is counted once across both runs; the batch in flight at the kill comes back duplicate.
+      // Each event is counted once across both runs; the batch committed at the kill comes back duplicate.
       const counted = ['applied', 'duplicate', 'held'].reduce((sum, k) => sum + Number(resumed[k]), 0);
       expect(counted).toBe(stats.events);
+      expect(resumed.duplicate).toBe(Number(uninterrupted.duplicate) + BATCH);
 
       const compare = createDatabase<unknown>(whole.url);
       handles.push(compare);

@@ -1,4 +1,4 @@
-import type { Clock } from '@plaza/kernel';
+import type { Clock, Invalidations } from '@plaza/kernel';
 
 export interface RefreshingOptions {
   /** Past this many entries the one stored longest ago is dropped. */
@@ -18,6 +18,13 @@ export interface RefreshingOptions {
    * query re-read many keys.
    */
   refreshDelayMs?: number;
+}
+
+/** Where a cache's forgets are told to the other processes, and theirs heard. */
+export interface SharedForgets {
+  invalidations: Invalidations;
+  /** The cache's name on the channel: the same cache in every process uses the same one. */
+  name: string;
 }
 
 /**
@@ -46,6 +53,7 @@ export function createRefreshingCache<V>(
   clock: Clock,
   loadMany: LoadMany<V>,
   onRefreshError: (err: unknown) => void,
+  shared?: SharedForgets,
 ) {
   if (!(options.entriesMax >= 1)) throw new Error(`entriesMax must be at least 1, got ${options.entriesMax}`);
   const entries = new Map<string, Entry<V>>();
@@ -101,6 +109,13 @@ export function createRefreshingCache<V>(
     else setTimeout(() => void refreshQueued(), delayMs).unref();
   }
 
+  function dropHere(keys: Iterable<string> | 'all') {
+    epoch += 1;
+    if (keys === 'all') entries.clear();
+    else for (const key of keys) entries.delete(key);
+  }
+  shared?.invalidations.subscribe(shared.name, dropHere);
+
   /** The entry when it may be served (refresh queued when old), or `missing`. */
   function servable(key: string, nowMs: number): Entry<V> | 'missing' {
     const entry = entries.get(key);
@@ -147,9 +162,11 @@ export function createRefreshingCache<V>(
     put(key: string, value: V, loadEpoch: number) {
       store(key, value, loadEpoch, clock.nowMs());
     },
+    /** After a change: drops the keys here and, when shared, in every other process. */
     forget(keys: Iterable<string>) {
-      epoch += 1;
-      for (const key of keys) entries.delete(key);
+      const list = [...keys];
+      dropHere(list);
+      shared?.invalidations.publish(shared.name, list);
     },
     /** Drops every entry `matches` selects (a scan: for rare events such as account deletion). */
     forgetWhere(matches: (value: V) => boolean) {

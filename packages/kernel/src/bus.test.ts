@@ -88,6 +88,9 @@ describe.each(testDatabases())('the outbox event bus on $name', (target) => {
     test.platform.bus.subscribe('second', () => void seen.push('second'));
     await test.platform.bus.publish('first', {});
     expect(seen).toEqual(['first', 'second']);
+    // The bus stops marking subscribers once idle; a later pass marks them again.
+    await test.platform.bus.publish('first', {});
+    expect(seen).toEqual(['first', 'second', 'first', 'second']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from './cache.ts';
+import { createRedisInvalidations, type Dropped, TtlCache } from './cache.ts';
 import { ManualClock } from './clock.ts';
 
 describe('TtlCache', () => {
@@ -28,3 +28,65 @@ describe('TtlCache', () => {
     expect([cache.get('t1'), cache.get('t2')]).toEqual([undefined, { account: 'y' }]);
   });
 });
+
+/** An in-memory stand-in for Redis pub/sub: every subscriber of the channel gets every message. */
+function fakeRedis() {
+  const listeners: ((channel: string, message: string) => void)[] = [];
+  const readies: (() => void)[] = [];
+  const published: string[] = [];
+  const client = {
+    async publish(channel: string, message: string) {
+      published.push(message);
+      for (const listener of listeners) listener(channel, message);
+    },
+    duplicate: () => ({
+      subscribe: async () => undefined,
+      on(event: string, listener: never) {
+        if (event === 'message') listeners.push(listener);
+        if (event === 'ready') readies.push(listener);
+      },
+      quit: async () => undefined,
+    }),
+  };
+  return {
+    client,
+    published,
+    reconnect: () => {
+      for (const ready of readies) ready();
+    },
+  };
+}
+
+describe('invalidations through Redis', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('tells the other processes, not this one, once per turn of the event loop', async () => {
+    const redis = fakeRedis();
+    const one = createRedisInvalidations(redis.client, fail);
+    const two = createRedisInvalidations(redis.client, fail);
+    const heard: { by: string; keys: Dropped }[] = [];
+    one.subscribe('states', (keys) => heard.push({ by: 'one', keys }));
+    two.subscribe('states', (keys) => heard.push({ by: 'two', keys }));
+    two.subscribe('heads', (keys) => heard.push({ by: 'two heads', keys }));
+    one.publish('states', ['a', 'b']);
+    one.publish('states', ['b', 'c']);
+    await tick();
+    expect(redis.published).toHaveLength(1);
+    expect(heard).toEqual([{ by: 'two', keys: ['a', 'b', 'c'] }]);
+  });
+
+  it('tells every subscriber to drop everything when its connection comes back', async () => {
+    const redis = fakeRedis();
+    const process = createRedisInvalidations(redis.client, fail);
+    const heard: Dropped[] = [];
+    process.subscribe('states', (keys) => heard.push(keys));
+    redis.reconnect();
+    expect(heard).toEqual([]);
+    redis.reconnect();
+    expect(heard).toEqual(['all']);
+  });
+});
+
+function fail(err: unknown): never {
+  throw err;
+}

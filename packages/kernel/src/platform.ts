@@ -4,6 +4,7 @@ import { type AuthService, createAuthService } from './auth/service.ts';
 import { createAuthStore } from './auth/store.ts';
 import type { AuthTables } from './auth/types.ts';
 import { createOutboxBus, type EventBus } from './bus.ts';
+import { createRedisInvalidations, type Invalidations, processLocalInvalidations } from './cache.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type Database, type DatabaseOptions, type Dialect } from './db/database.ts';
@@ -27,6 +28,8 @@ export interface Platform {
   auth: AuthService;
   /** Present when PLAZA_REDIS_URL is set: shared state between processes. */
   redis: Redis | undefined;
+  /** Cache invalidations to and from the other processes (through Redis when configured). */
+  invalidations: Invalidations;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,9 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   redis?.on('error', (err) => logger.warn({ err }, 'redis error'));
+  const invalidations = redis
+    ? createRedisInvalidations(redis, (err) => logger.warn({ err }, 'cache invalidation failed'))
+    : processLocalInvalidations();
   return {
     config,
     logger,
@@ -65,7 +71,9 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     rateLimiter: redis ? createRedisRateLimiter(redis, clock) : createMemoryRateLimiter(clock),
     auth,
     redis,
+    invalidations,
     async close() {
+      await invalidations.close();
       await database.destroy();
       redis?.disconnect();
     },

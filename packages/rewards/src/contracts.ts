@@ -21,6 +21,13 @@ export interface LevelPeriod {
   readonly from: CalendarDate;
 }
 
+/** A run of an eligibility flag: it counts from `from` up to the day before `until` (null: no end decided). */
+export interface FlagPeriod {
+  readonly flag: string;
+  readonly from: CalendarDate;
+  readonly until: CalendarDate | null;
+}
+
 /**
  * Everything the points path needs to know about one card, read in one go so that a batch of
  * events loads all its cards with a handful of queries.
@@ -35,8 +42,13 @@ export interface CardProfile {
   readonly birthMonth: number | null;
   /** Oldest first; the first period starts when the card was issued. */
   readonly levels: readonly LevelPeriod[];
-  /** Eligibility flags (e.g. `kids` for 童樂匯) with the first Taipei date they count from. */
+  /**
+   * Eligibility flags (e.g. `kids` for 童樂匯) held on the day the profile was read, or granted
+   * from a later date, with the first Taipei date they count from.
+   */
   readonly flags: Readonly<Record<string, CalendarDate>>;
+  /** Every run of every flag, with its end: what `cardStateOn` judges a date by. */
+  readonly flagPeriods: readonly FlagPeriod[];
   /** The plan selections that apply (a supplementary card's are its primary's), oldest first. */
   readonly selections: readonly PlanSelection[];
 }
@@ -49,11 +61,22 @@ export interface CardProfiles {
   byRefs(refs: readonly string[]): Promise<Map<string, CardProfile>>;
 }
 
-/** The card's state on a Taipei date, in the engine's shape. */
+/**
+ * The card's state on a Taipei date, in the engine's shape. A flag counts on the date when one
+ * of its runs covers it (so a purchase made before a flag ended still earns with it, whenever it
+ * settles); a flag not held that day but granted from a later date shows that date.
+ */
 export function cardStateOn(profile: CardProfile, date: CalendarDate): CardState {
   let level: CardLevel = profile.levels[0]?.level ?? 1;
   for (const period of profile.levels) if (period.from <= date) level = period.level;
-  return { level, birthMonth: profile.birthMonth, eligibleFrom: profile.flags };
+  const eligibleFrom: Record<string, CalendarDate> = {};
+  for (const run of profile.flagPeriods) {
+    const covers = run.from <= date && (run.until === null || run.until > date);
+    const held = eligibleFrom[run.flag];
+    if (covers) eligibleFrom[run.flag] = run.from;
+    else if (run.from > date && (held === undefined || held > run.from)) eligibleFrom[run.flag] = run.from;
+  }
+  return { level, birthMonth: profile.birthMonth, eligibleFrom };
 }
 
 /** What the card network sends. Field names are the public API's (`POST /api/rewards/v1/events`). */

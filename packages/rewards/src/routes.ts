@@ -111,10 +111,10 @@ function registerSelectionRoutes(app: PlazaApp, { cards, selections, nowMs }: Re
         response: { 200: SwitchResultView, ...errorResponses },
       },
     },
-    async (request) => {
-      const card = await cards.heldBy(request.params.cardId, requireViewer(request).accountId);
-      return selections.switchPlan(card.id, request.body.planId, nowMs());
-    },
+    async (request) =>
+      selections.switchPlan(request.params.cardId, request.body.planId, nowMs(), {
+        holderAccountId: requireViewer(request).accountId,
+      }),
   );
 
   app.get(

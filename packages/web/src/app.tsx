@@ -1,20 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { communityRoutes } from './community-routes.tsx';
 import { Layout } from './components/layout.tsx';
-import { RequireAuth } from './components/require-auth.tsx';
-import { CollectionPage } from './pages/collection.tsx';
-import { ComposePage } from './pages/compose.tsx';
-import { HomePage } from './pages/home.tsx';
-import { LogInPage } from './pages/login.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { NotePage } from './pages/note.tsx';
-import { NotificationsPage } from './pages/notifications.tsx';
-import { ProfilePage } from './pages/profile.tsx';
-import { SearchPage } from './pages/search.tsx';
-import { SettingsPage } from './pages/settings.tsx';
-import { SignUpPage } from './pages/signup.tsx';
-import { TopicPage } from './pages/topic.tsx';
 import { rewardsRoutes } from './rewards/routes.tsx';
 
 const queryClient = new QueryClient({
@@ -31,52 +20,7 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter([
   {
     element: <Layout />,
-    children: [
-      { path: '/', element: <HomePage feed="discover" /> },
-      { path: '/following', element: <HomePage feed="following" /> },
-      { path: '/notes/:id', element: <NotePage /> },
-      {
-        path: '/compose',
-        element: (
-          <RequireAuth>
-            <ComposePage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: '/notes/:id/edit',
-        element: (
-          <RequireAuth>
-            <ComposePage />
-          </RequireAuth>
-        ),
-      },
-      { path: '/u/:handle', element: <ProfilePage tab="notes" /> },
-      { path: '/u/:handle/collections', element: <ProfilePage tab="collections" /> },
-      { path: '/collections/:id', element: <CollectionPage /> },
-      { path: '/search', element: <SearchPage /> },
-      { path: '/topics/:topic', element: <TopicPage /> },
-      {
-        path: '/notifications',
-        element: (
-          <RequireAuth>
-            <NotificationsPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: '/settings',
-        element: (
-          <RequireAuth>
-            <SettingsPage />
-          </RequireAuth>
-        ),
-      },
-      { path: '/signup', element: <SignUpPage /> },
-      { path: '/login', element: <LogInPage /> },
-      ...rewardsRoutes,
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: [...communityRoutes, ...rewardsRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ]);
 

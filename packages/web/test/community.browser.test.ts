@@ -3,18 +3,15 @@
  * photos, cross-script search, like/collect/comment, notifications, XSS safety, screenshots
  * of the main pages on a phone and a desktop, and infinite scroll through the discover feed.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/locales/en.ts';
-import { zhCN } from '../src/i18n/locales/zh-cn.ts';
-import { zhTW } from '../src/i18n/locales/zh-tw.ts';
-import { DESKTOP, launchChromium, PHONE, screenshotPath } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
+import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
+import { browserForFile, logIn, PASSWORD } from './support/pages.ts';
 import { gradientPng } from './support/png.ts';
 import { seedAccount, seedDemoNotes } from './support/seed.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
 
-const PASSWORD = 'correct horse battery';
 const TITLE_TW = '台灣美食：夜市小吃地圖';
 const BODY_TW = '士林夜市必吃清單，大腸包小腸和珍珠奶茶 #台灣美食 推薦給大家！';
 const XSS_IMG = '<img src=x onerror=__xss=1>';
@@ -25,18 +22,8 @@ const DISCOVER_REFRESH_MS = 121_000;
 const SCROLL_NOTES = 24;
 
 let plaza: RunningPlaza;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  // Any script error fails the test: a broken page must not pass by showing nothing.
-  page.on('pageerror', (error) => pageErrors.push(error));
-  return page;
-}
+const pages = browserForFile();
+const newPage = (options: BrowserContextOptions) => pages().open(options);
 
 const url = (path: string) => plaza.baseUrl + path;
 
@@ -49,13 +36,7 @@ async function signUpInBrowser(page: Page, handle: string, submitLabel: string):
   await page.waitForURL(url('/'));
 }
 
-async function logInInBrowser(page: Page, handle: string): Promise<void> {
-  await page.goto(url('/login'));
-  await page.fill('input[name=login]', handle);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(url('/'));
-}
+const logInInBrowser = (page: Page, handle: string) => logIn(page, plaza.baseUrl, handle);
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -68,20 +49,11 @@ async function settle(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureWebBuilt();
   plaza = await startPlaza();
-  browser = await launchChromium();
   await seedDemoNotes(plaza.baseUrl);
 }, 240_000);
 
-afterEach(() => {
-  const errors = pageErrors.splice(0);
-  expect(errors.map((e) => e.message)).toEqual([]);
-});
-
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
   await plaza?.close();
 });
 

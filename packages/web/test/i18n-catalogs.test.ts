@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { pickLanguage } from '../src/i18n/language.ts';
-import { en } from '../src/i18n/locales/en.ts';
-import { zhCN } from '../src/i18n/locales/zh-cn.ts';
-import { zhTW } from '../src/i18n/locales/zh-tw.ts';
 import { WEB_DIR } from './support/build.ts';
 
 type Tree = { [key: string]: string | Tree };

@@ -6,79 +6,25 @@
  * Rewards page on a phone and a desktop, none wider than the screen.
  */
 
-import { bearer, signUpForTest, testDatabases } from '@plaza/kernel/testing';
-import { rewardsProduct, taipeiInstant } from '@plaza/rewards';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/locales/en.ts';
-import { zhCN } from '../src/i18n/locales/zh-cn.ts';
-import { zhTW } from '../src/i18n/locales/zh-tw.ts';
-import { DESKTOP, launchChromium, PHONE, screenshotPath } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { type RunningPlaza, startPlaza } from './support/server.ts';
+import { testDatabases } from '@plaza/kernel/testing';
+import { taipeiInstant } from '@plaza/rewards';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
+import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
+import { browserForFile, logIn as logInAs, shoot } from './support/pages.ts';
+import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+import type { RunningPlaza } from './support/server.ts';
 
-const PASSWORD = 'correct horse battery';
-const HOLDER = 'card_holder';
-
+let rewards: RewardsPlaza;
 let plaza: RunningPlaza;
-let browser: Browser;
-let admin: { token: string; id: string };
 let cardId = '';
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
 
 const url = (path: string) => plaza.baseUrl + path;
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  // As if the reader had picked the language on this device: it beats the account's own, so
-  // each page shows the language under test whoever signs in.
-  await context.addInitScript(
-    (language) => localStorage.setItem('plaza.language', language),
-    options?.locale ?? 'en',
-  );
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error));
-  return page;
-}
-
-async function logIn(page: Page, handle: string): Promise<void> {
-  await page.goto(url('/login'));
-  await page.fill('input[name=login]', handle);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(url('/'));
-}
-
-async function adminCall<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await plaza.app.inject({
-    method: method as 'POST',
-    url: path,
-    headers: bearer(admin.token),
-    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
-  });
-  return { status: response.statusCode, body: response.json() as T };
-}
-
-beforeAll(async () => {
-  await ensureWebBuilt();
-  browser = await launchChromium();
-}, 240_000);
-
-afterEach(() => {
-  const errors = pageErrors.splice(0);
-  expect(errors.map((e) => e.message)).toEqual([]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const pages = browserForFile();
+const newPage = (options: BrowserContextOptions) => pages().open(options, true);
+const logIn = (page: Page, handle: string) => logInAs(page, plaza.baseUrl, handle);
+const adminCall: RewardsPlaza['adminCall'] = (method, path, body) => rewards.adminCall(method, path, body);
 
 // The bank's settlement of a purchase at 新光三越 (a 樂饗購 department store) on the switch day.
 const SETTLEMENT = {
@@ -92,30 +38,11 @@ const SETTLEMENT = {
   settledAt: '2026-03-12T09:00:00+08:00',
 };
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  // Nothing may be wider than the screen: a phone must never scroll sideways.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, name).toBeLessThanOrEqual(0);
-}
-
 describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database) => {
   beforeAll(async () => {
-    plaza = await startPlaza([rewardsProduct()], database);
-    // A Tuesday in March 2026: every plan's current version is on the shelf.
-    plaza.clock.set(taipeiInstant('2026-03-10', '10:00'));
-    admin = await signUpForTest(plaza.app, 'bank_admin');
-    await plaza.platform.auth.setRole(admin.id, 'admin');
-    await signUpForTest(plaza.app, HOLDER, 'zh-TW');
-    const issued = await adminCall<{ id: string }>('POST', '/api/rewards/v1/admin/cards', {
-      holderHandle: HOLDER,
-      last4: '4242',
-      level: 2,
-      birthMonth: 3,
-    });
-    expect(issued.status).toBe(201);
-    cardId = issued.body.id;
+    rewards = await startRewardsPlaza(database);
+    plaza = rewards.plaza;
+    cardId = rewards.card.id;
   }, 120_000);
 
   afterAll(async () => {
@@ -254,7 +181,7 @@ describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database
       timeout: 120_000,
     }, async () => {
       const page = await newPage({ ...DESKTOP, locale: 'zh-TW' });
-      await logIn(page, 'bank_admin');
+      await logIn(page, BANK_ADMIN);
       await page.goto(url('/rewards/admin'));
       await page.waitForURL(url('/rewards/admin/plans'));
       await page.getByTestId('admin-catalog').locator('[data-plan=digital]').waitFor();
@@ -309,7 +236,7 @@ describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database
       // A Monday; the new version's window starts today, so scheduling it "now" puts it on the shelf.
       plaza.clock.set(taipeiInstant('2026-03-16', '10:00'));
       const page = await newPage({ ...DESKTOP, locale: 'en' });
-      await logIn(page, 'bank_admin');
+      await logIn(page, BANK_ADMIN);
       await page.goto(url('/rewards/admin/plans'));
       await page.locator('input[name=planId]').fill('cinema');
       await page.locator('input[name=nameZhTW]').fill('電影院');
@@ -431,7 +358,7 @@ describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database
         ] as const) {
           for (const [who, pages] of [
             [HOLDER, holderPages],
-            ['bank_admin', adminPages],
+            [BANK_ADMIN, adminPages],
           ] as const) {
             const page = await newPage({ ...options, locale });
             await logIn(page, who);

@@ -1,27 +1,15 @@
 import { Page } from '@plaza/kernel';
-import {
-  bearer,
-  createTestServer,
-  signUpForTest,
-  type TestServer,
-  testDatabases,
-} from '@plaza/kernel/testing';
+import { testDatabases } from '@plaza/kernel/testing';
 import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteCard } from '../contracts.ts';
-import { communityProduct } from '../index.ts';
-import type { CommunityModules } from '../modules.ts';
 import { NoteCardSchema } from '../notes/schema.ts';
 import { DEFAULT_STATE_CACHE } from '../notes/states.ts';
 import { DEFAULT_LIKED_STATE } from '../social/liked-state.ts';
-import { createTestNote, testMediaEnv } from '../test-helpers.ts';
+import { createTestNote } from '../test-helpers.ts';
 import { DEFAULT_HEADS } from './heads.ts';
-
-interface User {
-  token: string;
-  id: string;
-}
+import { type FeedTestServer, startFeedTestServer, type TestUser as User } from './test-setup.ts';
 
 const CardPage = Page(NoteCardSchema);
 // Past every card cache's time to live: what another process changed is seen by then.
@@ -33,57 +21,27 @@ const ALL_CACHES_TTL_MS = Math.max(DEFAULT_HEADS.ttlMs, DEFAULT_STATE_CACHE.ttlM
  * what only the database knows (another process) within the caches' time to live.
  */
 describe.each(testDatabases())('following feed caches on $name', (target) => {
-  let server: TestServer;
-  let modules: CommunityModules;
+  let t: FeedTestServer;
   let pia: User;
   let quinn: User;
   let rue: User;
 
   beforeAll(async () => {
-    server = await createTestServer(
-      target,
-      [
-        communityProduct((m) => {
-          modules = m;
-        }),
-      ],
-      {
-        ...testMediaEnv(),
-        PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
-      },
-    );
-    pia = await signUpForTest(server.app, 'pia_cache', 'zh-TW');
-    quinn = await signUpForTest(server.app, 'quinn_cache', 'en');
-    rue = await signUpForTest(server.app, 'rue_cache', 'en');
-    for (const reader of [quinn, rue]) await call('POST', '/api/v1/accounts/pia_cache/follow', reader);
+    t = await startFeedTestServer(target);
+    pia = await t.signUp('pia_cache', 'zh-TW');
+    quinn = await t.signUp('quinn_cache', 'en');
+    rue = await t.signUp('rue_cache', 'en');
+    for (const reader of [quinn, rue]) await t.send('POST', '/api/v1/accounts/pia_cache/follow', reader);
   });
-  afterAll(() => server.close());
+  afterAll(() => t.close());
 
-  async function call(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    user?: User,
-    payload?: object,
-  ) {
-    const res = await server.app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: user ? bearer(user.token) : {},
-    });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res;
-  }
-  const feed = async (user: User, query = '') =>
-    (await call('GET', `/api/v1/feed/following${query}`, user)).json() as {
-      items: NoteCard[];
-      nextCursor: string | null;
-    };
+  const call = (...args: Parameters<FeedTestServer['send']>) => t.send(...args);
+  const feed = (user: User, query = '') => t.following(user, query);
   const post = (title: string, status?: 'draft') => {
-    server.clock.advance(1_000);
-    return createTestNote(server.app, pia.token, { title, ...(status ? { status } : {}) });
+    t.server.clock.advance(1_000);
+    return createTestNote(t.server.app, pia.token, { title, ...(status ? { status } : {}) });
   };
-  const db = () => server.platform.database.db;
+  const db = () => t.server.platform.database.db;
 
   it('answers cards that match the documented schema, with the cover and the author', async () => {
     const note = await post('台北的早晨');
@@ -118,7 +76,7 @@ describe.each(testDatabases())('following feed caches on $name', (target) => {
     // A draft enters no feed until it is published; then it is on top with its new time.
     const draft = await post('draft first', 'draft');
     expect((await feed(quinn)).items[0]?.id).toBe(fresh.id);
-    server.clock.advance(1_000);
+    t.server.clock.advance(1_000);
     await call('PATCH', `/api/v1/notes/${draft.id}`, pia, { status: 'published', title: 'published later' });
     expect((await feed(quinn)).items[0]).toMatchObject({ id: draft.id, title: 'published later' });
   });
@@ -137,22 +95,22 @@ describe.each(testDatabases())('following feed caches on $name', (target) => {
   });
 
   it('shows another process’s fan-out and like within the caches’ time to live', async () => {
-    const sol = await signUpForTest(server.app, 'sol_cache', 'en');
-    const note = await createTestNote(server.app, sol.token, { title: 'from elsewhere' });
+    const sol = await t.signUp('sol_cache', 'en');
+    const note = await createTestNote(t.server.app, sol.token, { title: 'from elsewhere' });
     const card = async () => (await feed(rue)).items.find((c) => c.id === note.id);
     expect(await card()).toBeUndefined();
     // Another process follows sol for rue and delivers the note to rue's timeline.
     await sql`insert into timeline (account_id, note_id, author_id, created_at)
       values (${rue.id}, ${note.id}, ${sol.id}, ${note.createdAt})`.execute(db());
     expect(await card()).toBeUndefined();
-    server.clock.advance(ALL_CACHES_TTL_MS);
+    t.server.clock.advance(ALL_CACHES_TTL_MS);
     expect(await card()).toMatchObject({ likeCount: 0, liked: false });
     // Rue likes it through another process.
     await sql`insert into social_likes (account_id, note_id, created_at)
-      values (${rue.id}, ${note.id}, ${server.clock.nowMs()})`.execute(db());
+      values (${rue.id}, ${note.id}, ${t.server.clock.nowMs()})`.execute(db());
     await sql`update notes set like_count = like_count + 1 where id = ${note.id}`.execute(db());
     expect(await card()).toMatchObject({ likeCount: 0, liked: false });
-    server.clock.advance(ALL_CACHES_TTL_MS);
+    t.server.clock.advance(ALL_CACHES_TTL_MS);
     expect(await card()).toMatchObject({ likeCount: 1, liked: true });
   });
 
@@ -160,12 +118,15 @@ describe.each(testDatabases())('following feed caches on $name', (target) => {
     const note = await post('same objects');
     const other = await post('another');
     const ids = [note.id, other.id];
-    const [first, second] = [await modules.notes.cards(ids, rue.id), await modules.notes.cards(ids, rue.id)];
+    const [first, second] = [
+      await t.modules.notes.cards(ids, rue.id),
+      await t.modules.notes.cards(ids, rue.id),
+    ];
     expect(second[0]).toBe(first[0]);
     expect(second[1]).toBe(first[1]);
     expect(Object.isFrozen(first[0])).toBe(true);
     await call('POST', `/api/v1/notes/${note.id}/like`, quinn);
-    const third = await modules.notes.cards(ids, rue.id);
+    const third = await t.modules.notes.cards(ids, rue.id);
     expect(third[0]).not.toBe(first[0]);
     expect(third[0]).toMatchObject({ likeCount: 1, liked: false });
     expect(third[1]).toBe(first[1]);

@@ -1,23 +1,11 @@
 import { tables } from '@plaza/kernel';
-import {
-  bearer,
-  createTestServer,
-  signUpForTest,
-  type TestServer,
-  testDatabases,
-} from '@plaza/kernel/testing';
+import { testDatabases } from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteView } from '../contracts.ts';
-import { communityProduct } from '../index.ts';
-import type { CommunityModules } from '../modules.ts';
-import { createTestNote, testMediaEnv } from '../test-helpers.ts';
+import { createTestNote } from '../test-helpers.ts';
 import { createFeedStore, type FeedTables } from './store.ts';
+import { type FeedTestServer, startFeedTestServer, type TestUser as User } from './test-setup.ts';
 import { createTimelineWriter } from './timeline.ts';
-
-interface User {
-  token: string;
-  id: string;
-}
 
 interface NotePage {
   items: NoteView[];
@@ -25,40 +13,30 @@ interface NotePage {
 }
 
 describe.each(testDatabases())('following feed, topics and profiles on $name', (target) => {
-  let server: TestServer;
-  let modules: CommunityModules;
+  let t: FeedTestServer;
   let ann: User;
   let bob: User;
   let cho: User;
   let dan: User;
 
   beforeAll(async () => {
-    server = await createTestServer(
-      target,
-      [
-        communityProduct((m) => {
-          modules = m;
-        }),
-      ],
-      { ...testMediaEnv(), PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000' },
-    );
-    ann = await signUpForTest(server.app, 'ann_feed', 'en');
-    bob = await signUpForTest(server.app, 'bob_feed', 'zh-TW');
-    cho = await signUpForTest(server.app, 'cho_feed', 'zh-CN');
-    dan = await signUpForTest(server.app, 'dan_feed', 'en');
+    t = await startFeedTestServer(target);
+    ann = await t.signUp('ann_feed', 'en');
+    bob = await t.signUp('bob_feed', 'zh-TW');
+    cho = await t.signUp('cho_feed', 'zh-CN');
+    dan = await t.signUp('dan_feed', 'en');
   });
-  afterAll(() => server.close());
+  afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, user?: User) =>
-    server.app.inject({ method, url, headers: user ? bearer(user.token) : {} });
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, user?: User) => t.request(method, url, user);
   const getPage = async (url: string, user?: User): Promise<NotePage> => {
     const res = await call('GET', url, user);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as NotePage;
   };
   const post = async (user: User, title: string, topics: string[] = [], status?: 'draft') => {
-    server.clock.advance(1_000);
-    return createTestNote(server.app, user.token, { title, topics, ...(status ? { status } : {}) });
+    t.server.clock.advance(1_000);
+    return createTestNote(t.server.app, user.token, { title, topics, ...(status ? { status } : {}) });
   };
   const follow = async (who: User, handle: string) =>
     expect((await call('POST', `/api/v1/accounts/${handle}/follow`, who)).statusCode).toBe(200);
@@ -86,7 +64,7 @@ describe.each(testDatabases())('following feed, topics and profiles on $name', (
     older.push((await post(ann, 'ann own')).id);
     // Several notes in one millisecond: the id breaks the tie.
     for (let i = 0; i < 3; i += 1)
-      older.push((await createTestNote(server.app, cho.token, { title: `cho ${i}` })).id);
+      older.push((await createTestNote(t.server.app, cho.token, { title: `cho ${i}` })).id);
     await post(dan, 'dan is not followed');
 
     const expected = [...older].reverse();
@@ -123,8 +101,8 @@ describe.each(testDatabases())('following feed, topics and profiles on $name', (
   });
 
   it('keeps each timeline to its cap, whatever the events replayed', async () => {
-    const store = createFeedStore(tables<FeedTables>(server.platform));
-    const writer = createTimelineWriter(store, modules.notes, modules.social.service, {
+    const store = createFeedStore(tables<FeedTables>(t.server.platform));
+    const writer = createTimelineWriter(store, t.modules.notes, t.modules.social.service, {
       capPerAccount: 3,
       trimEvery: 1,
       fanOutBatch: 2,
@@ -132,7 +110,7 @@ describe.each(testDatabases())('following feed, topics and profiles on $name', (
     });
     const notes = [];
     for (let i = 0; i < 5; i += 1) notes.push(await post(bob, `capped ${i}`));
-    const viewer = await signUpForTest(server.app, 'eve_feed', 'en');
+    const viewer = await t.signUp('eve_feed', 'en');
     for (const note of notes) {
       const event = {
         noteId: note.id,

@@ -1,4 +1,4 @@
-import type { Clock } from '@plaza/kernel';
+import type { Clock, Invalidations } from '@plaza/kernel';
 import type { Page } from '../contracts.ts';
 import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import { encodeKeyset, type Keyset } from './cursor.ts';
@@ -83,6 +83,8 @@ export function createTimelineHeads(
   clock: Clock,
   options: HeadOptions = DEFAULT_HEADS,
   onRefreshError: (err: unknown) => void = () => {},
+  /** Fan-outs, follows and blocks handled by other processes arrive here at once when given. */
+  invalidations?: Invalidations,
 ) {
   function headOf(rows: TimelineRow[]): Head {
     const kept = rows.slice(0, options.rows);
@@ -98,7 +100,13 @@ export function createTimelineHeads(
     new Map(
       [...(await store.timelineHeads(accountIds, options.rows + 1))].map(([id, rows]) => [id, headOf(rows)]),
     );
-  const cache = createRefreshingCache<Head>(options, clock, loadMany, onRefreshError);
+  const cache = createRefreshingCache<Head>(
+    options,
+    clock,
+    loadMany,
+    onRefreshError,
+    invalidations && { invalidations, name: 'timeline-heads' },
+  );
 
   return {
     /**

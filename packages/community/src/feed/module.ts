@@ -24,8 +24,12 @@ export interface FeedModuleDeps {
 
 export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
   const store = createFeedStore(tables<FeedTables>(platform));
-  const heads = createTimelineHeads(store, platform.clock, { ...DEFAULT_HEADS, ...deps.heads }, (err) =>
-    platform.logger.warn({ err }, 'timeline head refresh failed'),
+  const heads = createTimelineHeads(
+    store,
+    platform.clock,
+    { ...DEFAULT_HEADS, ...deps.heads },
+    (err) => platform.logger.warn({ err }, 'timeline head refresh failed'),
+    platform.invalidations,
   );
   const writer = createTimelineWriter(
     store,

@@ -31,6 +31,7 @@ export function createNotesModule(platform: Platform, deps: NotesModuleDeps) {
     contentCache: deps.contentCache,
     stateCache: deps.stateCache,
     onRefreshError: (err) => platform.logger.warn({ err }, 'note state refresh failed'),
+    invalidations: platform.invalidations,
   });
   // Edits and deletions made through the service forget at once; these cover erasure (which
   // deletes notes without `note.deleted`), events a restart delivers from the outbox, and

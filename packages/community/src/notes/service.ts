@@ -4,6 +4,7 @@ import {
   type EventBus,
   ForbiddenError,
   type IdGenerator,
+  type Invalidations,
   type Language,
   NotFoundError,
   ValidationError,
@@ -48,6 +49,8 @@ export interface NotesDeps {
   /** Timing of the card path's state cache (tests shrink it); defaults otherwise. */
   stateCache?: RefreshingOptions | undefined;
   onRefreshError?: (err: unknown) => void;
+  /** Cache invalidations shared with the other processes. */
+  invalidations?: Invalidations;
 }
 
 export interface CreateNoteRequest {
@@ -116,6 +119,7 @@ export function createNotesService(deps: NotesDeps) {
     clock,
     ...(deps.stateCache ? { options: deps.stateCache } : {}),
     ...(deps.onRefreshError ? { onRefreshError: deps.onRefreshError } : {}),
+    ...(deps.invalidations ? { invalidations: deps.invalidations } : {}),
   });
   const views = createNoteViews({ ...deps, contents, viewerState: () => viewerStateProvider });
   const cards = createNoteCards({ ...deps, states, contents, likedState: () => likedStateProvider });

@@ -1,4 +1,4 @@
-import type { Clock } from '@plaza/kernel';
+import type { Clock, Invalidations } from '@plaza/kernel';
 import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import type { NoteState, NotesStore } from './store.ts';
 
@@ -20,7 +20,12 @@ export interface StateCacheDeps {
   options?: RefreshingOptions;
   /** A background re-read failed: entries stay until their time to live, then readers re-read them. */
   onRefreshError?: (err: unknown) => void;
+  /** Other processes' changes (likes, edits, deletions) arrive here at once when given. */
+  invalidations?: Invalidations;
 }
+
+const NAME = 'note-states';
+const BY_AUTHOR = 'note-states-by-author';
 
 const sameState = (a: NoteState, b: NoteState) =>
   a.status === b.status &&
@@ -40,6 +45,7 @@ export function createStateCache({
   clock,
   options = DEFAULT_STATE_CACHE,
   onRefreshError = () => {},
+  invalidations,
 }: StateCacheDeps) {
   const cache = createRefreshingCache<NoteState>(
     options,
@@ -54,14 +60,23 @@ export function createStateCache({
         }),
       ),
     onRefreshError,
+    invalidations && { invalidations, name: NAME },
   );
+  const forgetAuthorHere = (authorId: string) => cache.forgetWhere((s) => s.author_id === authorId);
+  invalidations?.subscribe(BY_AUTHOR, (authorIds) => {
+    if (authorIds === 'all') return; // the states channel's own 'all' has dropped everything
+    for (const authorId of authorIds) forgetAuthorHere(authorId);
+  });
   return {
     /** The states of `ids` that exist; waits for the database only for those not servable. */
     read: (ids: string[]) => cache.getMany(ids),
     /** After a change this process made or heard of: the next read goes to the database. */
     forget: (ids: Iterable<string>) => cache.forget(ids),
     /** An erased account's notes (they go without `note.deleted`); a scan, for a rare event. */
-    forgetAuthor: (authorId: string) => cache.forgetWhere((s) => s.author_id === authorId),
+    forgetAuthor(authorId: string) {
+      forgetAuthorHere(authorId);
+      invalidations?.publish(BY_AUTHOR, [authorId]);
+    },
     get size() {
       return cache.size;
     },

@@ -1,21 +1,10 @@
-import {
-  bearer,
-  createTestServer,
-  signUpForTest,
-  type TestServer,
-  testDatabases,
-} from '@plaza/kernel/testing';
+import { testDatabases } from '@plaza/kernel/testing';
 import { type CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteCard } from '../contracts.ts';
-import { communityProduct } from '../index.ts';
-import { createTestNote, testMediaEnv, uploadTestImage } from '../test-helpers.ts';
+import { type FeedTestServer, startFeedTestServer, type TestUser as User } from '../feed/test-setup.ts';
+import { createTestNote, uploadTestImage } from '../test-helpers.ts';
 import { DEFAULT_STATE_CACHE } from './states.ts';
-
-interface User {
-  token: string;
-  id: string;
-}
 
 /**
  * Note views are cached in parts (contents by note, author cards by account; for feed cards
@@ -24,52 +13,48 @@ interface User {
  * knows (another process).
  */
 describe.each(testDatabases())('cached note views on $name', (target) => {
-  let server: TestServer;
+  let t: FeedTestServer;
   let kim: User;
   let ray: User;
   /** SQL statements the server sent since the last `countQueries` reset. */
   const statements: string[] = [];
 
   beforeAll(async () => {
-    server = await createTestServer(target, [communityProduct()], {
-      ...testMediaEnv(),
-      PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
-    });
+    t = await startFeedTestServer(target);
     // Every store shares the platform's Kysely instance, so its executor sees every query.
-    const executor = server.platform.database.db.getExecutor();
+    const executor = t.server.platform.database.db.getExecutor();
     const execute = executor.executeQuery.bind(executor);
     executor.executeQuery = <R>(query: CompiledQuery<R>) => {
       statements.push(query.sql);
       return execute(query);
     };
-    kim = await signUpForTest(server.app, 'kim_cache');
-    ray = await signUpForTest(server.app, 'ray_cache');
+    kim = await t.signUp('kim_cache');
+    ray = await t.signUp('ray_cache');
     await call('POST', '/api/v1/accounts/kim_cache/follow', ray);
   });
-  afterAll(() => server.close());
+  afterAll(() => t.close());
 
+  /** Any answer below 300, or a 404 (the tests look for missing notes). */
   async function call(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     user?: User,
     payload?: object,
   ) {
-    const res = await server.app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: user ? bearer(user.token) : {},
-    });
+    const res = await t.request(method, url, user, payload);
     if (res.statusCode >= 300 && res.statusCode !== 404) throw new Error(`${method} ${url}: ${res.body}`);
     return res;
   }
   const feed = async (user: User) =>
     (await call('GET', '/api/v1/feed/following', user)).json().items as NoteCard[];
   const note = async (id: string, user: User) => call('GET', `/api/v1/notes/${id}`, user);
-  const db = () => server.platform.database.db;
+  const db = () => t.server.platform.database.db;
 
   it('shows an edit on the next read of the feed and the note page', async () => {
-    const posted = await createTestNote(server.app, kim.token, { title: 'first title', body: 'first body' });
+    const posted = await createTestNote(t.server.app, kim.token, {
+      title: 'first title',
+      body: 'first body',
+    });
     expect((await feed(ray))[0]?.title).toBe('first title');
     expect((await note(posted.id, ray)).json().title).toBe('first title');
     await call('PATCH', `/api/v1/notes/${posted.id}`, kim, { title: 'second title', topics: ['edited'] });
@@ -82,10 +67,10 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('shows an edit only the database knows of (another process), through the note’s updated_at', async () => {
-    const posted = await createTestNote(server.app, kim.token, { title: 'before elsewhere' });
+    const posted = await createTestNote(t.server.app, kim.token, { title: 'before elsewhere' });
     expect((await note(posted.id, ray)).json().title).toBe('before elsewhere');
-    server.clock.advance(1_000);
-    await sql`update notes set title = 'after elsewhere', updated_at = ${server.clock.nowMs()} where id = ${posted.id}`.execute(
+    t.server.clock.advance(1_000);
+    await sql`update notes set title = 'after elsewhere', updated_at = ${t.server.clock.nowMs()} where id = ${posted.id}`.execute(
       db(),
     );
     expect((await note(posted.id, ray)).json().title).toBe('after elsewhere');
@@ -93,7 +78,7 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('shows a draft’s edit to its author (drafts announce nothing on the bus)', async () => {
-    const draft = await createTestNote(server.app, kim.token, { title: 'draft one', status: 'draft' });
+    const draft = await createTestNote(t.server.app, kim.token, { title: 'draft one', status: 'draft' });
     expect((await note(draft.id, kim)).json().title).toBe('draft one');
     const edited = await call('PATCH', `/api/v1/notes/${draft.id}`, kim, { title: 'draft two' });
     expect(edited.json().title).toBe('draft two');
@@ -102,10 +87,10 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('updates author cards everywhere when the author changes name or avatar', async () => {
-    const posted = await createTestNote(server.app, kim.token, { title: 'card note' });
+    const posted = await createTestNote(t.server.app, kim.token, { title: 'card note' });
     expect((await feed(ray))[0]?.author.displayName).toBe('kim_cache');
     expect((await note(posted.id, ray)).json().author.avatarUrl).toBeNull();
-    const avatar = await uploadTestImage(server.app, kim.token);
+    const avatar = await uploadTestImage(t.server.app, kim.token);
     await call('PATCH', '/api/v1/me', kim, { displayName: 'Kim Renamed', avatarMediaId: avatar });
     const [first] = await feed(ray);
     expect(first?.author).toMatchObject({
@@ -116,17 +101,17 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('shows a profile changed by another process once the card cache’s time to live passes', async () => {
-    await createTestNote(server.app, kim.token, { title: 'ttl note' });
+    await createTestNote(t.server.app, kim.token, { title: 'ttl note' });
     const before = (await feed(ray))[0]?.author.displayName;
     await sql`update profiles set display_name = 'Kim Elsewhere' where account_id = ${kim.id}`.execute(db());
     expect((await feed(ray))[0]?.author.displayName).toBe(before);
-    server.clock.advance(60_000);
+    t.server.clock.advance(60_000);
     expect((await feed(ray))[0]?.author.displayName).toBe('Kim Elsewhere');
   });
 
   it('drops a deleted note at once, and one deleted behind the caches’ back within their time to live', async () => {
-    const one = await createTestNote(server.app, kim.token, { title: 'doomed one' });
-    const two = await createTestNote(server.app, kim.token, { title: 'doomed two' });
+    const one = await createTestNote(t.server.app, kim.token, { title: 'doomed one' });
+    const two = await createTestNote(t.server.app, kim.token, { title: 'doomed two' });
     expect((await feed(ray)).map((n) => n.id)).toEqual(expect.arrayContaining([one.id, two.id]));
     await call('DELETE', `/api/v1/notes/${one.id}`, kim);
     expect((await note(one.id, ray)).statusCode).toBe(404);
@@ -134,12 +119,12 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
     // The foreign keys cascade to its images and topics; the note page reads the row itself.
     await sql`delete from notes where id = ${two.id}`.execute(db());
     expect((await note(two.id, ray)).statusCode).toBe(404);
-    server.clock.advance(DEFAULT_STATE_CACHE.ttlMs);
+    t.server.clock.advance(DEFAULT_STATE_CACHE.ttlMs);
     expect((await feed(ray)).map((n) => n.id)).not.toContain(two.id);
   });
 
   it('reads counters and the viewer’s likes fresh', async () => {
-    const posted = await createTestNote(server.app, kim.token, { title: 'liked note' });
+    const posted = await createTestNote(t.server.app, kim.token, { title: 'liked note' });
     expect((await note(posted.id, ray)).json()).toMatchObject({ likeCount: 0, viewer: { liked: false } });
     await call('POST', `/api/v1/notes/${posted.id}/like`, ray);
     await call('POST', `/api/v1/notes/${posted.id}/collect`, ray);
@@ -152,9 +137,9 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('drops an erased account’s notes, card and mentions', async () => {
-    const gone = await signUpForTest(server.app, 'gone_cache');
-    const theirs = await createTestNote(server.app, gone.token, { title: 'soon gone' });
-    const mention = await createTestNote(server.app, kim.token, { title: 'hi', body: 'hello @gone_cache' });
+    const gone = await t.signUp('gone_cache');
+    const theirs = await createTestNote(t.server.app, gone.token, { title: 'soon gone' });
+    const mention = await createTestNote(t.server.app, kim.token, { title: 'hi', body: 'hello @gone_cache' });
     expect((await note(mention.id, ray)).json().mentions).toEqual(['gone_cache']);
     expect((await note(theirs.id, ray)).statusCode).toBe(200);
     const password = 'correct horse battery';
@@ -164,7 +149,7 @@ describe.each(testDatabases())('cached note views on $name', (target) => {
   });
 
   it('serves a warm following feed with no query, and a note page with one each for state and likes', async () => {
-    for (let i = 0; i < 3; i += 1) await createTestNote(server.app, kim.token, { title: `warm ${i}` });
+    for (let i = 0; i < 3; i += 1) await createTestNote(t.server.app, kim.token, { title: `warm ${i}` });
     const [top] = await feed(ray);
     await note(top!.id, ray);
     const count = async (read: () => Promise<unknown>) => {

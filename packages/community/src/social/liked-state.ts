@@ -1,4 +1,4 @@
-import type { Clock } from '@plaza/kernel';
+import type { Clock, Invalidations } from '@plaza/kernel';
 import type { LikedStateProvider } from '../contracts.ts';
 import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import type { LikesStore } from './likes/store.ts';
@@ -32,6 +32,8 @@ export function createLikedState(
   clock: Clock,
   options: LikedStateOptions = DEFAULT_LIKED_STATE,
   onRefreshError: (err: unknown) => void = () => {},
+  /** Likes made through other processes arrive here at once when given. */
+  invalidations?: Invalidations,
 ) {
   /** Re-reads the notes each entry covers, for a batch of viewers in one query. */
   async function reread(
@@ -50,7 +52,13 @@ export function createLikedState(
       }),
     );
   }
-  const cache = createRefreshingCache<Known>(options, clock, reread, onRefreshError);
+  const cache = createRefreshingCache<Known>(
+    options,
+    clock,
+    reread,
+    onRefreshError,
+    invalidations && { invalidations, name: 'liked-state' },
+  );
 
   const provider: LikedStateProvider = async (noteIds, viewerId) => {
     const cached = cache.peek(viewerId);

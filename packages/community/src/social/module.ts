@@ -36,8 +36,12 @@ export function createSocialModule(
   const { auth, clock, ids, bus } = platform;
   const follows = createFollowsService({ store: createFollowsStore(db), auth, blocks, profiles, clock, bus });
   const likesStore = createLikesStore(db);
-  const likedState = createLikedState(likesStore, clock, undefined, (err) =>
-    platform.logger.warn({ err }, 'liked state refresh failed'),
+  const likedState = createLikedState(
+    likesStore,
+    clock,
+    undefined,
+    (err) => platform.logger.warn({ err }, 'liked state refresh failed'),
+    platform.invalidations,
   );
   const likes = createLikesService({
     store: likesStore,

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EventBus } from '../bus.ts';
-import { TtlCache } from '../cache.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { createSessionCache } from './session-cache.ts';
 import type { AuthStore } from './store.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { newToken } from './tokens.ts';
 import {
   type Account,
   type AccountsTable,
@@ -73,70 +73,11 @@ function checkPassword(password: string, field: string): FieldIssue[] {
   return [];
 }
 
-/**
- * Every signed-in request resolves its token; a short cache spares the database that round
- * trip. This process forgets a session at once on log-out, password change, role or language
- * change and deletion; another process serving the same site may honour it for up to this
- * long after.
- */
-export const SESSION_CACHE_TTL_MS = 10_000;
-const SESSION_CACHE_MAX_ENTRIES = 100_000;
-// A session in use is re-read in the background once it has been cached this long, plus up to
-// 80% more so sessions cached together are not re-read together: its requests never wait for
-// an expiry, and a change made by another process shows sooner.
-const SESSION_REFRESH_AFTER_MS = SESSION_CACHE_TTL_MS / 2;
-
-interface CachedSession {
-  viewer: Viewer;
-  expiresAtMs: number;
-  refreshAtMs: number;
-}
+export { SESSION_CACHE_TTL_MS } from './session-cache.ts';
 
 export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: AuthServiceDeps) {
-  const sessions = new TtlCache<string, CachedSession>(
-    clock,
-    SESSION_CACHE_TTL_MS,
-    SESSION_CACHE_MAX_ENTRIES,
-  );
-  const refreshing = new Set<string>();
-  // Bumped by every forget: a read that began before it may hold a session since ended, so
-  // its result is not cached.
-  let forgets = 0;
-  const forgetWhere = (matches: (s: CachedSession) => boolean) => {
-    forgets += 1;
-    sessions.deleteWhere(matches);
-  };
-  const forgetAccount = (accountId: string) => forgetWhere((s) => s.viewer.accountId === accountId);
-
-  /** Reads the session and caches what it found (unless something was forgotten meanwhile). */
-  async function readSession(tokenHash: string): Promise<Viewer | null> {
-    const readAt = forgets;
-    const found = await store.findSessionByTokenHash(tokenHash);
-    if (!found || found.expires_at <= clock.nowMs()) {
-      sessions.delete(tokenHash);
-      return null;
-    }
-    const viewer: Viewer = {
-      accountId: found.accountId,
-      handle: found.handle,
-      role: found.role,
-      language: found.language,
-      sessionId: found.sessionId,
-    };
-    const refreshAtMs = clock.nowMs() + SESSION_REFRESH_AFTER_MS * (1 + 0.8 * Math.random());
-    if (readAt === forgets) sessions.set(tokenHash, { viewer, expiresAtMs: found.expires_at, refreshAtMs });
-    return viewer;
-  }
-
-  function refreshInBackground(tokenHash: string) {
-    if (refreshing.has(tokenHash)) return;
-    refreshing.add(tokenHash);
-    // A failed re-read leaves the entry to its time to live; the reader after that reads
-    // the session itself and gets the error.
-    readSession(tokenHash)
-      .catch(() => undefined)
-      .finally(() => refreshing.delete(tokenHash));
-  }
+  const sessions = createSessionCache(store, clock);
+  const forgetAccount = (accountId: string) => sessions.forgetWhere((v) => v.accountId === accountId);
 
   async function startSession(accountId: string) {
     const { token, tokenHash } = newToken();
@@ -198,19 +139,11 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
 
     async logOut(sessionId: string) {
       await store.deleteSession(sessionId);
-      forgetWhere((s) => s.viewer.sessionId === sessionId);
+      sessions.forgetWhere((v) => v.sessionId === sessionId);
     },
 
-    /** Resolves a token to its viewer, or null when unknown or expired. */
-    async authenticate(token: string): Promise<Viewer | null> {
-      const tokenHash = hashToken(token);
-      const cached = sessions.get(tokenHash);
-      if (!cached) return readSession(tokenHash);
-      const nowMs = clock.nowMs();
-      if (cached.expiresAtMs <= nowMs) return null;
-      if (nowMs >= cached.refreshAtMs) refreshInBackground(tokenHash);
-      return cached.viewer;
-    },
+    /** Resolves a token to its viewer, or null when unknown or expired (no promise on a cache hit). */
+    authenticate: (token: string): Viewer | null | Promise<Viewer | null> => sessions.authenticate(token),
 
     /** Changes the password and ends every other session of the account. */
     async changePassword(viewer: Viewer, currentPassword: string, newPassword: string) {

@@ -4,6 +4,18 @@ import type { AccountsTable, AuthTables, SessionsTable } from './types.ts';
 export function createAuthStore(db: Kysely<AuthTables>) {
   // A caller may pass its transaction so account reads and writes join its unit of work.
   const q = (ex?: Kysely<AuthTables>) => ex ?? db;
+  const sessionsWithAccounts = () =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.expires_at',
+        'accounts.id as accountId',
+        'accounts.handle',
+        'accounts.role',
+        'accounts.language',
+      ]);
   return {
     /** Inserts the account and, in the same transaction, whatever `alsoInTransaction` writes (its event). */
     insertAccount: (row: AccountsTable, alsoInTransaction: (trx: Kysely<AuthTables>) => Promise<void>) =>
@@ -50,19 +62,19 @@ export function createAuthStore(db: Kysely<AuthTables>) {
       ),
     insertSession: (row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
     findSessionByTokenHash: (tokenHash: string) =>
-      db
-        .selectFrom('sessions')
-        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-        .select([
-          'sessions.id as sessionId',
-          'sessions.expires_at',
-          'accounts.id as accountId',
-          'accounts.handle',
-          'accounts.role',
-          'accounts.language',
-        ])
-        .where('sessions.token_hash', '=', tokenHash)
-        .executeTakeFirst(),
+      sessionsWithAccounts().where('sessions.token_hash', '=', tokenHash).executeTakeFirst(),
+    /** Sessions of many tokens in one query, by token hash (missing hashes have none). */
+    findSessionsByTokenHashes: async (tokenHashes: string[]) =>
+      new Map(
+        tokenHashes.length === 0
+          ? []
+          : (
+              await sessionsWithAccounts()
+                .select('sessions.token_hash')
+                .where('sessions.token_hash', 'in', tokenHashes)
+                .execute()
+            ).map(({ token_hash, ...row }) => [token_hash, row]),
+      ),
     deleteSession: (id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
     deleteOtherSessions: (accountId: string, keepId: string) =>
       db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepId).execute(),

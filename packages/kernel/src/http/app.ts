@@ -39,8 +39,8 @@ export interface HttpAppOptions {
   logger: Logger;
   metrics: Metrics;
   trustProxy: boolean;
-  /** Resolves a bearer token or session cookie to its viewer. */
-  authenticate(token: string): Promise<Viewer | null>;
+  /** Resolves a bearer token or session cookie to its viewer (synchronously when it can). */
+  authenticate(token: string): Viewer | null | Promise<Viewer | null>;
   /** Answers /readyz: throws when a dependency is down. */
   checkReady(): Promise<void>;
   maxUploadBytes: number;
@@ -90,9 +90,21 @@ function tokenOf(request: FastifyRequest): string | undefined {
 
 function registerViewerHook(app: PlazaApp, options: HttpAppOptions): void {
   app.decorateRequest('viewer', null);
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: a cached session resolves without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = tokenOf(request);
-    request.viewer = token && token.length <= 200 ? await options.authenticate(token) : null;
+    const found = token && token.length <= 200 ? options.authenticate(token) : null;
+    if (!(found instanceof Promise)) {
+      request.viewer = found;
+      return done();
+    }
+    found.then(
+      (viewer) => {
+        request.viewer = viewer;
+        done();
+      },
+      (err: Error) => done(err),
+    );
   });
 }
 

@@ -1,8 +1,9 @@
 import { type AuthService, NotFoundError } from '@plaza/kernel';
 import { type Static, Type } from '@sinclair/typebox';
+import { flagPeriods } from '../cards/history.ts';
 import type { CardHistoryStore } from '../cards/history-store.ts';
 import type { CardsService } from '../cards/service.ts';
-import { CardView, type CardViews } from '../cards/view.ts';
+import { CardView, type CardViews, FlagPeriodView } from '../cards/view.ts';
 import type { SelectionsService } from '../selections/service.ts';
 
 export const AdminCardView = Type.Intersect([
@@ -32,6 +33,8 @@ export const AdminCardView = Type.Intersect([
         at: Type.Integer(),
       }),
     ),
+    /** Every run of every flag with its end (the first Taipei date it no longer counts; null: no end). */
+    flagPeriods: Type.Array(FlagPeriodView),
     /** The plan selections that apply (a supplementary card's are its primary's), oldest first. */
     selections: Type.Array(
       Type.Object({ planId: Type.String(), taipeiDate: Type.String(), selectedAt: Type.Integer() }),
@@ -73,6 +76,7 @@ export function createCardLookup({ cards, history, selections, cardViews, auth }
         byAccountId: r.account_id,
         at: Number(r.created_at),
       })),
+      flagPeriods: flagPeriods(flags).map(({ flag, from, until }) => ({ flag, from, until })),
       flagHistory: flags.map((r) => ({
         flag: r.flag,
         action: r.action,

@@ -5,7 +5,7 @@ import type { CardStatusService } from '../cards/status.ts';
 import { CardView, type CardViews } from '../cards/view.ts';
 import type { createCardLookup } from './card-lookup.ts';
 import { AdminCardView } from './card-lookup.ts';
-import { FlagName } from './schemas.ts';
+import { DateText, FlagName } from './schemas.ts';
 
 const TAGS = ['rewards-admin'];
 const CardParams = Type.Object({ cardId: IdParam });
@@ -33,9 +33,23 @@ const LevelChangeView = Type.Object({
 const FlagChangeView = Type.Object({
   cardId: Type.String(),
   flag: Type.String(),
-  /** The 1st of the next Taipei month: the grant (or revocation) counts from 00:00 that day. */
+  /** The grant (or revocation) counts from 00:00 Taipei that day: the 1st of the next month unless given. */
   effectiveFrom: Type.String(),
+  /** A grant's end: the first Taipei date it no longer counts; null without an end (and for a revocation). */
+  until: Type.Union([Type.String(), Type.Null()]),
   changed: Type.Boolean(),
+});
+
+/** A Taipei date in a flag decision; whether it is a real date and not past is the service's rule. */
+const dateText = (description: string) => Type.String({ pattern: DateText.pattern, description });
+
+const FlagGrantBody = Body({
+  flag: FlagName,
+  from: Type.Optional(dateText('When it starts to count; the 1st of the next month if absent.')),
+  until: Type.Optional(dateText('The first Taipei date it no longer counts; no end if absent.')),
+});
+const FlagRevokeQuery = Type.Object({
+  from: Type.Optional(dateText('When it stops counting; the 1st of the next month if absent.')),
 });
 
 export interface CardAdminRouteDeps {
@@ -118,15 +132,16 @@ function registerStatusRoutes(app: PlazaApp, { status }: CardAdminRouteDeps): vo
       schema: {
         tags: TAGS,
         summary:
-          'Grant an eligibility flag (admin), e.g. kids for 童樂匯; it counts from the 1st of the next month',
+          'Grant an eligibility flag (admin), e.g. kids for 童樂匯; it counts from the 1st of the next month (or `from`) until `until` if given',
         params: CardParams,
-        body: Body({ flag: FlagName }),
+        body: FlagGrantBody,
         response: { 200: FlagChangeView, ...errorResponses },
       },
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      return status.grantFlag(request.params.cardId, request.body.flag, admin.accountId);
+      const { flag, from, until } = request.body;
+      return status.grantFlag(request.params.cardId, flag, admin.accountId, { from, until });
     },
   );
 
@@ -135,14 +150,17 @@ function registerStatusRoutes(app: PlazaApp, { status }: CardAdminRouteDeps): vo
     {
       schema: {
         tags: TAGS,
-        summary: 'Revoke an eligibility flag (admin); it stops counting from the 1st of the next month',
+        summary:
+          'Revoke an eligibility flag (admin); it stops counting from the 1st of the next month (or `from`)',
         params: FlagParams,
+        querystring: FlagRevokeQuery,
         response: { 200: FlagChangeView, ...errorResponses },
       },
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      return status.revokeFlag(request.params.cardId, request.params.flag, admin.accountId);
+      const { from } = request.query;
+      return status.revokeFlag(request.params.cardId, request.params.flag, admin.accountId, { from });
     },
   );
 }

@@ -1,5 +1,5 @@
 import { addDays, type CalendarDate, monthOf } from '../calendar/taipei-date.ts';
-import type { LevelPeriod } from '../contracts.ts';
+import type { FlagPeriod, LevelPeriod } from '../contracts.ts';
 import type { CardLevel } from '../program/types.ts';
 import type { CardFlagRow, CardLevelRow } from './history-store.ts';
 
@@ -74,22 +74,31 @@ export function flagRuns(rows: readonly Pick<CardFlagRow, 'action' | 'effective_
   return runs;
 }
 
-/**
- * The flags as the points path sees them on `today`: each held flag with the date it counts
- * from, and a flag granted from a later date with that date. A flag revoked before today is
- * absent (the profile has no end dates, so a transaction from before a revocation that settles
- * after it earns as without the flag).
- */
-export function flagsAsOf(
+/** Every run of every flag, ordered by start date: from the append-only rows, in the order made. */
+export function flagPeriods(
   rows: readonly Pick<CardFlagRow, 'flag' | 'action' | 'effective_from'>[],
-  today: CalendarDate,
-): Record<string, CalendarDate> {
+): FlagPeriod[] {
   const byFlag = new Map<string, Pick<CardFlagRow, 'flag' | 'action' | 'effective_from'>[]>();
   for (const row of rows) byFlag.set(row.flag, [...(byFlag.get(row.flag) ?? []), row]);
+  return [...byFlag]
+    .flatMap(([flag, list]) => flagRuns(list).map((run) => ({ flag, ...run })))
+    .sort((a, b) => a.from.localeCompare(b.from) || a.flag.localeCompare(b.flag));
+}
+
+/** Whether a flag's runs cover a date. */
+export function heldOn(runs: readonly FlagRun[], date: CalendarDate): boolean {
+  return runs.some((run) => run.from <= date && (run.until === null || run.until > date));
+}
+
+/**
+ * The flags as the card app shows them on `today`: each held flag with the date it counts from,
+ * and a flag granted from a later date with that date. One that ended before today is absent.
+ */
+export function flagsAsOf(periods: readonly FlagPeriod[], today: CalendarDate): Record<string, CalendarDate> {
   const flags: Record<string, CalendarDate> = {};
-  for (const [flag, list] of byFlag) {
-    const run = flagRuns(list).find((r) => r.until === null || r.until > today);
-    if (run) flags[flag] = run.from;
+  for (const run of periods) {
+    if ((run.until === null || run.until > today) && flags[run.flag] === undefined)
+      flags[run.flag] = run.from;
   }
   return flags;
 }

@@ -1,13 +1,5 @@
 import { bearer, testDatabases } from '@plaza/kernel/testing';
-import type {
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RewardsTestBed, startRewards } from '../admin/test-support.ts';
 import { cardStateOn } from '../contracts.ts';
@@ -16,18 +8,7 @@ import { resolvePlanVersion } from '../earning/selection.ts';
 import { transaction } from '../earning/test-helpers.ts';
 import type { RewardsCardHistoryTables } from './history-store.ts';
 import { createCardProfiles } from './profiles.ts';
-
-/** Counts the statements sent through a Kysely instance. */
-class CountingPlugin implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+import { StatementCounter } from './statement-counter.ts';
 
 describe.each(testDatabases())('card levels and eligibility flags ($name)', (target) => {
   let bed: RewardsTestBed;
@@ -160,6 +141,7 @@ describe.each(testDatabases())('card levels and eligibility flags ($name)', (tar
       cardId: card.id,
       flag: 'kids',
       effectiveFrom: '2026-05-01',
+      until: null,
       changed: true,
     });
     const again = await bed.asAdmin('POST', `/api/rewards/v1/admin/cards/${card.id}/flags`, { flag: 'kids' });
@@ -175,6 +157,7 @@ describe.each(testDatabases())('card levels and eligibility flags ($name)', (tar
       cardId: card.id,
       flag: 'kids',
       effectiveFrom: '2026-06-01',
+      until: null,
       changed: true,
     });
     // Still held for the rest of May.
@@ -204,7 +187,7 @@ describe.each(testDatabases())('card levels and eligibility flags ($name)', (tar
       await bed.asAdmin('POST', `/api/rewards/v1/admin/cards/${card.id}/flags`, { flag: 'kids' });
       cards.push(card);
     }
-    const counter = new CountingPlugin();
+    const counter = new StatementCounter();
     const db = bed.server.platform.database.db.withPlugin(
       counter,
     ) as unknown as Kysely<RewardsCardHistoryTables>;

@@ -1,10 +1,10 @@
 import type { Clock } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
-import { taipeiDate } from '../calendar/taipei-date.ts';
-import type { CardProfile, CardProfiles } from '../contracts.ts';
+import { type CalendarDate, taipeiDate } from '../calendar/taipei-date.ts';
+import type { CardProfile, CardProfiles, FlagPeriod } from '../contracts.ts';
 import type { PlanSelection } from '../earning/selection.ts';
 import type { CardLevel } from '../program/types.ts';
-import { flagsAsOf, levelPeriods } from './history.ts';
+import { flagPeriods, flagsAsOf, levelPeriods } from './history.ts';
 import {
   type CardFlagRow,
   type CardLevelRow,
@@ -16,7 +16,7 @@ import type { CardRow } from './store.ts';
 /**
  * Card profiles for the points path, by id or network token, in four queries per batch whatever
  * its size: the cards, the deciding cards' selections, the cards' level changes, their flags.
- * Flags are as of today (Taipei), read from the clock.
+ * `flags` is as of today (Taipei, from the clock); `flagPeriods` keeps every run with its end.
  */
 export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: Clock): CardProfiles {
   const history = createCardHistoryStore(db);
@@ -39,10 +39,10 @@ export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: 
       ]);
       const today = taipeiDate(clock.nowMs());
       for (const row of rows) {
-        const profile = toProfile(row, {
+        const profile = toProfile(row, today, {
           selections: selections.get(row.primary_card_id ?? row.id) ?? [],
           levels: levels.get(row.id) ?? [],
-          flags: flagsAsOf(flags.get(row.id) ?? [], today),
+          flags: flagPeriods(flags.get(row.id) ?? []),
         });
         found.set(row.id, profile);
         found.set(row.token, profile);
@@ -86,10 +86,10 @@ async function selectionsOf(
 interface ProfileParts {
   selections: PlanSelection[];
   levels: CardLevelRow[];
-  flags: Record<string, string>;
+  flags: FlagPeriod[];
 }
 
-function toProfile(row: CardRow, parts: ProfileParts): CardProfile {
+function toProfile(row: CardRow, today: CalendarDate, parts: ProfileParts): CardProfile {
   const issued = { level: Number(row.level) as CardLevel, from: taipeiDate(Number(row.created_at)) };
   return {
     cardId: row.id,
@@ -98,7 +98,8 @@ function toProfile(row: CardRow, parts: ProfileParts): CardProfile {
     primaryCardId: row.primary_card_id,
     birthMonth: row.birth_month === null ? null : Number(row.birth_month),
     levels: levelPeriods(issued, parts.levels),
-    flags: parts.flags,
+    flags: flagsAsOf(parts.flags, today),
+    flagPeriods: parts.flags,
     selections: parts.selections,
   };
 }

@@ -35,6 +35,13 @@ const PlanChoice = Type.Object({
 });
 type PlanChoice = Static<typeof PlanChoice>;
 
+/** A run of an eligibility flag: from a Taipei date until the first date it no longer counts (null: no end). */
+export const FlagPeriodView = Type.Object({
+  flag: Type.String(),
+  from: Type.String(),
+  until: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const CardView = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal('primary'), Type.Literal('supplementary')]),
@@ -45,9 +52,9 @@ export const CardView = Type.Object({
     description: 'A decided level change and the 1st of the Taipei month it takes effect, or null.',
   }),
   birthMonth: Type.Union([Type.Integer(), Type.Null()]),
-  flags: Type.Array(Type.Object({ flag: Type.String(), from: Type.String() }), {
+  flags: Type.Array(FlagPeriodView, {
     description:
-      'Eligibility flags and the Taipei date each counts from (a later date: granted, not yet in force).',
+      'Eligibility flags held today or granted from a later date: the Taipei date each counts from, and until (the first date it no longer counts; null without an end).',
   }),
   createdAt: Type.Integer(),
   /** The plan in force today (Asia/Taipei); a supplementary card shows its primary's. */
@@ -155,7 +162,9 @@ function cardView(card: Card, profile: CardProfile, ctx: ViewContext): CardView 
     level: cardStateOn(profile, today).level,
     pendingLevel: pending ? { level: pending.level, from: pending.from } : null,
     birthMonth: card.birthMonth,
-    flags: Object.entries(profile.flags).map(([flag, from]) => ({ flag, from })),
+    flags: profile.flagPeriods
+      .filter((run) => run.until === null || run.until > today)
+      .map(({ flag, from, until }) => ({ flag, from, until })),
     createdAt: card.createdAt,
     currentPlan: selection
       ? {

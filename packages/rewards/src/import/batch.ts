@@ -1,5 +1,6 @@
 import type { EventIngestor, EventOutcome, EventStatus, NetworkEvent } from '../contracts.ts';
 import type { ReportEntry, ReportWriter } from './report.ts';
+import { NO_COUNTS } from './store.ts';
 
 /** Counts over the whole file, kept with the checkpoint so a resumed run reports the total. */
 export interface ImportCounts {
@@ -15,15 +16,7 @@ export interface ImportCounts {
   invalid: number;
 }
 
-export const zeroCounts = (): ImportCounts => ({
-  lines: 0,
-  events: 0,
-  applied: 0,
-  duplicate: 0,
-  held: 0,
-  rejected: 0,
-  invalid: 0,
-});
+export const zeroCounts = (): ImportCounts => ({ lines: 0, ...NO_COUNTS });
 
 // The ingestor names fields as the API does (`/merchant/mcc`); the report speaks of columns.
 const COLUMN_OF_FIELD: Readonly<Record<string, string>> = {

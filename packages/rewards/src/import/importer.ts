@@ -3,12 +3,13 @@ import path from 'node:path';
 import { type Clock, ValidationError } from '@plaza/kernel';
 import type { EventIngestor } from '../contracts.ts';
 import { Batch, type ImportCounts, zeroCounts } from './batch.ts';
+import { crashAfterBatches, crashNow } from './crash-hook.ts';
 import { hashFile } from './file-hash.ts';
 import { readLines } from './line-reader.ts';
 import { MAX_LINE_BYTES, parseLine, readHeader } from './lines.ts';
 import { ImportProgress, type ProgressOutput } from './progress.ts';
 import { ReportWriter } from './report.ts';
-import type { ImportRunRow, ImportStore } from './store.ts';
+import type { Checkpoint, ImportRunRow, ImportStore } from './store.ts';
 
 export interface ImportDeps {
   ingestor: EventIngestor;
@@ -38,7 +39,13 @@ export interface ImportSummary extends ImportCounts {
   readonly problems: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 1_000;
+/**
+ * One ingestor transaction per batch (`INGEST_BATCH_MAX`): it decides and writes in slices, so
+ * the database writes one slice while the next is decided, and commits and checkpoints are few.
+ * Measured on PostgreSQL with a 370,000-event ledger: 30,000 events in 25.5–25.8 s at 5,000 per
+ * batch, 29.4–36.7 s at 1,000.
+ */
+export const DEFAULT_BATCH_SIZE = 5_000;
 export const MAX_BATCH_SIZE = 50_000;
 
 /** The file could not be opened or read: nothing was imported. */
@@ -114,10 +121,14 @@ export async function importSettlementFile(deps: ImportDeps, options: ImportOpti
       })
     : undefined;
   let position = { offset: startOffset, line: startLine - 1 };
+  const crashAfter = crashAfterBatches(process.env);
+  let committed = 0;
   try {
     let batch = new Batch();
     const commit = async () => {
       await batch.commit(deps.ingestor, report, counts);
+      committed += 1;
+      if (committed === crashAfter) crashNow();
       batch = new Batch();
       const reportBytes = await report.flush();
       await deps.store.checkpoint(
@@ -158,26 +169,7 @@ async function openRun(
   const now = deps.clock.nowMs();
   const existing = await deps.store.find(fileHash);
   if (existing?.status === 'done' && rescan) await deps.store.restart(fileHash, file, now);
-  if (!existing)
-    await deps.store.start({
-      file_hash: fileHash,
-      file_name: file,
-      file_bytes: fileBytes,
-      status: 'running',
-      offset_bytes: 0,
-      line_number: 0,
-      events: 0,
-      applied: 0,
-      duplicate: 0,
-      held: 0,
-      rejected: 0,
-      invalid: 0,
-      report_path: null,
-      report_bytes: 0,
-      started_at: now,
-      updated_at: now,
-      finished_at: null,
-    });
+  if (!existing) await deps.store.start({ hash: fileHash, name: file, bytes: fileBytes }, now);
   const run = await deps.store.find(fileHash);
   if (!run) throw new Error(`The import record of ${fileHash} could not be created.`);
   return run;
@@ -194,16 +186,12 @@ function checkpointOf(
   counts: ImportCounts,
   reportFile: string,
   reportBytes: number,
-) {
+): Checkpoint {
+  const { lines: _lines, ...stored } = counts;
   return {
     offset_bytes: position.offset,
     line_number: position.line,
-    events: counts.events,
-    applied: counts.applied,
-    duplicate: counts.duplicate,
-    held: counts.held,
-    rejected: counts.rejected,
-    invalid: counts.invalid,
+    ...stored,
     report_path: reportFile,
     report_bytes: reportBytes,
   };

@@ -39,6 +39,25 @@ export type Checkpoint = Pick<
   | 'report_bytes'
 >;
 
+/** Counts of a run that has not committed a batch yet. */
+export const NO_COUNTS = { events: 0, applied: 0, duplicate: 0, held: 0, rejected: 0, invalid: 0 } as const;
+
+/** A run at its first line: no counts, no report yet. */
+function freshRun(fileName: string, nowMs: number) {
+  return {
+    file_name: fileName,
+    status: 'running',
+    offset_bytes: 0,
+    line_number: 0,
+    ...NO_COUNTS,
+    report_path: null,
+    report_bytes: 0,
+    started_at: nowMs,
+    updated_at: nowMs,
+    finished_at: null,
+  } as const;
+}
+
 /** All SQL on import checkpoints. */
 export function createImportStore(db: Kysely<ImportTables>) {
   return {
@@ -46,10 +65,10 @@ export function createImportStore(db: Kysely<ImportTables>) {
     find: (fileHash: string): Promise<ImportRunRow | undefined> =>
       db.selectFrom('rewards_import_runs').selectAll().where('file_hash', '=', fileHash).executeTakeFirst(),
     /** Starts the record of a file's import; a concurrent start of the same file keeps the first. */
-    async start(row: ImportRunRow): Promise<void> {
+    async start(file: { hash: string; name: string; bytes: number }, nowMs: number): Promise<void> {
       await db
         .insertInto('rewards_import_runs')
-        .values(row)
+        .values({ file_hash: file.hash, file_bytes: file.bytes, ...freshRun(file.name, nowMs) })
         .onConflict((oc) => oc.column('file_hash').doNothing())
         .execute();
     },
@@ -57,23 +76,7 @@ export function createImportStore(db: Kysely<ImportTables>) {
     async restart(fileHash: string, fileName: string, nowMs: number): Promise<void> {
       await db
         .updateTable('rewards_import_runs')
-        .set({
-          file_name: fileName,
-          status: 'running',
-          offset_bytes: 0,
-          line_number: 0,
-          events: 0,
-          applied: 0,
-          duplicate: 0,
-          held: 0,
-          rejected: 0,
-          invalid: 0,
-          report_path: null,
-          report_bytes: 0,
-          started_at: nowMs,
-          updated_at: nowMs,
-          finished_at: null,
-        })
+        .set(freshRun(fileName, nowMs))
         .where('file_hash', '=', fileHash)
         .execute();
     },

@@ -34,23 +34,26 @@ export function pendingBySettlement(rows: readonly PostingSides[]): {
 
 /**
  * Reads what a writer needs before deciding, set-based: the pending points of every settlement
- * in `transactionIds`, what `owingCards` owe, and the available balance of `spendingCards` (the
- * cards a clawback may take from; summing a card's whole history is only done for those).
+ * in `transactionIds` (a transaction has a handful of postings), and the balance rows of `cards`
+ * (the cards that may owe, repay or lose points): one indexed probe per card, whatever the
+ * length of its history.
  */
 export async function loadBalances(
   store: LedgerStore,
   db: Kysely<RewardsLedgerTables>,
-  scope: {
-    transactionIds: readonly string[];
-    owingCards: readonly string[];
-    spendingCards: readonly string[];
-  },
+  scope: { transactionIds: readonly string[]; cards: readonly string[] },
 ): Promise<LoadedBalances> {
-  const [postings, available, owed] = await Promise.all([
+  const [postings, balances] = await Promise.all([
     store.postingsOfTransactions([...new Set(scope.transactionIds)], db),
-    store.availableOf([...new Set(scope.spendingCards)], db),
-    store.owedBy([...new Set(scope.owingCards)], db),
+    store.balancesOfCards(scope.cards, db),
   ]);
   const { pending, released } = pendingBySettlement(postings);
+  const available = new Map<string, number>();
+  const owed = new Map<string, number>();
+  for (const [cardId, card] of balances) {
+    available.set(cardId, card.available);
+    // The receivable is credits minus debits: negative by what the card owes.
+    owed.set(cardId, -card.receivable);
+  }
   return { pendingBySettlement: pending, released, available, owed };
 }

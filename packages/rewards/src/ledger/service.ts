@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { taipeiDate, taipeiStartOfDay } from '../calendar/taipei-date.ts';
 import type { ProgramSource } from '../contracts.ts';
 import { BANK_LIABILITY, cardAccount, postingId, WHOLE_EVENT_LINE } from './accounts.ts';
+import { rebuildCardBalances, verifyCardBalances } from './balances.ts';
 import { loadBalances } from './load.ts';
 import { lockLedger } from './lock.ts';
-import { allowsNegativeAvailable } from './policy.ts';
 import type { HistoryCursor, LedgerStore } from './store.ts';
 import type { PostingRow, RewardsLedgerTables } from './tables.ts';
 import { LedgerWorkingSet } from './working-set.ts';
@@ -39,12 +39,11 @@ async function releaseIn(
   if (due.length === 0) return 0;
   const loaded = await loadBalances(store, trx, {
     transactionIds: due.map((row) => row.transaction_id),
-    owingCards: due.map((row) => row.card_id),
-    spendingCards: [],
+    cards: due.map((row) => row.card_id),
   });
   const work = new LedgerWorkingSet(loaded, {
     recordedAt: clock.nowMs(),
-    allowNegativeAvailable: allowsNegativeAvailable(deps.programs.current().settings),
+    allowNegativeAvailable: deps.programs.current().settings.allowNegativeAvailable,
   });
   for (const row of due) {
     const ref = { settlementId: row.settlement_id, cardId: row.card_id, transactionId: row.transaction_id };
@@ -100,7 +99,7 @@ async function spend(deps: LedgerDeps, input: SpendInput): Promise<PostingRow> {
       }
       return existing;
     }
-    const available = (await store.availableOf([input.cardId], trx)).get(input.cardId) ?? 0;
+    const { available } = await store.balancesOf(input.cardId, trx);
     if (available < input.points) {
       throw new ConflictError(`Only ${available} points are available.`, 'insufficient_points');
     }
@@ -149,6 +148,10 @@ export function createLedgerService(deps: LedgerDeps) {
       store.history(cardId, limit, after),
     /** The bank's liability and every card's balances summed: they cancel exactly (a check for operators and tests). */
     booksTotal: () => store.booksTotal(),
+    /** Cards whose balance row differs from the sums of their postings: empty when all is well. */
+    verifyBalances: () => verifyCardBalances(deps.db, store),
+    /** Recomputes every balance row from the postings. */
+    rebuildBalances: () => rebuildCardBalances(deps.db, store),
     spend: (input: SpendInput) => spend(deps, input),
   };
 }

@@ -1,6 +1,7 @@
 import { dialectOf } from '@plaza/kernel';
 import { type Kysely, sql } from 'kysely';
-import { BANK_LIABILITY, bucketOf, type CardBucket, cardAccount } from './accounts.ts';
+import { BANK_LIABILITY } from './accounts.ts';
+import { balanceChanges, balanceQueries, type CardBalances } from './balance-store.ts';
 import { type BulkColumn, bulkInsert } from './bulk-insert.ts';
 import { inList } from './in-list.ts';
 import type { PostingRow, ReleaseQueueRow, RewardsLedgerTables } from './tables.ts';
@@ -26,7 +27,7 @@ const QUEUE_COLUMNS: readonly BulkColumn<ReleaseQueueRow>[] = [
   { name: 'available_on' },
 ];
 
-export type CardBalances = Record<CardBucket, number>;
+export type { CardBalances } from './balance-store.ts';
 
 export interface HistoryCursor {
   readonly effectiveAt: number;
@@ -36,9 +37,26 @@ export interface HistoryCursor {
 /** All SQL on postings and the release queue. Writers pass their transaction as `db`. */
 export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
   const dialect = dialectOf(root);
+  const balances = balanceQueries(root, dialect);
   return {
-    insertPostings: (rows: readonly PostingRow[], db = root) =>
-      bulkInsert(db, 'rewards_postings', POSTING_COLUMNS, rows),
+    ...balances,
+
+    /**
+     * Appends postings and adds them to their cards' balance rows, in the caller's transaction:
+     * both statements are issued at once (the connection runs them in order).
+     */
+    insertPostings(rows: readonly PostingRow[], db = root): Promise<unknown> {
+      if (rows.length === 0) return Promise.resolve();
+      return Promise.all([
+        bulkInsert(db, 'rewards_postings', POSTING_COLUMNS, rows),
+        balances.addToBalances(balanceChanges(rows), db),
+      ]);
+    },
+
+    /** One card's balances, from its balance row. */
+    async balancesOf(cardId: string, db = root): Promise<CardBalances> {
+      return (await balances.balancesOfCards([cardId], db)).get(cardId)!;
+    },
 
     postingsOfTransactions(transactionIds: readonly string[], db = root) {
       if (transactionIds.length === 0) return Promise.resolve([]);
@@ -55,58 +73,6 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
         ])
         .where(inList(dialect, 'transaction_id', transactionIds))
         .execute();
-    },
-
-    /** Available points per card: credits minus debits of each card's available account. */
-    async availableOf(cardIds: readonly string[], db = root): Promise<Map<string, number>> {
-      const found = new Map(cardIds.map((id) => [id, 0]));
-      if (cardIds.length === 0) return found;
-      const accounts = cardIds.map((id) => cardAccount(id, 'available'));
-      const rows = await sql<{ account: string; total: number | string }>`
-        select credit_account as account, sum(amount) as total from rewards_postings
-          where card_id in (${sql.join(cardIds)}) and credit_account in (${sql.join(accounts)}) group by credit_account
-        union all
-        select debit_account as account, -sum(amount) as total from rewards_postings
-          where card_id in (${sql.join(cardIds)}) and debit_account in (${sql.join(accounts)}) group by debit_account`.execute(
-        db,
-      );
-      for (const row of rows.rows) {
-        const cardId = row.account.slice('card:'.length, -':available'.length);
-        found.set(cardId, (found.get(cardId) ?? 0) + Number(row.total));
-      }
-      return found;
-    },
-
-    /** Points each card owes (its receivable's shortfalls minus repayments), through the small partial index. */
-    async owedBy(cardIds: readonly string[], db = root): Promise<Map<string, number>> {
-      const found = new Map(cardIds.map((id) => [id, 0]));
-      if (cardIds.length === 0) return found;
-      // The literal `leg in (…)` must match the partial index's predicate for SQLite to use it.
-      const rows = await sql<{ card_id: string; leg: string; total: number | string }>`
-        select card_id, leg, sum(amount) as total from rewards_postings
-          where leg in ('clawback_receivable', 'repay') and card_id in (${sql.join(cardIds)})
-          group by card_id, leg`.execute(db);
-      for (const row of rows.rows) {
-        const sign = row.leg === 'repay' ? -1 : 1;
-        found.set(row.card_id, (found.get(row.card_id) ?? 0) + sign * Number(row.total));
-      }
-      return found;
-    },
-
-    /** Every bucket of one card, summed over its postings. */
-    async balancesOf(cardId: string, db = root): Promise<CardBalances> {
-      const rows = await sql<{ account: string; total: number | string }>`
-        select credit_account as account, sum(amount) as total from rewards_postings
-          where card_id = ${cardId} group by credit_account
-        union all
-        select debit_account as account, -sum(amount) as total from rewards_postings
-          where card_id = ${cardId} group by debit_account`.execute(db);
-      const balances: CardBalances = { pending: 0, available: 0, receivable: 0 };
-      for (const row of rows.rows) {
-        const bucket = bucketOf(row.account, cardId);
-        if (bucket) balances[bucket] += Number(row.total);
-      }
-      return balances;
     },
 
     /** The card's postings, newest first by when they took effect. */
@@ -132,6 +98,11 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
     postingsByIds(ids: readonly string[], db = root) {
       if (ids.length === 0) return Promise.resolve([]);
       return db.selectFrom('rewards_postings').selectAll().where('id', 'in', ids).execute();
+    },
+
+    /** Refreshes PostgreSQL's planner statistics of the postings (see `statisticsKeeper`); nothing on SQLite. */
+    async refreshStatistics(db = root): Promise<void> {
+      if (dialect === 'postgres') await sql`analyze rewards_postings`.execute(db);
     },
 
     /** Sum of every balance in the books: zero when every posting has both its sides. */

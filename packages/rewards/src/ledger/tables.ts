@@ -29,7 +29,20 @@ export interface ReleaseQueueRow {
   available_on: string;
 }
 
+/**
+ * A card's balance per bucket: a projection of its postings, written in the same transaction as
+ * them (credits minus debits of `card:<id>:<bucket>`). `version` counts the writes that changed it.
+ */
+export interface CardBalanceRow {
+  card_id: string;
+  pending: number;
+  available: number;
+  receivable: number;
+  version: number;
+}
+
 export interface RewardsLedgerTables {
   rewards_postings: PostingRow;
   rewards_release_queue: ReleaseQueueRow;
+  rewards_card_balances: CardBalanceRow;
 }

@@ -10,7 +10,6 @@ import type {
   ProgramSource,
 } from '../contracts.ts';
 import { lockLedger } from '../ledger/lock.ts';
-import { allowsNegativeAvailable } from '../ledger/policy.ts';
 import type { LedgerStore } from '../ledger/store.ts';
 import type { Batch, BatchRows, FreshEvent } from './batch.ts';
 import { asModules, type PointsTables } from './db.ts';
@@ -19,6 +18,7 @@ import { loadBatch } from './load.ts';
 import { problem, rejected } from './outcomes.ts';
 import { applyReturn } from './returns.ts';
 import { applyAuthorizationEvent, applySettlement } from './settle.ts';
+import { statisticsKeeper } from './statistics.ts';
 import type { LifecycleStore } from './store.ts';
 import { checkEvent, type EventProblem } from './validate.ts';
 
@@ -54,6 +54,10 @@ interface Valid {
  * in memory, then bulk inserts. A bad event is refused alone; the rest of the batch goes on.
  */
 export function createEventIngestor(deps: IngestorDeps): EventIngestor {
+  const keepStatistics = statisticsKeeper(async () => {
+    await deps.store.refreshStatistics();
+    await deps.ledgerStore.refreshStatistics();
+  });
   return {
     async ingest(events: readonly NetworkEvent[]): Promise<EventOutcome[]> {
       const outcomes: EventOutcome[] = new Array(events.length);
@@ -77,6 +81,7 @@ export function createEventIngestor(deps: IngestorDeps): EventIngestor {
           await lockLedger(trx);
           await applyChunk({ ...deps, db: trx }, chunk, profiles, outcomes);
         });
+        await keepStatistics(chunk.length);
       }
       return outcomes;
     },
@@ -131,7 +136,7 @@ async function applyChunk(
       ledgerStore: deps.ledgerStore,
       program,
       recordedAt,
-      allowNegativeAvailable: allowsNegativeAvailable(program.settings),
+      allowNegativeAvailable: program.settings.allowNegativeAvailable,
     },
     fresh,
   );

@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../calendar/taipei-date.ts';
 import type { NetworkEvent, NetworkMerchant } from '../contracts.ts';
-import { ev, MERCHANTS, type PointsBed, startPointsBed } from './test-support.ts';
+import { diningCard, ev, MERCHANTS, type PointsBed, startPointsBed } from './test-support.ts';
 
 /**
  * Random event histories through the real ingest path. A purchase may have an authorization,
  * has a settlement, and may be partly refunded and charged back; any arrival order is
  * permitted (returns before their settlement are held), events may come twice, and batches are
  * cut anywhere. Invariants: the books balance, available never goes negative, and any order
- * gives the same balances and the same points per purchase.
+ * gives the same balances and the same points per purchase, and every card's balance row equals
+ * the sums of its postings.
  */
 const FIRST_DAY = '2024-03-01';
 const SHOPS: readonly NetworkMerchant[] = [
@@ -122,14 +123,6 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
   });
   afterAll(async () => bed?.server.close());
 
-  async function diningCard(): Promise<{ id: string; token: string }> {
-    const holder = await bed.holder('prop');
-    bed.at('2024-02-01', '08:00');
-    const card = await bed.issue(holder.handle);
-    await bed.switchPlan(card.id, 'dining', '2024-02-01');
-    return card;
-  }
-
   async function state(cardId: string) {
     const balances = await bed.services.ledger.balances(cardId);
     const page = await bed.services.transactions.page(cardId, 100, null);
@@ -155,7 +148,7 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
         }),
         async ([shapes, first, second]) => {
           run += 1;
-          const [a, b] = [await diningCard(), await diningCard()];
+          const [a, b] = [await diningCard(bed, 'prop'), await diningCard(bed, 'prop')];
           const histA = eventsOf(shapes, `p${run}a`, a.id);
           const histB = eventsOf(shapes, `p${run}b`, b.token);
           // Reads in between release what is due by then, as a busy card app would.
@@ -178,6 +171,8 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
           const replay = await bed.ingest(...histA.events);
           expect(replay.every((o) => o.status === 'duplicate')).toBe(true);
           expect((await bed.services.ledger.history(a.id, 10_000, null)).length).toBe(postings);
+          // The balance rows are a projection of the postings: every card's equals its sums.
+          expect(await bed.services.ledger.verifyBalances()).toEqual([]);
         },
       ),
       { numRuns: 12 },
@@ -191,7 +186,7 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
         fc.array(purchase, { minLength: 1, maxLength: 5 }),
         fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
         async (shapes, spends) => {
-          const card = await diningCard();
+          const card = await diningCard(bed, 'prop');
           const { events, last } = eventsOf(shapes, `s${spentBy.size}`, card.id);
           spentBy.set(card.id, 0);
           // Events in clearing order, a spend attempt after each, the clock a day past each event.
@@ -219,6 +214,7 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
           expect(final.pending + final.available - final.owed).toBe(net - spentBy.get(card.id)!);
           const books = await bed.services.ledger.booksTotal();
           expect(books.liability + books.cards).toBe(0);
+          expect(await bed.services.ledger.verifyBalances()).toEqual([]);
         },
       ),
       { numRuns: 12 },

@@ -76,10 +76,12 @@ export async function loadBatch(
   const [balances, siblings, queued, capUsage] = await Promise.all([
     loadBalances(deps.ledgerStore, db.ledger, {
       transactionIds,
-      owingCards: [...returnCards, ...held.map((h) => h.card_id)],
-      spendingCards: [...returnCards, ...held.map((h) => h.card_id)],
+      cards: [...returnCards, ...held.map((h) => h.card_id)],
     }),
-    store.eventsOfTransactions(transactionIds, db.lifecycle),
+    store.returnsOf(
+      returned.map((k) => k.id),
+      db.lifecycle,
+    ),
     deps.ledgerStore.queueOf(
       returned.map((k) => k.id),
       db.ledger,
@@ -102,13 +104,13 @@ export async function loadBatch(
 function addSettlement(
   batch: Batch,
   settlement: KnownEvent,
-  siblings: readonly { type: string; original_event_id: string | null; payload: string }[],
+  returns: readonly { original_event_id: string | null; payload: string }[],
   queuedOn: string | undefined,
 ): void {
   let refundedMinor = 0;
-  for (const sibling of siblings) {
-    if (sibling.original_event_id !== settlement.id || !RETURNS.includes(sibling.type as 'refund')) continue;
-    refundedMinor += (JSON.parse(sibling.payload) as { amount: number }).amount;
+  for (const applied of returns) {
+    if (applied.original_event_id !== settlement.id) continue;
+    refundedMinor += (JSON.parse(applied.payload) as { amount: number }).amount;
   }
   batch.settlements.set(settlement.id, {
     known: settlement,

@@ -89,6 +89,24 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
         .execute();
     },
 
+    /**
+     * The applied refunds and chargebacks of these settlements: what they took back so far. Reads
+     * the returns' small partial index, not the settlements' whole transactions.
+     */
+    returnsOf(settlementIds: readonly string[], db = root) {
+      if (settlementIds.length === 0) return Promise.resolve([]);
+      return (
+        db
+          .selectFrom('rewards_events')
+          .select(['original_event_id', 'payload'])
+          // The literal predicate matches the partial index's, which SQLite needs to use it.
+          .where(sql<boolean>`type in ('refund', 'chargeback')`)
+          .where(inList(dialect, 'original_event_id', settlementIds))
+          .where('status', '=', 'applied')
+          .execute()
+      );
+    },
+
     insertEvents: (rows: readonly EventInsert[], db = root) =>
       bulkInsert(db, 'rewards_events', EVENT_COLUMNS, rows),
 
@@ -143,6 +161,11 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
         usage.set(row.card_id, card);
       }
       return usage;
+    },
+
+    /** Refreshes PostgreSQL's planner statistics of events and cap uses (see `statisticsKeeper`); nothing on SQLite. */
+    async refreshStatistics(db = root): Promise<void> {
+      if (dialect === 'postgres') await sql`analyze rewards_events, rewards_cap_uses`.execute(db);
     },
 
     /** A page of the card's purchases, newest first. */

@@ -188,3 +188,16 @@ export async function startPointsBed(target: TestDatabase, program?: Program): P
   };
   return bed;
 }
+
+/** A new holder's card on the dining plan from `since` (issued and switched at 08:00 that day). */
+export async function diningCard(
+  bed: PointsBed,
+  prefix: string,
+  since: CalendarDate = '2024-02-01',
+): Promise<{ id: string; token: string }> {
+  const holder = await bed.holder(prefix);
+  bed.at(since, '08:00');
+  const card = await bed.issue(holder.handle);
+  await bed.switchPlan(card.id, 'dining', since);
+  return card;
+}

@@ -44,6 +44,8 @@ function checkSettings(settings: ProgramSettings): FieldIssue[] {
   if (since !== null && !isCalendarDate(since)) add('installmentGeneralOnlySince', 'must be YYYY-MM-DD');
   const dates = [...settings.businessCalendar.holidays, ...settings.businessCalendar.makeUpWorkdays];
   if (!dates.every(isCalendarDate)) add('businessCalendar', 'every date must be YYYY-MM-DD');
+  if (typeof settings.allowNegativeAvailable !== 'boolean')
+    add('allowNegativeAvailable', 'must be true or false');
   return issues;
 }
 

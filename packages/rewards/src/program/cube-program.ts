@@ -34,6 +34,8 @@ export const CUBE_SETTINGS: ProgramSettings = {
   businessCalendar: TW_BUSINESS_CALENDAR_2026,
   homeCountry: 'TW',
   homeCurrency: 'TWD', // §1.7: foreign = currency ≠ NTD, or NTD at an overseas merchant
+  // Points already spent cannot be un-spent: a refund's shortfall becomes points the card owes.
+  allowNegativeAvailable: false,
 };
 
 interface Window {

@@ -124,6 +124,11 @@ export interface ProgramSettings {
   readonly homeCountry: string;
   /** ISO 4217; any other currency makes a transaction foreign. */
   readonly homeCurrency: string;
+  /**
+   * Whether a clawback may take a card's available points below zero. When false the shortfall
+   * is recorded as points the card owes, repaid from its next released points (`splitClawback`).
+   */
+  readonly allowNegativeAvailable: boolean;
 }
 
 export interface Program {

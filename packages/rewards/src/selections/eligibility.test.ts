@@ -2,6 +2,7 @@ import { bearer, testDatabases } from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RewardsTestBed, startRewards } from '../admin/test-support.ts';
 import { ineligibility } from './eligibility.ts';
+import { putPlan } from './test-requests.ts';
 
 interface Choice {
   planId: string;
@@ -50,13 +51,7 @@ describe.each(testDatabases())('eligibility when switching ($name)', (target) =>
   });
   afterAll(async () => bed?.server.close());
 
-  const pick = (token: string, cardId: string, planId: string) =>
-    bed.server.app.inject({
-      method: 'PUT',
-      url: `/api/rewards/v1/cards/${cardId}/plan`,
-      headers: bearer(token),
-      payload: { planId },
-    });
+  const pick = (token: string, cardId: string, planId: string) => putPlan(bed, token, cardId, planId);
   const choices = async (token: string, cardId: string): Promise<Record<string, Choice>> => {
     const view = await bed.server.app.inject({
       url: `/api/rewards/v1/cards/${cardId}`,

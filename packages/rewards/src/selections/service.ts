@@ -12,6 +12,7 @@ import {
   PlanNotEligibleError,
   SupplementaryFollowsPrimaryError,
 } from './errors.ts';
+import { createSwitchWriter, type SwitchBatchLimits } from './switch-batch.ts';
 
 export interface SelectionEntry {
   readonly planId: string;
@@ -39,6 +40,8 @@ export interface SelectionsDeps {
   /** Read on every call: a plan the bank takes off the shelf cannot be chosen a moment later. */
   programs: ProgramSource;
   profiles: CardProfiles;
+  /** How switches are grouped into statements (tests make batches small or the queue short). */
+  batchLimits?: SwitchBatchLimits;
 }
 
 function toEntry(row: PlanSelectionRow): SelectionEntry {
@@ -50,18 +53,19 @@ function toEntry(row: PlanSelectionRow): SelectionEntry {
   };
 }
 
-/** Refuses a plan whose eligibility (birth month, a flag) the card does not meet on `today`. */
-async function assertEligible(
-  profiles: CardProfiles,
-  row: CardRow,
-  version: PlanVersion,
-  today: CalendarDate,
-): Promise<void> {
-  if (version.eligibility.kind === 'everyone') return;
-  const profile = (await profiles.byRefs([row.id])).get(row.id);
-  if (!profile) throw new NotFoundError('That card');
-  const reason = ineligibility(version.eligibility, cardStateOn(profile, today), today);
-  if (reason) throw new PlanNotEligibleError(reason, ineligibilityText(reason, version.names));
+/** Why a switch that wrote nothing wrote nothing, from the card and its selection in force. */
+interface SwitchState {
+  readonly row: CardRow | undefined;
+  readonly current: PlanSelectionRow | undefined;
+}
+
+/** What a switch asks for: the card (and its holder, when the request comes from one), plan, time. */
+interface SwitchRequest {
+  readonly cardId: string;
+  readonly holderAccountId: string | null;
+  readonly planId: string;
+  readonly nowMs: number;
+  readonly today: CalendarDate;
 }
 
 /**
@@ -70,7 +74,8 @@ async function assertEligible(
  * card meets today; supplementary cards follow the primary's history. Selections are appended,
  * never updated.
  */
-export function createSelectionsService({ store, programs, profiles }: SelectionsDeps) {
+export function createSelectionsService({ store, programs, profiles, batchLimits }: SelectionsDeps) {
+  const writeSwitch = createSwitchWriter(store.insertSwitches, batchLimits);
   async function card(cardId: string): Promise<CardRow> {
     const row = await store.findCard(cardId);
     if (!row) throw new NotFoundError('That card');
@@ -82,41 +87,96 @@ export function createSelectionsService({ store, programs, profiles }: Selection
     return row.primary_card_id ?? row.id;
   }
 
+  function result(ask: SwitchRequest, since: CalendarDate, changed: boolean): SwitchResult {
+    const tomorrowAt = taipeiStartOfDay(addDays(ask.today, 1));
+    return {
+      cardId: ask.cardId,
+      planId: ask.planId,
+      taipeiDate: since,
+      effectiveFrom: taipeiStartOfDay(since),
+      changed,
+      nextSwitchAt: since === ask.today ? tomorrowAt : null,
+    };
+  }
+
+  /**
+   * The answer when the card may not take this switch, in the order the rules are told: an
+   * unknown card (or one the holder does not hold), a supplementary card, a plan off the shelf,
+   * the plan already in force (not a change: a retry answers the same), today's change used.
+   */
+  function refusal(ask: SwitchRequest, state: SwitchState, onShelf: boolean): SwitchResult | Error | null {
+    const { row, current } = state;
+    if (!row || (ask.holderAccountId !== null && row.holder_account_id !== ask.holderAccountId))
+      return new NotFoundError('That card');
+    if (row.primary_card_id !== null) return new SupplementaryFollowsPrimaryError();
+    if (!onShelf) return new PlanNotAvailableError(ask.planId);
+    if (current?.plan_id === ask.planId) return result(ask, current.taipei_date, false);
+    if (current?.taipei_date === ask.today) {
+      const tomorrow = addDays(ask.today, 1);
+      return new AlreadySwitchedTodayError(ask.today, tomorrow, taipeiStartOfDay(tomorrow));
+    }
+    return null;
+  }
+
+  /** Reads the card and its plan in force, and answers or throws what `refusal` decides. */
+  async function explain(ask: SwitchRequest, onShelf: boolean): Promise<SwitchResult | null> {
+    const [row, current] = await Promise.all([
+      store.findCard(ask.cardId),
+      store.selectionOn(ask.cardId, ask.today),
+    ]);
+    const outcome = refusal(ask, { row, current }, onShelf);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  /** Refuses a plan whose eligibility (birth month, a flag) the card does not meet today. */
+  async function assertEligible(ask: SwitchRequest, version: PlanVersion): Promise<void> {
+    const profile = (await profiles.byRefs([ask.cardId])).get(ask.cardId);
+    if (!profile) throw new NotFoundError('That card');
+    const reason = ineligibility(version.eligibility, cardStateOn(profile, ask.today), ask.today);
+    if (reason) throw new PlanNotEligibleError(reason, ineligibilityText(reason, version.names));
+  }
+
+  async function switchPlan(ask: SwitchRequest): Promise<SwitchResult> {
+    const version = planVersionAt(programs.current(), ask.planId, ask.nowMs);
+    // Rare answers read the card first so they come in the rules' order; a plain switch to a
+    // plan open to everyone is one statement.
+    if (!version) {
+      await explain(ask, false);
+      throw new PlanNotAvailableError(ask.planId);
+    }
+    if (version.eligibility.kind !== 'everyone') {
+      const answered = await explain(ask, true);
+      if (answered) return answered;
+      await assertEligible(ask, version);
+    }
+    const row = { card_id: ask.cardId, plan_id: ask.planId, taipei_date: ask.today, selected_at: ask.nowMs };
+    if (await writeSwitch({ row, holderAccountId: ask.holderAccountId })) return result(ask, ask.today, true);
+    // Nothing written: a refusal, the plan already in force, or a racing switch won today's change.
+    const answered = await explain(ask, true);
+    if (answered) return answered;
+    const tomorrow = addDays(ask.today, 1);
+    throw new AlreadySwitchedTodayError(ask.today, tomorrow, taipeiStartOfDay(tomorrow));
+  }
+
   return {
-    async switchPlan(primaryCardId: string, planId: string, nowMs: number): Promise<SwitchResult> {
-      const row = await card(primaryCardId);
-      if (row.primary_card_id !== null) throw new SupplementaryFollowsPrimaryError();
-      const version = planVersionAt(programs.current(), planId, nowMs);
-      if (!version) throw new PlanNotAvailableError(planId);
-      const today = taipeiDate(nowMs);
-      const tomorrow = addDays(today, 1);
-      const current = await store.selectionOn(row.id, today);
-      const result = (since: CalendarDate, changed: boolean, nextSwitchAt: number | null): SwitchResult => ({
-        cardId: row.id,
+    /**
+     * Switches a primary card's plan. With `holderAccountId` (a cardholder's request), a card the
+     * account does not hold is "not found", checked in the same statement as the write.
+     */
+    switchPlan: (
+      cardId: string,
+      planId: string,
+      nowMs: number,
+      options: { holderAccountId?: string } = {},
+    ): Promise<SwitchResult> =>
+      switchPlan({
+        cardId,
         planId,
-        taipeiDate: since,
-        effectiveFrom: taipeiStartOfDay(since),
-        changed,
-        nextSwitchAt,
-      });
-      const switchedToday = current?.taipei_date === today;
-      // Asking for the plan already held is not a change: a retry of today's switch answers the same.
-      if (current?.plan_id === planId) {
-        return result(current.taipei_date, false, switchedToday ? taipeiStartOfDay(tomorrow) : null);
-      }
-      const refuse = () => new AlreadySwitchedTodayError(today, tomorrow, taipeiStartOfDay(tomorrow));
-      if (switchedToday) throw refuse();
-      await assertEligible(profiles, row, version, today);
-      const inserted = await store.insertSelection({
-        card_id: row.id,
-        plan_id: planId,
-        taipei_date: today,
-        selected_at: nowMs,
-      });
-      // Another request switched first, between the read and this insert.
-      if (!inserted) throw refuse();
-      return result(today, true, taipeiStartOfDay(tomorrow));
-    },
+        nowMs,
+        holderAccountId: options.holderAccountId ?? null,
+        today: taipeiDate(nowMs),
+      }),
 
     /** The plan selected on a Taipei date (a supplementary card answers its primary's), or null before any selection. */
     async planOn(cardId: string, date: CalendarDate): Promise<string | null> {

@@ -57,6 +57,14 @@ export function TextField({ label, error, hint, counter, over, onChange, ...inpu
   );
 }
 
+/** A password input; `fresh` for a new one, so password managers offer to make it up. */
+export function PasswordField({
+  fresh = false,
+  ...field
+}: Omit<TextFieldProps, 'type' | 'autoComplete'> & { fresh?: boolean }) {
+  return <TextField {...field} type="password" autoComplete={fresh ? 'new-password' : 'current-password'} />;
+}
+
 /** A form-wide message (not tied to one field). */
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
@@ -64,5 +72,37 @@ export function FormError({ message }: { message: string | null }) {
     <p className="form-error" role="alert">
       {message}
     </p>
+  );
+}
+
+interface FormFooterProps {
+  /** The form-wide message, shown above the button. */
+  error: string | null;
+  submitLabel: string;
+  disabled: boolean;
+  /** `btn btn-primary` unless the action ends or removes something. */
+  buttonClass?: string;
+  /** Shown before the button, e.g. "Saved". */
+  status?: ReactNode;
+}
+
+/** The end of a form: its form-wide error, then the submit button (with a status beside it). */
+export function FormFooter({
+  error,
+  submitLabel,
+  disabled,
+  buttonClass = 'btn btn-primary',
+  status,
+}: FormFooterProps) {
+  return (
+    <>
+      <FormError message={error} />
+      <div className="form-actions">
+        {status}
+        <button type="submit" className={buttonClass} disabled={disabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { deleteAccount, EXPORT_URL, logOut } from '../api/account.ts';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { ME_KEY } from '../hooks/use-me.ts';
-import { FormError, TextField } from './field.tsx';
+import { FormFooter, PasswordField } from './field.tsx';
 
 /** Export, log out and delete: the account's exits. */
 export function SettingsAccount() {
@@ -44,20 +44,18 @@ export function SettingsAccount() {
       <form className="card settings-section danger" onSubmit={submit}>
         <h2 className="section-title">{t('settings.danger')}</h2>
         <p className="muted">{t('settings.deleteHint')}</p>
-        <TextField
+        <PasswordField
           label={t('settings.deletePassword')}
           error={errors.fields.password}
-          type="password"
-          autoComplete="current-password"
           value={password}
           onChange={setPassword}
         />
-        <FormError message={errors.form} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-danger" disabled={remove.isPending || !password}>
-            {t('settings.deleteAccount')}
-          </button>
-        </div>
+        <FormFooter
+          error={errors.form}
+          submitLabel={t('settings.deleteAccount')}
+          disabled={remove.isPending || !password}
+          buttonClass="btn btn-danger"
+        />
       </form>
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api/account.ts';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
-import { FormError, TextField } from './field.tsx';
+import { FormFooter, PasswordField } from './field.tsx';
 
 /** Changing the password ends every other session (the server's rule), so we say so. */
 export function SettingsPassword() {
@@ -29,29 +29,25 @@ export function SettingsPassword() {
   return (
     <form className="card settings-section" onSubmit={submit}>
       <h2 className="section-title">{t('settings.password')}</h2>
-      <TextField
+      <PasswordField
         label={t('settings.currentPassword')}
         error={errors.fields.currentPassword}
-        type="password"
-        autoComplete="current-password"
         value={current}
         onChange={setCurrent}
       />
-      <TextField
+      <PasswordField
         label={t('settings.newPassword')}
         error={errors.fields.newPassword}
-        type="password"
-        autoComplete="new-password"
         value={next}
         onChange={setNext}
+        fresh
       />
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        {done && <span className="success">{t('settings.passwordChanged')}</span>}
-        <button type="submit" className="btn btn-primary" disabled={change.isPending || !current || !next}>
-          {t('settings.changePassword')}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        submitLabel={t('settings.changePassword')}
+        disabled={change.isPending || !current || !next}
+        status={done && <span className="success">{t('settings.passwordChanged')}</span>}
+      />
     </form>
   );
 }

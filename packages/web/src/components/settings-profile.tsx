@@ -7,7 +7,7 @@ import type { Me } from '../api/types.ts';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { ME_KEY } from '../hooks/use-me.ts';
 import { Avatar } from './avatar.tsx';
-import { Field, FormError, TextField } from './field.tsx';
+import { Field, FormFooter, TextField } from './field.tsx';
 
 const DISPLAY_NAME_MAX = 30;
 const BIO_MAX = 200;
@@ -80,13 +80,12 @@ export function SettingsProfile({ me }: { me: Me }) {
           <textarea {...props} name="bio" rows={3} value={bio} onChange={(e) => setBio(e.target.value)} />
         )}
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        {saved && <span className="success">{t('common.saved')}</span>}
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        submitLabel={t('common.save')}
+        disabled={save.isPending}
+        status={saved && <span className="success">{t('common.saved')}</span>}
+      />
     </form>
   );
 }

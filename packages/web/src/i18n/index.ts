@@ -6,9 +6,11 @@ import { en } from './locales/en.ts';
 import { zhCN } from './locales/zh-cn.ts';
 import { zhTW } from './locales/zh-tw.ts';
 
-export const catalogs = { 'zh-TW': zhTW, 'zh-CN': zhCN, en } as const;
-
-/** Starts i18next in the remembered or browser language. React escapes output, so i18next need not. */
+/**
+ * Starts i18next in the remembered or browser language, with the Community's strings; the card
+ * app adds its own when its chunk loads (`registerRewardsCatalogs`).
+ * React escapes output, so i18next need not.
+ */
 export function initI18n(): typeof i18next {
   const lng = initialLanguage();
   void i18next.use(initReactI18next).init({

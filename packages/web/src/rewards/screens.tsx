@@ -1,9 +1,11 @@
 import { RequireAuth } from '../components/require-auth.tsx';
 import { AdminLayout } from './admin/admin-layout.tsx';
+import { CardLookupPage } from './admin/cards/card-lookup-page.tsx';
 import { CatalogPage } from './admin/catalog-page.tsx';
 import { EditVersionPage, NewVersionPage, PlanPage } from './admin/plan-page.tsx';
 import { PreviewPage } from './admin/preview-page.tsx';
 import { RequireAdmin } from './admin/require-admin.tsx';
+import { registerRewardsCatalogs } from './locales/register.ts';
 import { CardLayout } from './pages/card-layout.tsx';
 import { CardsPage } from './pages/cards-page.tsx';
 import { HistoryPage } from './pages/history-page.tsx';
@@ -14,6 +16,8 @@ import { TransactionsPage } from './pages/transactions-page.tsx';
 import './styles/card-app.css';
 import './styles/points.css';
 import './styles/admin.css';
+
+registerRewardsCatalogs();
 
 /**
  * Every Rewards screen, loaded as one chunk the first time a reader opens `/rewards`: Community
@@ -45,6 +49,7 @@ export const screens = {
   newVersion: NewVersionPage,
   editVersion: EditVersionPage,
   preview: PreviewPage,
+  adminCards: CardLookupPage,
 };
 
 export type ScreenName = keyof typeof screens;

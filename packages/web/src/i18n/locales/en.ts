@@ -1,5 +1,3 @@
-import { rewardsEn } from '../../rewards/locales/en.ts';
-
 /** English UI strings. The source of the catalog's shape: the other languages must have every key. */
 export const en = {
   app: {
@@ -19,6 +17,7 @@ export const en = {
     logOut: 'Log out',
     unread: '{{count}} unread',
     main: 'Main navigation',
+    card: 'Card',
   },
   language: {
     label: 'Language',
@@ -203,7 +202,6 @@ export const en = {
     haveAccount: 'Already have an account?',
     noAccount: 'New to Plaza?',
   },
-  rewards: rewardsEn,
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'Cannot reach Plaza. Check your connection.',

@@ -1,4 +1,3 @@
-import { rewardsZhCN } from '../../rewards/locales/zh-cn.ts';
 import type { Catalog } from './en.ts';
 
 /** 简体中文（中国大陆）界面字符串。 */
@@ -20,6 +19,7 @@ export const zhCN: Catalog = {
     logOut: '退出登录',
     unread: '{{count}} 条未读',
     main: '主菜单',
+    card: '卡片',
   },
   language: {
     label: '语言',
@@ -204,7 +204,6 @@ export const zhCN: Catalog = {
     haveAccount: '已经有账号了？',
     noAccount: '第一次来 Plaza？',
   },
-  rewards: rewardsZhCN,
   errors: {
     generic: '出错了，请重试。',
     network: '无法连接到 Plaza，请检查网络。',

@@ -1,4 +1,3 @@
-import { rewardsZhTW } from '../../rewards/locales/zh-tw.ts';
 import type { Catalog } from './en.ts';
 
 /** 繁體中文（台灣）介面字串。 */
@@ -20,6 +19,7 @@ export const zhTW: Catalog = {
     logOut: '登出',
     unread: '{{count}} 則未讀',
     main: '主選單',
+    card: '卡片',
   },
   language: {
     label: '語言',
@@ -204,7 +204,6 @@ export const zhTW: Catalog = {
     haveAccount: '已經有帳號了？',
     noAccount: '第一次來 Plaza？',
   },
-  rewards: rewardsZhTW,
   errors: {
     generic: '發生錯誤，請再試一次。',
     network: '無法連線到 Plaza，請檢查網路。',

@@ -12,6 +12,7 @@ export function AdminLayout() {
         label={t('rewards.admin.sections')}
         tabs={[
           { to: '/rewards/admin/plans', label: t('rewards.admin.tabs.catalog'), end: false },
+          { to: '/rewards/admin/cards', label: t('rewards.admin.tabs.cards'), end: false },
           { to: '/rewards/admin/preview', label: t('rewards.admin.tabs.preview') },
         ]}
       />

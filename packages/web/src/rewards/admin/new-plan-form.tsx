@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { FormError, TextField } from '../../components/field.tsx';
+import { FormFooter, TextField } from '../../components/field.tsx';
 import { useFormMutation } from '../../hooks/use-form-mutation.ts';
 import { createPlan } from '../api/admin.ts';
 import { useCatalogChanged } from './use-catalog.ts';
@@ -42,12 +42,11 @@ export function NewPlanForm() {
         />
         <TextField label={t('rewards.admin.nameEn')} name="nameEn" value={en} onChange={setEn} />
       </div>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
-          {t('rewards.admin.createPlan')}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        submitLabel={t('rewards.admin.createPlan')}
+        disabled={mutation.isPending}
+      />
     </form>
   );
 }

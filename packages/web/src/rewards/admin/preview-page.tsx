@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/field.tsx';
+import { FormFooter } from '../../components/field.tsx';
 import { useErrorText } from '../../hooks/use-error-text.ts';
 import { previewEarnings } from '../api/admin.ts';
 import { epochToTaipeiLocal } from '../lib/taipei-input.ts';
@@ -61,20 +61,17 @@ export function PreviewPage() {
         <PreviewPurchase draft={draft} set={set} issues={issues} local={local} />
         <PreviewMerchant draft={draft} set={set} issues={issues} merchants={merchants} />
         <PreviewCard draft={draft} set={set} />
-        <FormError
-          message={
+        <FormFooter
+          error={
             problems.length
               ? t('errors.validation_failed')
               : preview.isError
                 ? errorText(preview.error)
                 : null
           }
+          submitLabel={t('rewards.preview.run')}
+          disabled={preview.isPending}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={preview.isPending}>
-            {t('rewards.preview.run')}
-          </button>
-        </div>
       </form>
       {preview.data && <PreviewResults result={preview.data} />}
     </section>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError, TextField } from '../../components/field.tsx';
+import { TextField } from '../../components/field.tsx';
 import { useFormMutation } from '../../hooks/use-form-mutation.ts';
 import { scheduleVersion, withdrawVersion } from '../api/admin.ts';
 import type { AdminVersionView } from '../api/admin-types.ts';
 import { epochToTaipeiLocal, taipeiLocalToRfc3339 } from '../lib/taipei-input.ts';
+import { InlineForm } from './inline-form.tsx';
 import { useCatalogChanged } from './use-catalog.ts';
 
 /**
@@ -23,6 +24,37 @@ export function ScheduleForm({ version }: { version: AdminVersionView }) {
   );
 }
 
+interface ShelfTimeProps {
+  /** The edge of the shelf, named as the API names it (its errors come back under that name). */
+  field: 'onShelfAt' | 'offShelfAt';
+  /** The input's own name when one form has two inputs for the same field. */
+  name?: string;
+  /** What an empty time means: now, or open until the version's window ends. */
+  empty: 'now' | 'open';
+  value: string;
+  onChange: (value: string) => void;
+  errors: Record<string, string>;
+}
+
+/** A Taipei wall-clock time for one edge of the shelf; empty has the meaning its hint says. */
+function ShelfTime({ field, name = field, empty, value, onChange, errors }: ShelfTimeProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      type="datetime-local"
+      label={t(field === 'onShelfAt' ? 'rewards.admin.onShelfAtLabel' : 'rewards.admin.offShelfAtLabel')}
+      hint={t(empty === 'now' ? 'rewards.admin.emptyIsNow' : 'rewards.admin.emptyIsOpen')}
+      name={name}
+      value={value}
+      onChange={onChange}
+      error={errors[field]}
+    />
+  );
+}
+
+/** The RFC 3339 instant of a typed Taipei time, or null when left empty. */
+const instantOf = (local: string) => (local ? taipeiLocalToRfc3339(local) : null);
+
 function PutOnShelf({ version }: { version: AdminVersionView }) {
   const { t } = useTranslation();
   const changed = useCatalogChanged();
@@ -30,47 +62,26 @@ function PutOnShelf({ version }: { version: AdminVersionView }) {
   const [off, setOff] = useState(
     version.shelf?.offShelfAt ? epochToTaipeiLocal(version.shelf.offShelfAt) : '',
   );
-  const { errors, mutation, submitWith } = useFormMutation({
+  const form = useFormMutation({
     mutationFn: () => {
-      const onShelfAt = on ? taipeiLocalToRfc3339(on) : null;
-      const offShelfAt = off ? taipeiLocalToRfc3339(off) : null;
-      return scheduleVersion(version.id, {
-        ...(onShelfAt ? { onShelfAt } : {}),
-        offShelfAt,
-      });
+      const onShelfAt = instantOf(on);
+      return scheduleVersion(version.id, { ...(onShelfAt ? { onShelfAt } : {}), offShelfAt: instantOf(off) });
     },
     onSuccess: changed,
   });
   return (
-    <form className="rewards-admin-inline" onSubmit={submitWith(() => mutation.mutate())} noValidate>
-      <h4>{t('rewards.admin.schedule')}</h4>
+    <InlineForm title={t('rewards.admin.schedule')} submitLabel={t('rewards.admin.putOnShelf')} form={form}>
       <div className="rewards-admin-pair">
-        <TextField
-          type="datetime-local"
-          label={t('rewards.admin.onShelfAtLabel')}
-          hint={t('rewards.admin.emptyIsNow')}
-          name="onShelfAt"
-          value={on}
-          onChange={setOn}
-          error={errors.fields.onShelfAt}
-        />
-        <TextField
-          type="datetime-local"
-          label={t('rewards.admin.offShelfAtLabel')}
-          hint={t('rewards.admin.emptyIsOpen')}
-          name="offShelfAt"
+        <ShelfTime field="onShelfAt" empty="now" value={on} onChange={setOn} errors={form.errors.fields} />
+        <ShelfTime
+          field="offShelfAt"
+          empty="open"
           value={off}
           onChange={setOff}
-          error={errors.fields.offShelfAt}
+          errors={form.errors.fields}
         />
       </div>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary btn-small" disabled={mutation.isPending}>
-          {t('rewards.admin.putOnShelf')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -78,28 +89,25 @@ function TakeOffShelf({ versionId }: { versionId: string }) {
   const { t } = useTranslation();
   const changed = useCatalogChanged();
   const [off, setOff] = useState('');
-  const { errors, mutation, submitWith } = useFormMutation({
-    mutationFn: () => withdrawVersion(versionId, off ? (taipeiLocalToRfc3339(off) ?? undefined) : undefined),
+  const form = useFormMutation({
+    mutationFn: () => withdrawVersion(versionId, instantOf(off) ?? undefined),
     onSuccess: changed,
   });
   return (
-    <form className="rewards-admin-inline" onSubmit={submitWith(() => mutation.mutate())} noValidate>
-      <h4>{t('rewards.admin.withdraw')}</h4>
-      <TextField
-        type="datetime-local"
-        label={t('rewards.admin.offShelfAtLabel')}
-        hint={t('rewards.admin.emptyIsNow')}
+    <InlineForm
+      title={t('rewards.admin.withdraw')}
+      submitLabel={t('rewards.admin.takeOffShelf')}
+      tone="outline"
+      form={form}
+    >
+      <ShelfTime
+        field="offShelfAt"
         name="withdrawAt"
+        empty="now"
         value={off}
         onChange={setOff}
-        error={errors.fields.offShelfAt}
+        errors={form.errors.fields}
       />
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-outline btn-small" disabled={mutation.isPending}>
-          {t('rewards.admin.takeOffShelf')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError, TextField } from '../../components/field.tsx';
+import { Field, FormFooter, TextField } from '../../components/field.tsx';
 import { useFormMutation } from '../../hooks/use-form-mutation.ts';
 import type { VersionTerms } from '../api/admin-types.ts';
 import type { Eligibility } from '../api/types.ts';
@@ -39,12 +39,11 @@ export function VersionForm({ initial, submitLabel, send, onSaved }: VersionForm
     <form className="card rewards-admin-form" onSubmit={submit} noValidate data-testid="version-form">
       <TermsFields draft={draft} issues={issues} set={set} />
       <ListsFields draft={draft} issues={issues} set={set} />
-      <FormError message={Object.keys(local).length ? t('errors.validation_failed') : errors.form} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormFooter
+        error={Object.keys(local).length ? t('errors.validation_failed') : errors.form}
+        submitLabel={submitLabel}
+        disabled={mutation.isPending}
+      />
     </form>
   );
 }

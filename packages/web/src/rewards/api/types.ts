@@ -103,8 +103,11 @@ export interface CardView {
   nextSwitchAt: number | null;
   /** A level change waiting for the 1st of next month. */
   pendingLevel: { level: number; from: string } | null;
-  /** Eligibility flags (e.g. kids for 童樂匯) and the Taipei date each counts from. */
-  flags: { flag: string; from: string }[];
+  /**
+   * Eligibility flags (e.g. kids for 童樂匯), the Taipei date each counts from and, where the API
+   * gives one, the first date it no longer counts (null: no end).
+   */
+  flags: { flag: string; from: string; until?: string | null }[];
   /** Every plan on the shelf, with whether this card may pick it today. */
   planChoices: PlanChoice[];
 }

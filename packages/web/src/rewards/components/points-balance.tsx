@@ -8,23 +8,41 @@ export function PointsBalance({ balance }: { balance: Pick<PointsView, 'availabl
   const lang = i18n.language;
   return (
     <div className="rewards-balance" data-testid="points-balance">
-      <div className="rewards-balance-cell">
-        <span className="muted">{t('rewards.points.available')}</span>
-        <strong className="rewards-points-big" data-testid="points-available">
-          {formatPoints(balance.available, lang)}
-        </strong>
-      </div>
-      <div className="rewards-balance-cell">
-        <span className="muted">{t('rewards.points.pending')}</span>
-        <strong className="rewards-points-big rewards-points-pending" data-testid="points-pending">
-          {formatPoints(balance.pending, lang)}
-        </strong>
-      </div>
+      <BalanceCell label={t('rewards.points.available')} testId="points-available">
+        {formatPoints(balance.available, lang)}
+      </BalanceCell>
+      <BalanceCell label={t('rewards.points.pending')} testId="points-pending" pending>
+        {formatPoints(balance.pending, lang)}
+      </BalanceCell>
       {balance.owed > 0 && (
         <p className="rewards-balance-owed">
           {t('rewards.points.owed', { points: formatPoints(balance.owed, lang) })}
         </p>
       )}
+    </div>
+  );
+}
+
+function BalanceCell({
+  label,
+  testId,
+  pending = false,
+  children,
+}: {
+  label: string;
+  testId: string;
+  pending?: boolean;
+  children: string;
+}) {
+  return (
+    <div className="rewards-balance-cell">
+      <span className="muted">{label}</span>
+      <strong
+        className={pending ? 'rewards-points-big rewards-points-pending' : 'rewards-points-big'}
+        data-testid={testId}
+      >
+        {children}
+      </strong>
     </div>
   );
 }

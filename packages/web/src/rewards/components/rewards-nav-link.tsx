@@ -26,9 +26,9 @@ export function CardIcon({ size = 22 }: { size?: number }) {
 export function RewardsNavLink() {
   const { t } = useTranslation();
   return (
-    <NavLink to="/rewards" className="topbar-rewards" aria-label={t('rewards.nav')}>
+    <NavLink to="/rewards" className="topbar-rewards" aria-label={t('nav.card')}>
       <CardIcon />
-      <span className="topbar-rewards-label">{t('rewards.nav')}</span>
+      <span className="topbar-rewards-label">{t('nav.card')}</span>
     </NavLink>
   );
 }

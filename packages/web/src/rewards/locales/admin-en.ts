@@ -1,8 +1,11 @@
+import { adminCardsEn } from './admin-cards-en.ts';
+
 /** English strings of the bank's console (`/rewards/admin`). */
 export const adminEn = {
+  cards: adminCardsEn,
   title: 'Bank console',
   sections: 'Console sections',
-  tabs: { catalog: 'Plans', preview: 'Preview' },
+  tabs: { catalog: 'Plans', preview: 'Preview', cards: 'Cards' },
   notAllowedTitle: 'Not allowed',
   notAllowed: 'The bank console is for bank administrators only. Your account does not have that role.',
   toCardApp: 'Go to my cards',

@@ -2,7 +2,6 @@ import { adminEn } from './admin-en.ts';
 
 /** English strings of the card app and the bank's console; the shape the other languages follow. */
 export const rewardsEn = {
-  nav: 'Card',
   card: {
     brand: 'Plaza Card',
     kind: { primary: 'Primary card', supplementary: 'Supplementary card' },

@@ -3,7 +3,6 @@ import type { RewardsCatalog } from './types.ts';
 
 /** 卡片 App 与银行管理后台（简体中文）。 */
 export const rewardsZhCN: RewardsCatalog = {
-  nav: '卡片',
   card: {
     brand: 'Plaza 卡',
     kind: { primary: '主卡', supplementary: '附属卡' },

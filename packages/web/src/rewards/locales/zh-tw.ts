@@ -3,7 +3,6 @@ import type { RewardsCatalog } from './types.ts';
 
 /** 卡片 App 與銀行管理後台（繁體中文）。 */
 export const rewardsZhTW: RewardsCatalog = {
-  nav: '卡片',
   card: {
     brand: 'Plaza 卡',
     kind: { primary: '正卡', supplementary: '附卡' },

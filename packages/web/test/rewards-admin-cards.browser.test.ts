@@ -1,0 +1,188 @@
+/**
+ * The bank console's card screens in a real browser against a real Plaza (SQLite, and
+ * PostgreSQL when PLAZA_TEST_DATABASE_URL is set): look a card up by its network token, see its
+ * holder, level and plan choices; change its level and set and clear a flag, each from the 1st
+ * of next month, with bad input refused beside the field; screenshots on a phone and a desktop.
+ */
+
+import { testDatabases } from '@plaza/kernel/testing';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, zhTW } from '../src/i18n/catalogs.ts';
+import { formatCalendarDate } from '../src/rewards/lib/format.ts';
+import { DESKTOP, PHONE } from './support/browser.ts';
+import { browserForFile, logIn as logInAs, shoot } from './support/pages.ts';
+import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+
+const ADMIN = en.rewards.admin;
+const CARDS = en.rewards.admin.cards;
+// The fixture's clock stands in March 2026: decisions count from the 1st of April.
+const NEXT_MONTH = '2026-04-01';
+const APRIL = formatCalendarDate(NEXT_MONTH, 'en');
+
+let rewards: RewardsPlaza;
+
+const url = (path: string) => rewards.plaza.baseUrl + path;
+const pages = browserForFile();
+const newPage = (options: BrowserContextOptions) => pages().open(options, true);
+const logIn = (page: Page, handle: string) => logInAs(page, rewards.plaza.baseUrl, handle);
+
+/** A catalog string with its {{placeholders}} filled, as i18next fills them. */
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/{{(\w+)}}/g, (_, key: string) => String(values[key]));
+
+const fieldError = (form: Locator, name: string) =>
+  form
+    .locator('.field', { has: form.page().locator(`[name=${name}]`) })
+    .locator('.field-error')
+    .textContent();
+
+describe.each(testDatabases())('the console’s card screens ($name)', (database) => {
+  beforeAll(async () => {
+    rewards = await startRewardsPlaza(database);
+    const switched = await rewards.holderCall('PUT', `/api/rewards/v1/cards/${rewards.card.id}/plan`, {
+      planId: 'dining',
+    });
+    expect(switched.status, JSON.stringify(switched.body)).toBe(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await rewards?.plaza.close();
+  });
+
+  it('looks a card up by token: its holder, level and plan choices; unknown and empty refs are explained', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ ...DESKTOP, locale: 'en' });
+    await logIn(page, BANK_ADMIN);
+    await page.goto(url('/rewards/admin'));
+    await page.getByRole('link', { name: ADMIN.tabs.cards, exact: true }).click();
+    await page.waitForURL(url('/rewards/admin/cards'));
+    const lookup = page.getByTestId('card-lookup');
+    await lookup.getByRole('button', { name: CARDS.lookup }).click();
+    expect(await fieldError(lookup, 'cardRef')).toBe(CARDS.lookupEmpty);
+    expect(page.url()).toBe(url('/rewards/admin/cards'));
+
+    await lookup.locator('input[name=cardRef]').fill('tok_nothing');
+    await lookup.getByRole('button', { name: CARDS.lookup }).click();
+    await expect.poll(() => page.getByTestId('admin-card-not-found').textContent()).toBe(CARDS.notFound);
+
+    await lookup.locator('input[name=cardRef]').fill(rewards.card.token);
+    await lookup.getByRole('button', { name: CARDS.lookup }).click();
+    await page.waitForURL(url(`/rewards/admin/cards/${encodeURIComponent(rewards.card.token)}`));
+    const card = page.getByTestId('admin-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-card')).toBe(rewards.card.id);
+    expect(await page.getByTestId('card-holder').textContent()).toBe(`@${HOLDER}`);
+    expect(await page.getByTestId('card-level').textContent()).toBe(
+      fill(en.rewards.card.level, { level: 2 }),
+    );
+    expect(await page.getByTestId('level-history').textContent()).toBe(CARDS.noLevelChanges);
+    await expect.poll(() => page.getByTestId('card-selections').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('card-selections').textContent()).toContain('Dining & Shopping');
+  });
+
+  it('changes the level from the 1st of next month; the same decision again changes nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ ...DESKTOP, locale: 'en' });
+    await logIn(page, BANK_ADMIN);
+    await page.goto(url(`/rewards/admin/cards/${rewards.card.id}`));
+    const form = page.getByTestId('level-form');
+    await form.locator('select[name=level]').selectOption('3');
+    await form.locator('input[name=reason]').fill('Wealth client');
+    await form.getByRole('button', { name: CARDS.changeLevel }).click();
+    await expect
+      .poll(() => form.getByTestId('level-outcome').textContent())
+      .toBe(fill(CARDS.levelChanged, { level: 3, date: APRIL }));
+    await expect
+      .poll(() => page.getByTestId('card-pending-level').textContent())
+      .toContain(fill(CARDS.pendingLevel, { level: 3, date: APRIL }));
+    const history = page.getByTestId('level-history');
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    expect(await history.locator('tbody tr').textContent()).toContain('Wealth client');
+    // Still Level 2 today: the change waits for April.
+    expect(await page.getByTestId('card-level').textContent()).toContain(
+      fill(en.rewards.card.level, { level: 2 }),
+    );
+
+    await form.getByRole('button', { name: CARDS.changeLevel }).click();
+    await expect
+      .poll(() => form.getByTestId('level-outcome').textContent())
+      .toBe(fill(CARDS.levelUnchanged, { level: 3, date: APRIL }));
+    expect(await history.locator('tbody tr').count()).toBe(1);
+
+    const stored = await rewards.adminCall<{ pendingLevel: unknown }>(
+      'GET',
+      `/api/rewards/v1/admin/cards/${rewards.card.id}`,
+    );
+    expect(stored.body.pendingLevel).toEqual({ level: 3, from: NEXT_MONTH });
+  });
+
+  it('sets a flag from the 1st of next month until an end date, refusing bad input beside the field, and clears it', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ ...DESKTOP, locale: 'en' });
+    await logIn(page, BANK_ADMIN);
+    await page.goto(url(`/rewards/admin/cards/${rewards.card.id}`));
+    const form = page.getByTestId('flag-form');
+    await form.locator('input[name=flag]').fill('Kids!');
+    await form.getByRole('button', { name: CARDS.setFlag }).click();
+    await expect.poll(() => fieldError(form, 'flag')).toBe(CARDS.flagHint);
+    expect(await page.getByTestId('flag-history').textContent()).toBe(CARDS.noFlags);
+
+    // An end on or before the start (the 1st of April) is refused beside the date.
+    await form.locator('input[name=flag]').fill('kids');
+    await form.locator('input[name=until]').fill('2026-03-31');
+    await form.getByRole('button', { name: CARDS.setFlag }).click();
+    await expect.poll(() => fieldError(form, 'until')).toBe(CARDS.untilInvalid);
+    expect(await page.getByTestId('flag-history').textContent()).toBe(CARDS.noFlags);
+
+    await form.locator('input[name=until]').fill('2026-07-01');
+    await form.getByRole('button', { name: CARDS.setFlag }).click();
+    const JULY = formatCalendarDate('2026-07-01', 'en');
+    await expect
+      .poll(() => page.getByTestId('flag-outcome').textContent())
+      .toBe(fill(CARDS.flagSetUntil, { flag: 'kids', date: APRIL, until: JULY }));
+    const kids = page.getByTestId('flag-list').locator('[data-flag=kids]');
+    await kids.waitFor();
+    expect(await kids.getByTestId('flag-window').textContent()).toBe(
+      fill(ADMIN.window, { from: APRIL, to: JULY }),
+    );
+    await shoot(page, 'rewards-admin-card-desktop');
+
+    await kids.getByRole('button', { name: CARDS.clearFlag }).click();
+    await expect
+      .poll(() => page.getByTestId('flag-outcome').textContent())
+      .toBe(fill(CARDS.flagCleared, { flag: 'kids', date: APRIL }));
+    // Cleared before it took effect: the grant is undone, and both decisions stay on record.
+    await expect.poll(() => page.getByTestId('flag-list').textContent()).toBe(CARDS.noFlags);
+    const stored = await rewards.adminCall<{ flags: unknown[]; flagHistory: { action: string }[] }>(
+      'GET',
+      `/api/rewards/v1/admin/cards/${rewards.card.id}`,
+    );
+    expect(stored.body.flags).toEqual([]);
+    expect(stored.body.flagHistory.map((d) => d.action)).toContain('revoke');
+    expect(await page.getByTestId('flag-history').locator('tbody tr').count()).toBe(
+      stored.body.flagHistory.length,
+    );
+  });
+
+  it('on a phone in Traditional Chinese, and not for a cardholder', { timeout: 120_000 }, async () => {
+    const phone = await newPage({ ...PHONE, locale: 'zh-TW' });
+    await logIn(phone, BANK_ADMIN);
+    await phone.goto(url('/rewards/admin/cards'));
+    await shoot(phone, 'rewards-admin-card-lookup-phone');
+    await phone.goto(url(`/rewards/admin/cards/${rewards.card.id}`));
+    await phone.getByTestId('admin-card').waitFor();
+    expect(await phone.getByTestId('level-history').locator('tbody tr').textContent()).toContain(
+      fill(zhTW.rewards.card.level, { level: 3 }),
+    );
+    await shoot(phone, 'rewards-admin-card-phone');
+
+    const holder = await newPage({ ...PHONE, locale: 'en' });
+    await logIn(holder, HOLDER);
+    await holder.goto(url(`/rewards/admin/cards/${rewards.card.id}`));
+    await holder.getByTestId('admin-not-allowed').waitFor();
+  });
+});

@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium, screenshotPath } from './browser.ts';
+import { ensureWebBuilt } from './build.ts';
+
+export const PASSWORD = 'correct horse battery';
+
+/**
+ * The browser of one test file and every page it opened. Each page's script errors are kept,
+ * so a test fails on a broken page rather than passing because it showed nothing.
+ */
+export class TestPages {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly errors: Error[] = [];
+
+  private constructor(private readonly browser: Browser) {}
+
+  static async launch(): Promise<TestPages> {
+    return new TestPages(await launchChromium());
+  }
+
+  /**
+   * A page in a fresh context. With `rememberLocale` the context's locale is stored as the
+   * language picked on this device: it beats the account's own, so the page shows the language
+   * under test whoever signs in.
+   */
+  async open(options: BrowserContextOptions, rememberLocale = false): Promise<Page> {
+    const context = await this.browser.newContext(options);
+    this.contexts.push(context);
+    if (rememberLocale)
+      await context.addInitScript(
+        (language) => localStorage.setItem('plaza.language', language),
+        options.locale ?? 'en',
+      );
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.errors.push(error));
+    return page;
+  }
+
+  /** The script errors since the last call, as messages. */
+  takeErrors(): string[] {
+    return this.errors.splice(0).map((e) => e.message);
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    await this.browser.close();
+  }
+}
+
+/**
+ * The browser of the calling test file: the web app built if stale and Chromium launched before
+ * its tests, each test failing on any script error of its pages, everything closed at the end.
+ */
+export function browserForFile(): () => TestPages {
+  let pages: TestPages | undefined;
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    pages = await TestPages.launch();
+  }, 240_000);
+  afterEach(() => {
+    expect(pages?.takeErrors() ?? []).toEqual([]);
+  });
+  afterAll(async () => {
+    await pages?.close();
+  });
+  return () => {
+    if (!pages) throw new Error('The browser starts in beforeAll; open pages inside tests.');
+    return pages;
+  };
+}
+
+/** Logs in through the form and waits for the home page. */
+export async function logIn(page: Page, baseUrl: string, handle: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name=login]', handle);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** A full-page screenshot once the page is idle; nothing may be wider than the screen. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  // A phone must never scroll sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, name).toBeLessThanOrEqual(0);
+}
