@@ -22,6 +22,12 @@ describe('config', () => {
     }
   });
 
+  it('takes a PostgreSQL pool size within bounds', () => {
+    expect(loadConfig({ PLAZA_DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    expect(() => loadConfig({ PLAZA_DATABASE_POOL_SIZE: '0' })).toThrowError(/PLAZA_DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ PLAZA_DATABASE_POOL_SIZE: 'many' })).toThrowError(/PLAZA_DATABASE_POOL_SIZE/);
+  });
+
   it('is documented in the README, every variable', () => {
     const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     for (const { env } of describeSettings()) expect(readme).toContain(`\`${env}\``);

@@ -198,6 +198,14 @@ export const SETTINGS = {
     parse: integer(1, 86_400),
     fallback: () => 30,
   }),
+  databasePoolSize: setting({
+    env: 'PLAZA_DATABASE_POOL_SIZE',
+    description:
+      'PostgreSQL connections per process; more lets concurrent writes share commits (mind the server\'s max_connections)',
+    defaultText: '10',
+    parse: integer(1, 500),
+    fallback: () => 10,
+  }),
   maxUploadMb: setting({
     env: 'PLAZA_MAX_UPLOAD_MB',
     description: 'Largest image upload, in megabytes',

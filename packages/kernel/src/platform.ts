@@ -42,7 +42,10 @@ export interface PlatformOptions {
 export function createPlatform(config: Config, options: PlatformOptions = {}): Platform {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const database = createDatabase<AuthTables>(config.resolvedDatabaseUrl, options.database);
+  const database = createDatabase<AuthTables>(config.resolvedDatabaseUrl, {
+    poolSize: config.databasePoolSize,
+    ...options.database,
+  });
   const ids = createIdGenerator(clock);
   const bus = createOutboxBus({ db: database.db, clock, ids, logger });
   const auth = createAuthService({
