@@ -201,7 +201,7 @@ export const SETTINGS = {
   databasePoolSize: setting({
     env: 'PLAZA_DATABASE_POOL_SIZE',
     description:
-      'PostgreSQL connections per process; more lets concurrent writes share commits (mind the server\'s max_connections)',
+      "PostgreSQL connections per process; more lets concurrent writes share commits (mind the server's max_connections)",
     defaultText: '10',
     parse: integer(1, 500),
     fallback: () => 10,
