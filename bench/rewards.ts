@@ -2,17 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../packages/rewards/src/import/importer.ts';
-import { type BenchDatabase, type Db, postgresVersion, prepareDatabase } from './community/database.ts';
-import { settle } from './community/scenarios.ts';
+import { type Db, postgresVersion, prepareDatabase } from './community/database.ts';
 import { commonArgs } from './lib/args.ts';
-import { printTable } from './lib/load.ts';
-import { startServer } from './lib/server.ts';
 import { plainInsert } from './rewards/baseline.ts';
 import { type CardSet, cardSet } from './rewards/cards.ts';
 import { type EventFileStats, writeSettlementFile } from './rewards/events.ts';
 import { loadFixture } from './rewards/fixture.ts';
 import { type ImportResult, runImport } from './rewards/import-run.ts';
-import { measureSwitches, trivial } from './rewards/switch-load.ts';
+import { switchRuns } from './rewards/switch-load.ts';
 
 /**
  * Settlement throughput and plan switching (issue 3). 100,000 cards with plan histories are
@@ -83,34 +80,6 @@ function report(
   if (imported.rejected + imported.invalid > 0) process.exitCode = 1;
 }
 
-async function switchLoad(target: BenchDatabase, cards: CardSet, settings: Settings, db: Db) {
-  const server = await startServer(
-    {
-      PLAZA_DATABASE_URL: target.url,
-      PLAZA_DATA_DIR: target.dataDir,
-      PLAZA_ADMIN_PASSWORD: 'bench-admin-password',
-    },
-    PORT,
-  );
-  try {
-    const load = { connections: settings.connections, durationSeconds: settings.durationSeconds };
-    // Warm-up on the first cards; the measured run switches cards not touched yet.
-    const warm = await measureSwitches(server.url, cards, { connections: 20, durationSeconds: 2 });
-    await settle(server.url);
-    const baseline = await trivial(server.url, load);
-    const { result } = await measureSwitches(server.url, cards, load, warm.nextCard);
-    await settle(server.url);
-    printTable(
-      `plan switch on ${db}, ${settings.connections} connections × ${settings.durationSeconds} s`,
-      baseline,
-      [result],
-    );
-    if (result.non2xx + result.errors + baseline.non2xx + baseline.errors > 0) process.exitCode = 1;
-  } finally {
-    await server.stop();
-  }
-}
-
 async function benchOne(db: Db, file: string, stats: EventFileStats, cards: CardSet, settings: Settings) {
   const target = await prepareDatabase(db, settings.postgresUrl);
   try {
@@ -133,7 +102,13 @@ async function benchOne(db: Db, file: string, stats: EventFileStats, cards: Card
       path.join(target.dataDir, 'import-report.csv'),
     ]);
     report(db, stats, imported, baseline);
-    await switchLoad(target, cards, settings, db);
+    await switchRuns(
+      target,
+      cards,
+      db,
+      { ...settings, runs: 1, serverEnv: { PLAZA_ADMIN_PASSWORD: 'bench-admin-password' } },
+      PORT,
+    );
   } finally {
     if (settings.keep) console.log(`kept ${db} database: ${target.describe}`);
     else await target.drop();
