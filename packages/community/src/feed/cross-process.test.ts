@@ -16,6 +16,7 @@ const redisUrl = process.env.PLAZA_TEST_REDIS_URL;
  * shows on the other's cached following feed as soon as the invalidation arrives, not after
  * the caches' time to live (neither clock moves here, so nothing expires).
  */
+// Runs only with PLAZA_TEST_REDIS_URL (as CI sets it): without Redis there is no channel to test.
 describe.skipIf(!redisUrl).each(sharedTestDatabases())('two processes sharing Redis on $name', (target) => {
   let writer: FeedTestServer;
   let reader: FeedTestServer;
