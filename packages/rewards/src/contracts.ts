@@ -143,11 +143,26 @@ export interface EventOutcome {
   readonly error?: { readonly code: string; readonly message: string; readonly field?: string };
 }
 
+/** Events checked and matched to their cards, not applied yet: what `EventIngestor.prepare` hands to `apply`. */
+export interface PreparedEvents {
+  /** How many events were given (valid or not): `apply` answers this many outcomes. */
+  readonly count: number;
+}
+
 /** The one way events enter Rewards: the API and the settlement-file import both call it. */
 export interface EventIngestor {
   /**
    * Applies a batch in order; every event gets an outcome at its index. A bad event is rejected
-   * alone and the rest of the batch goes on. Idempotent per event id.
+   * alone and the rest of the batch goes on. Idempotent per event id. `prepare` then `apply`.
    */
   ingest(events: readonly NetworkEvent[]): Promise<EventOutcome[]>;
+  /**
+   * The part of `ingest` that needs neither the ledger lock nor a write: validation, the canonical
+   * form, card profiles. A caller with a stream of batches prepares the next while one applies.
+   */
+  prepare(events: readonly NetworkEvent[]): Promise<PreparedEvents>;
+  /** Applies what `prepare` returned (once), under the ledger lock. */
+  apply(prepared: PreparedEvents): Promise<EventOutcome[]>;
+  /** Resolves once the background work it started (planner statistics) has finished. */
+  idle(): Promise<void>;
 }

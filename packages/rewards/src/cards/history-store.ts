@@ -1,4 +1,6 @@
+import { dialectOf } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
+import { inList } from '../ledger/in-list.ts';
 import type { RewardsCardTables } from './store.ts';
 
 export interface CardLevelRow {
@@ -43,7 +45,7 @@ export function createCardHistoryStore(root: Db) {
         : db
             .selectFrom('rewards_card_levels')
             .selectAll()
-            .where('card_id', 'in', cardIds)
+            .where(inList(dialectOf(db), 'card_id', cardIds))
             .orderBy('id')
             .execute(),
     /** Flag grants and revocations of the cards, in the order they were made. */
@@ -53,7 +55,7 @@ export function createCardHistoryStore(root: Db) {
         : db
             .selectFrom('rewards_card_flags')
             .selectAll()
-            .where('card_id', 'in', cardIds)
+            .where(inList(dialectOf(db), 'card_id', cardIds))
             .orderBy('id')
             .execute(),
   };

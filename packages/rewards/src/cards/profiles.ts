@@ -1,8 +1,9 @@
-import type { Clock } from '@plaza/kernel';
+import { type Clock, dialectOf } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
 import { type CalendarDate, taipeiDate } from '../calendar/taipei-date.ts';
 import type { CardProfile, CardProfiles, FlagPeriod } from '../contracts.ts';
 import type { PlanSelection } from '../earning/selection.ts';
+import { inList } from '../ledger/in-list.ts';
 import type { CardLevel } from '../program/types.ts';
 import { flagPeriods, flagsAsOf, levelPeriods } from './history.ts';
 import {
@@ -20,6 +21,7 @@ import type { CardRow } from './store.ts';
  */
 export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: Clock): CardProfiles {
   const history = createCardHistoryStore(db);
+  const dialect = dialectOf(db);
   return {
     async byRefs(refs) {
       const found = new Map<string, CardProfile>();
@@ -28,7 +30,7 @@ export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: 
       const rows = await db
         .selectFrom('rewards_cards')
         .selectAll()
-        .where((eb) => eb.or([eb('id', 'in', unique), eb('token', 'in', unique)]))
+        .where((eb) => eb.or([inList(dialect, 'id', unique), inList(dialect, 'token', unique)]))
         .execute();
       const cardIds = rows.map((r) => r.id);
       const deciding = [...new Set(rows.map((r) => r.primary_card_id ?? r.id))];
@@ -72,7 +74,7 @@ async function selectionsOf(
   const rows = await db
     .selectFrom('rewards_plan_selections')
     .select(['card_id', 'plan_id', 'taipei_date'])
-    .where('card_id', 'in', cardIds)
+    .where(inList(dialectOf(db), 'card_id', cardIds))
     .orderBy('taipei_date', 'asc')
     .execute();
   for (const row of rows) {

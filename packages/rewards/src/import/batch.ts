@@ -1,4 +1,4 @@
-import type { EventIngestor, EventOutcome, EventStatus, NetworkEvent } from '../contracts.ts';
+import type { EventIngestor, EventOutcome, EventStatus, NetworkEvent, PreparedEvents } from '../contracts.ts';
 import type { ReportEntry, ReportWriter } from './report.ts';
 import { NO_COUNTS } from './store.ts';
 
@@ -71,9 +71,19 @@ export class Batch {
     this.lines += 1;
   }
 
-  /** Ingests the events, adds every problem and rejection to the report in line order, counts. */
-  async commit(ingestor: EventIngestor, report: ReportWriter, counts: ImportCounts): Promise<void> {
-    const outcomes = this.events.length > 0 ? await ingestor.ingest(this.events) : [];
+  /** Checks the events and reads their cards: what can run while the batch before applies. */
+  prepare(ingestor: EventIngestor): Promise<PreparedEvents | null> {
+    return this.events.length > 0 ? ingestor.prepare(this.events) : Promise.resolve(null);
+  }
+
+  /** Applies the prepared events, adds every problem and rejection to the report in line order, counts. */
+  async commit(
+    prepared: PreparedEvents | null,
+    ingestor: EventIngestor,
+    report: ReportWriter,
+    counts: ImportCounts,
+  ): Promise<void> {
+    const outcomes = prepared ? await ingestor.apply(prepared) : [];
     if (outcomes.length !== this.events.length)
       throw new Error(`The ingestor answered ${outcomes.length} outcomes for ${this.events.length} events.`);
     const entries = [...this.problems];

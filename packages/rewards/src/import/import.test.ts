@@ -12,7 +12,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taipeiInstant } from '../calendar/taipei-date.ts';
-import type { EventIngestor, EventOutcome, NetworkEvent } from '../contracts.ts';
+import type { EventIngestor, EventOutcome, PreparedEvents } from '../contracts.ts';
 import { type RewardsServices, rewardsProduct } from '../product.ts';
 import { COLUMNS } from './columns.ts';
 import { hashFile } from './file-hash.ts';
@@ -226,9 +226,10 @@ describe.each(testDatabases())('settlement-file import ($name)', (target) => {
     let calls = 0;
     // The database goes away after the third batch committed, before its checkpoint was written.
     const failing: EventIngestor = {
-      async ingest(events: readonly NetworkEvent[]): Promise<EventOutcome[]> {
+      ...real,
+      async apply(prepared: PreparedEvents): Promise<EventOutcome[]> {
         calls += 1;
-        const outcomes = await real.ingest(events);
+        const outcomes = await real.apply(prepared);
         if (calls === 3) throw new Error('connection terminated');
         return outcomes;
       },

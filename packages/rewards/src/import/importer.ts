@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Clock, ValidationError } from '@plaza/kernel';
-import type { EventIngestor } from '../contracts.ts';
+import type { EventIngestor, PreparedEvents } from '../contracts.ts';
 import { Batch, type ImportCounts, zeroCounts } from './batch.ts';
 import { crashAfterBatches, crashNow } from './crash-hook.ts';
 import { hashFile } from './file-hash.ts';
@@ -120,23 +120,35 @@ export async function importSettlementFile(deps: ImportDeps, options: ImportOpti
         startLines: counts.lines,
       })
     : undefined;
-  let position = { offset: startOffset, line: startLine - 1 };
+  let position: Position = { offset: startOffset, line: startLine - 1 };
   const crashAfter = crashAfterBatches(process.env);
   let committed = 0;
+  // One batch applies while the next is read, checked and matched to its cards; batches apply
+  // and checkpoint strictly in file order, each checkpoint after its own batch committed.
+  let applying: Promise<void> = Promise.resolve();
+  const apply = async (batch: Batch, prepared: Promise<PreparedEvents | null>, end: Position) => {
+    await batch.commit(await prepared, deps.ingestor, report, counts);
+    committed += 1;
+    if (committed === crashAfter) crashNow();
+    const reportBytes = await report.flush();
+    await deps.store.checkpoint(
+      fileHash,
+      checkpointOf(end, counts, reportFile, reportBytes),
+      deps.clock.nowMs(),
+    );
+    progress?.update(end.offset, counts.lines);
+  };
   try {
     let batch = new Batch();
     const commit = async () => {
-      await batch.commit(deps.ingestor, report, counts);
-      committed += 1;
-      if (committed === crashAfter) crashNow();
+      const full = batch;
       batch = new Batch();
-      const reportBytes = await report.flush();
-      await deps.store.checkpoint(
-        fileHash,
-        checkpointOf(position, counts, reportFile, reportBytes),
-        deps.clock.nowMs(),
-      );
-      progress?.update(position.offset, counts.lines);
+      const prepared = full.prepare(deps.ingestor);
+      // Observed by `apply`; this only keeps a failure there from counting as unhandled first.
+      prepared.catch(noop);
+      await applying;
+      applying = apply(full, prepared, position);
+      applying.catch(noop);
     };
     for await (const lines of readLines(file, { startOffset, startLine, maxLineBytes: MAX_LINE_BYTES })) {
       for (const line of lines) {
@@ -149,8 +161,11 @@ export async function importSettlementFile(deps: ImportDeps, options: ImportOpti
       }
     }
     if (batch.lines > 0) await commit();
+    await applying;
     await deps.store.finish(fileHash, deps.clock.nowMs());
   } finally {
+    // Nothing may write the report or a checkpoint after this returns or throws.
+    await applying.catch(noop);
     progress?.finish(position.offset, counts.lines);
     await report.close();
   }
@@ -175,6 +190,13 @@ async function openRun(
   return run;
 }
 
+interface Position {
+  readonly offset: number;
+  readonly line: number;
+}
+
+function noop(): void {}
+
 function storedCounts(run: ImportRunRow): ImportCounts {
   const { events, applied, duplicate, held, rejected, invalid } = run;
   // line_number is the last line committed, counted from the header (line 1).
@@ -182,7 +204,7 @@ function storedCounts(run: ImportRunRow): ImportCounts {
 }
 
 function checkpointOf(
-  position: { offset: number; line: number },
+  position: Position,
   counts: ImportCounts,
   reportFile: string,
   reportBytes: number,

@@ -100,11 +100,6 @@ export function createLedgerStore(root: Kysely<RewardsLedgerTables>) {
       return db.selectFrom('rewards_postings').selectAll().where('id', 'in', ids).execute();
     },
 
-    /** Refreshes PostgreSQL's planner statistics of the postings (see `statisticsKeeper`); nothing on SQLite. */
-    async refreshStatistics(db = root): Promise<void> {
-      if (dialect === 'postgres') await sql`analyze rewards_postings`.execute(db);
-    },
-
     /** Sum of every balance in the books: zero when every posting has both its sides. */
     async booksTotal(db = root): Promise<{ liability: number; cards: number }> {
       const rows = await sql<{ account: string; total: number | string }>`

@@ -7,6 +7,7 @@ import type {
   EventIngestor,
   EventOutcome,
   NetworkEvent,
+  PreparedEvents,
   ProgramSource,
 } from '../contracts.ts';
 import { lockLedger } from '../ledger/lock.ts';
@@ -16,6 +17,7 @@ import { asModules, type PointsTables } from './db.ts';
 import { canonicalJson, fingerprintOf, type ParsedEvent, RETURNS } from './event.ts';
 import { loadBatch } from './load.ts';
 import { problem, rejected } from './outcomes.ts';
+import { plannerStatistics } from './planner-statistics.ts';
 import { applyReturn } from './returns.ts';
 import { applyAuthorizationEvent, applySettlement } from './settle.ts';
 import { statisticsKeeper } from './statistics.ts';
@@ -39,6 +41,8 @@ export interface IngestorDeps {
   profiles: CardProfiles;
   programs: ProgramSource;
   clock: Clock;
+  /** A failure of background work (planner statistics): reported, never thrown at a writer. */
+  onBackgroundError(err: unknown): void;
 }
 
 interface Valid {
@@ -48,43 +52,79 @@ interface Valid {
   readonly fingerprint: string;
 }
 
+/** What `prepare` found: outcomes of the events refused by validation, the rest with their cards. */
+class Prepared implements PreparedEvents {
+  applied = false;
+  constructor(
+    readonly outcomes: EventOutcome[],
+    readonly valid: readonly Valid[],
+    readonly profiles: ReadonlyMap<string, CardProfile>,
+  ) {}
+  get count(): number {
+    return this.outcomes.length;
+  }
+}
+
+function validate(events: readonly NetworkEvent[]): { outcomes: EventOutcome[]; valid: Valid[] } {
+  const outcomes: EventOutcome[] = new Array(events.length);
+  const valid: Valid[] = [];
+  events.forEach((raw, index) => {
+    const checked = checkEvent(raw);
+    if ('problem' in checked) {
+      outcomes[index] = rejected(idOf(raw), checked.problem);
+      return;
+    }
+    const payload = canonicalJson(checked.event);
+    valid.push({ index, event: checked.event, payload, fingerprint: fingerprintOf(payload) });
+  });
+  return { outcomes, valid };
+}
+
 /**
- * The one way events enter Rewards (the API and the settlement-file import). Per batch: one
- * database transaction holding the ledger lock, a constant number of set-based reads, the rules
- * in memory, then bulk inserts. A bad event is refused alone; the rest of the batch goes on.
+ * The one way events enter Rewards (the API and the settlement-file import). `prepare` checks
+ * the events and reads their cards' profiles, outside any transaction; `apply` takes, per chunk
+ * of `INGEST_BATCH_MAX`, one database transaction holding the ledger lock, a constant number of
+ * set-based reads, the rules in memory, then bulk inserts. A bad event is refused alone; the
+ * rest of the batch goes on.
  */
 export function createEventIngestor(deps: IngestorDeps): EventIngestor {
-  const keepStatistics = statisticsKeeper(async () => {
-    await deps.store.refreshStatistics();
-    await deps.ledgerStore.refreshStatistics();
-  });
-  return {
-    async ingest(events: readonly NetworkEvent[]): Promise<EventOutcome[]> {
-      const outcomes: EventOutcome[] = new Array(events.length);
-      const valid: Valid[] = [];
-      events.forEach((raw, index) => {
-        const checked = checkEvent(raw);
-        if ('problem' in checked) {
-          outcomes[index] = rejected(idOf(raw), checked.problem);
-          return;
-        }
-        const payload = canonicalJson(checked.event);
-        valid.push({ index, event: checked.event, payload, fingerprint: fingerprintOf(payload) });
+  const statistics = statisticsKeeper(plannerStatistics(deps.db, deps.onBackgroundError));
+
+  async function prepare(events: readonly NetworkEvent[]): Promise<Prepared> {
+    const { outcomes, valid } = validate(events);
+    // Profiles are read before the transaction, on a connection of their own (SQLite's single
+    // connection could not give one while a transaction holds it), and may be read while an
+    // earlier batch applies: the ingestor never changes cards, and a plan switch racing a batch
+    // changes today's plan only, never a past transaction's.
+    const profiles = new Map<string, CardProfile>();
+    for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
+      const refs = new Set(valid.slice(start, start + INGEST_BATCH_MAX).map((v) => v.event.cardRef));
+      for (const [ref, profile] of await deps.profiles.byRefs([...refs])) profiles.set(ref, profile);
+    }
+    return new Prepared(outcomes, valid, profiles);
+  }
+
+  async function apply(prepared: PreparedEvents): Promise<EventOutcome[]> {
+    if (!(prepared instanceof Prepared)) throw new Error('apply takes what this ingestor prepared');
+    if (prepared.applied) throw new Error('a prepared batch is applied once');
+    prepared.applied = true;
+    const { outcomes, valid, profiles } = prepared;
+    for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
+      const chunk = valid.slice(start, start + INGEST_BATCH_MAX);
+      await deps.db.transaction().execute(async (trx) => {
+        await lockLedger(trx);
+        await applyChunk({ ...deps, db: trx }, chunk, profiles, outcomes);
       });
-      for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
-        const chunk = valid.slice(start, start + INGEST_BATCH_MAX);
-        // Profiles are read before the transaction: `CardProfiles` reads on its own connection,
-        // which SQLite's single connection could not give while the transaction holds it. A
-        // plan switch racing the batch changes today's plan only, never a past transaction's.
-        const profiles = await deps.profiles.byRefs([...new Set(chunk.map((v) => v.event.cardRef))]);
-        await deps.db.transaction().execute(async (trx) => {
-          await lockLedger(trx);
-          await applyChunk({ ...deps, db: trx }, chunk, profiles, outcomes);
-        });
-        await keepStatistics(chunk.length);
-      }
-      return outcomes;
-    },
+      statistics.afterBatch(chunk.length);
+    }
+    return outcomes;
+  }
+
+  return {
+    prepare,
+    apply,
+    ingest: async (events) => apply(await prepare(events)),
+    idle: () => statistics.idle(),
   };
 }
 

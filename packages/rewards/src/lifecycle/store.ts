@@ -163,11 +163,6 @@ export function createLifecycleStore(root: Kysely<RewardsLifecycleTables>) {
       return usage;
     },
 
-    /** Refreshes PostgreSQL's planner statistics of events and cap uses (see `statisticsKeeper`); nothing on SQLite. */
-    async refreshStatistics(db = root): Promise<void> {
-      if (dialect === 'postgres') await sql`analyze rewards_events, rewards_cap_uses`.execute(db);
-    },
-
     /** A page of the card's purchases, newest first. */
     transactionsPage(cardId: string, limit: number, after: TransactionCursor | null, db = root) {
       let query = db

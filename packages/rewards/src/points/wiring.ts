@@ -34,6 +34,8 @@ export function createPointsServices(
       profiles: deps.profiles,
       programs: deps.programs,
       clock: platform.clock,
+      onBackgroundError: (err) =>
+        platform.logger.warn({ err }, "refreshing the points tables' planner statistics failed"),
     }),
     ledger: createLedgerService({
       db: tables<RewardsLedgerTables>(platform),
@@ -75,5 +77,9 @@ export function registerPoints(
     timer.unref();
     void tick();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    // A background ANALYZE must finish before the database connections close under it.
+    await deps.ingestor.idle();
+  });
 }
