@@ -30,6 +30,8 @@ export * from './lifecycle/ingestor.ts';
 export type * from './lifecycle/reader.ts';
 export type * from './lifecycle/summary.ts';
 export type { EventProblem } from './lifecycle/validate.ts';
+export * from './merchants/cube-merchants.ts';
+export type * from './merchants/service.ts';
 export * from './points/wiring.ts';
 export * from './product.ts';
 export * from './program/catalog.ts';

@@ -10,6 +10,9 @@ import type { CardStatusService } from './cards/status.ts';
 import { createCardsStore, type RewardsCardTables } from './cards/store.ts';
 import { createCardViews } from './cards/view.ts';
 import type { CardProfiles } from './contracts.ts';
+import { CUBE_MERCHANTS } from './merchants/cube-merchants.ts';
+import type { MerchantDirectory, MerchantEntry } from './merchants/service.ts';
+import { openMerchantDirectory } from './merchants/wiring.ts';
 import { createPointsServices, type PointsServices, registerPoints } from './points/wiring.ts';
 import { CUBE_PROGRAM } from './program/cube-program.ts';
 import { openStoredProgram, PROGRAM_REFRESH_MS } from './program/open.ts';
@@ -29,6 +32,7 @@ export interface RewardsServices extends PointsServices {
   selections: SelectionsService;
   programAdmin: ProgramAdmin;
   cardStatus: CardStatusService;
+  merchants: MerchantDirectory;
 }
 
 export interface RewardsProductOptions {
@@ -36,6 +40,11 @@ export interface RewardsProductOptions {
   program?: Program;
   /** How often this process looks for program changes made by other processes (0: never). */
   programRefreshMs?: number;
+  /**
+   * The merchant names added when the directory lacks them: CUBE's merchants with the default
+   * program, none with another unless given.
+   */
+  merchants?: readonly MerchantEntry[];
   /** Hands out the built services (seeding, tests). */
   onReady?: (services: RewardsServices) => void;
 }
@@ -43,6 +52,7 @@ export interface RewardsProductOptions {
 /** Plaza Rewards as a product a Plaza process serves. */
 export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduct {
   const program = options.program ?? CUBE_PROGRAM;
+  const merchantSeed = options.merchants ?? (program === CUBE_PROGRAM ? CUBE_MERCHANTS : []);
   return {
     name: 'rewards',
     migrationRoots: [SRC],
@@ -61,6 +71,7 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
       );
       const programs = stored.source;
       app.addHook('onClose', async () => programs.stop());
+      const merchants = await openMerchantDirectory(app, platform, merchantSeed);
       const profiles = createCardProfiles(tables<RewardsCardHistoryTables>(platform), platform.clock);
       const selections = createSelectionsService({ store, programs, profiles });
       const nowMs = () => platform.clock.nowMs();
@@ -86,6 +97,7 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
         cards,
         selections,
         ...admin,
+        merchants,
       });
     },
   };

@@ -6,12 +6,12 @@
  */
 
 import { testDatabases } from '@plaza/kernel/testing';
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
-import { browserForFile, logIn as logInAs, shoot } from './support/pages.ts';
+import { browserForFile, fieldError, fillTemplate, logIn as logInAs, shoot } from './support/pages.ts';
 import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
 
 const ADMIN = en.rewards.admin;
@@ -26,16 +26,6 @@ const url = (path: string) => rewards.plaza.baseUrl + path;
 const pages = browserForFile();
 const newPage = (options: BrowserContextOptions) => pages().open(options, true);
 const logIn = (page: Page, handle: string) => logInAs(page, rewards.plaza.baseUrl, handle);
-
-/** A catalog string with its {{placeholders}} filled, as i18next fills them. */
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/{{(\w+)}}/g, (_, key: string) => String(values[key]));
-
-const fieldError = (form: Locator, name: string) =>
-  form
-    .locator('.field', { has: form.page().locator(`[name=${name}]`) })
-    .locator('.field-error')
-    .textContent();
 
 describe.each(testDatabases())('the console’s card screens ($name)', (database) => {
   beforeAll(async () => {
@@ -75,7 +65,7 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     expect(await card.getAttribute('data-card')).toBe(rewards.card.id);
     expect(await page.getByTestId('card-holder').textContent()).toBe(`@${HOLDER}`);
     expect(await page.getByTestId('card-level').textContent()).toBe(
-      fill(en.rewards.card.level, { level: 2 }),
+      fillTemplate(en.rewards.card.level, { level: 2 }),
     );
     expect(await page.getByTestId('level-history').textContent()).toBe(CARDS.noLevelChanges);
     await expect.poll(() => page.getByTestId('card-selections').locator('tbody tr').count()).toBe(1);
@@ -94,22 +84,22 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     await form.getByRole('button', { name: CARDS.changeLevel }).click();
     await expect
       .poll(() => form.getByTestId('level-outcome').textContent())
-      .toBe(fill(CARDS.levelChanged, { level: 3, date: APRIL }));
+      .toBe(fillTemplate(CARDS.levelChanged, { level: 3, date: APRIL }));
     await expect
       .poll(() => page.getByTestId('card-pending-level').textContent())
-      .toContain(fill(CARDS.pendingLevel, { level: 3, date: APRIL }));
+      .toContain(fillTemplate(CARDS.pendingLevel, { level: 3, date: APRIL }));
     const history = page.getByTestId('level-history');
     expect(await history.locator('tbody tr').count()).toBe(1);
     expect(await history.locator('tbody tr').textContent()).toContain('Wealth client');
     // Still Level 2 today: the change waits for April.
     expect(await page.getByTestId('card-level').textContent()).toContain(
-      fill(en.rewards.card.level, { level: 2 }),
+      fillTemplate(en.rewards.card.level, { level: 2 }),
     );
 
     await form.getByRole('button', { name: CARDS.changeLevel }).click();
     await expect
       .poll(() => form.getByTestId('level-outcome').textContent())
-      .toBe(fill(CARDS.levelUnchanged, { level: 3, date: APRIL }));
+      .toBe(fillTemplate(CARDS.levelUnchanged, { level: 3, date: APRIL }));
     expect(await history.locator('tbody tr').count()).toBe(1);
 
     const stored = await rewards.adminCall<{ pendingLevel: unknown }>(
@@ -143,18 +133,18 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     const JULY = formatCalendarDate('2026-07-01', 'en');
     await expect
       .poll(() => page.getByTestId('flag-outcome').textContent())
-      .toBe(fill(CARDS.flagSetUntil, { flag: 'kids', date: APRIL, until: JULY }));
+      .toBe(fillTemplate(CARDS.flagSetUntil, { flag: 'kids', date: APRIL, until: JULY }));
     const kids = page.getByTestId('flag-list').locator('[data-flag=kids]');
     await kids.waitFor();
     expect(await kids.getByTestId('flag-window').textContent()).toBe(
-      fill(ADMIN.window, { from: APRIL, to: JULY }),
+      fillTemplate(ADMIN.window, { from: APRIL, to: JULY }),
     );
     await shoot(page, 'rewards-admin-card-desktop');
 
     await kids.getByRole('button', { name: CARDS.clearFlag }).click();
     await expect
       .poll(() => page.getByTestId('flag-outcome').textContent())
-      .toBe(fill(CARDS.flagCleared, { flag: 'kids', date: APRIL }));
+      .toBe(fillTemplate(CARDS.flagCleared, { flag: 'kids', date: APRIL }));
     // Cleared before it took effect: the grant is undone, and both decisions stay on record.
     await expect.poll(() => page.getByTestId('flag-list').textContent()).toBe(CARDS.noFlags);
     const stored = await rewards.adminCall<{ flags: unknown[]; flagHistory: { action: string }[] }>(
@@ -176,7 +166,7 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     await phone.goto(url(`/rewards/admin/cards/${rewards.card.id}`));
     await phone.getByTestId('admin-card').waitFor();
     expect(await phone.getByTestId('level-history').locator('tbody tr').textContent()).toContain(
-      fill(zhTW.rewards.card.level, { level: 3 }),
+      fillTemplate(zhTW.rewards.card.level, { level: 3 }),
     );
     await shoot(phone, 'rewards-admin-card-phone');
 

@@ -26,8 +26,9 @@ const EVENT_FIELDS = new Set([
   'originalEventId',
 ]);
 const MERCHANT_FIELDS = new Set(['id', 'name', 'mcc', 'country', 'presence']);
-/** Network ids and card references: printable, no separators a log or a URL would choke on. */
-const REFERENCE = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Network ids, merchant ids and card references: printable, no separators a log or a URL would choke on. */
+export const REFERENCE_PATTERN = '^[A-Za-z0-9._:-]{1,64}$';
+const REFERENCE = new RegExp(REFERENCE_PATTERN);
 const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
 const INSTALLMENTS_MAX = 360;
 const NAME_LENGTH_MAX = 200;

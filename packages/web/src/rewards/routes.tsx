@@ -30,6 +30,7 @@ export const rewardsRoutes: RouteObject[] = [
       { path: 'plans/:planId/versions/new', ...screen('newVersion') },
       { path: 'versions/:versionId/edit', ...screen('editVersion') },
       { path: 'preview', ...screen('preview') },
+      { path: 'merchants', ...screen('merchants') },
       { path: 'cards', ...screen('adminCards') },
       { path: 'cards/:cardRef', ...screen('adminCards') },
     ],

@@ -2,6 +2,7 @@ import { RequireAuth } from '../components/require-auth.tsx';
 import { AdminLayout } from './admin/admin-layout.tsx';
 import { CardLookupPage } from './admin/cards/card-lookup-page.tsx';
 import { CatalogPage } from './admin/catalog-page.tsx';
+import { MerchantsPage } from './admin/merchants/merchants-page.tsx';
 import { EditVersionPage, NewVersionPage, PlanPage } from './admin/plan-page.tsx';
 import { PreviewPage } from './admin/preview-page.tsx';
 import { RequireAdmin } from './admin/require-admin.tsx';
@@ -49,6 +50,7 @@ export const screens = {
   newVersion: NewVersionPage,
   editVersion: EditVersionPage,
   preview: PreviewPage,
+  merchants: MerchantsPage,
   adminCards: CardLookupPage,
 };
 

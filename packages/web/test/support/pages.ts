@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, screenshotPath } from './browser.ts';
 import { ensureWebBuilt } from './build.ts';
@@ -87,3 +87,14 @@ export async function shoot(page: Page, name: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, name).toBeLessThanOrEqual(0);
 }
+
+/** A catalog string with its {{placeholders}} filled, as i18next fills them. */
+export const fillTemplate = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/{{(\w+)}}/g, (_, key: string) => String(values[key]));
+
+/** The error shown beside a form's field (`.field` holding the input named `name`). */
+export const fieldError = (form: Locator, name: string): Promise<string | null> =>
+  form
+    .locator('.field', { has: form.page().locator(`[name=${name}]`) })
+    .locator('.field-error')
+    .textContent();

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/field.tsx';
 import type { LevelKey } from '../api/types.ts';
 import { type Issues, issuesAt } from './form-issues.ts';
-import { type ChannelDraft, emptyRule, type RuleDraft } from './version-draft.ts';
+import { MerchantChips } from './merchants/merchant-chips.tsx';
+import { type ChannelDraft, emptyRule, type RuleDraft, splitList } from './version-draft.ts';
 
 const LEVELS: LevelKey[] = ['1', '2', '3'];
 
@@ -101,6 +102,7 @@ function RuleEditor({ rule, at, issues, onChange, onRemove }: RuleEditorProps) {
         onChange={(merchants) => set({ merchants })}
         error={issuesAt(issues, `${at}/merchantIds`) ?? issues[at]}
       />
+      <MerchantChips ids={splitList(rule.merchants)} />
       <TextField
         label={t('rewards.admin.mcc')}
         hint={t('rewards.admin.mccHint')}

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/field.tsx';
+import { useMerchantNames } from '../api/use-merchant-names.ts';
+import { useLocalText } from '../hooks/use-local-text.ts';
 import { type Issues, issuesAt } from './form-issues.ts';
+import { MerchantNote } from './merchants/merchant-note.tsx';
 import type { PreviewDraft, PreviewProblem } from './preview-input.ts';
 
 export interface PreviewFieldsProps {
@@ -80,19 +83,28 @@ export function PreviewMerchant({
   merchants,
 }: Omit<PreviewFieldsProps, 'local'> & { merchants: string[] }) {
   const { t } = useTranslation();
+  const { name } = useLocalText();
+  const names = useMerchantNames(merchants);
+  const label = (id: string) => {
+    const known = names.byId.get(id);
+    return known ? name(known) : t('rewards.admin.directory.noName');
+  };
   return (
     <div className="rewards-admin-trio">
-      <TextField
-        label={t('rewards.preview.merchantId')}
-        name="merchantId"
-        list="preview-merchants"
-        value={draft.merchantId}
-        onChange={(merchantId) => set({ merchantId })}
-        error={issuesAt(issues, 'transaction/merchant/id')}
-      />
+      <div>
+        <TextField
+          label={t('rewards.preview.merchantId')}
+          name="merchantId"
+          list="preview-merchants"
+          value={draft.merchantId}
+          onChange={(merchantId) => set({ merchantId })}
+          error={issuesAt(issues, 'transaction/merchant/id')}
+        />
+        <MerchantNote id={draft.merchantId.trim()} />
+      </div>
       <datalist id="preview-merchants">
         {merchants.map((m) => (
-          <option key={m} value={m} />
+          <option key={m} value={m} label={label(m)} />
         ))}
       </datalist>
       <TextField

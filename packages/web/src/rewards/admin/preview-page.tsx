@@ -9,7 +9,7 @@ import { issuesOf } from './form-issues.ts';
 import { PreviewCard, PreviewMerchant, PreviewPurchase } from './preview-fields.tsx';
 import { type PreviewDraft, type PreviewProblem, previewInputFrom } from './preview-input.ts';
 import { PreviewResults } from './preview-results.tsx';
-import { useCatalog } from './use-catalog.ts';
+import { catalogMerchantIds, useCatalog } from './use-catalog.ts';
 
 const START: Omit<PreviewDraft, 'transactionAt'> = {
   amount: '',
@@ -41,13 +41,7 @@ export function PreviewPage() {
   const set = (patch: Partial<PreviewDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const issues = issuesOf(preview.error);
   const local = (p: PreviewProblem) => (problems.includes(p) ? t(`rewards.preview.problem.${p}`) : undefined);
-  const merchants = [
-    ...new Set(
-      (catalog.data?.plans ?? []).flatMap((p) =>
-        p.versions.flatMap((v) => v.channels.flatMap((c) => c.rules.flatMap((r) => r.merchantIds ?? []))),
-      ),
-    ),
-  ].sort();
+  const merchants = catalogMerchantIds(catalog.data);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const { input, problems: found } = previewInputFrom(draft);

@@ -75,7 +75,8 @@ export function mccText(mcc: ChannelRule['mcc']): string {
   return (mcc ?? []).map((m) => (typeof m === 'number' ? String(m) : `${m[0]}-${m[1]}`)).join(', ');
 }
 
-const list = (text: string) =>
+/** "netflix, spotify" → ['netflix', 'spotify']: a rule's merchant ids as the form holds them. */
+export const splitList = (text: string) =>
   text
     .split(/[,，\s]+/)
     .map((s) => s.trim())
@@ -159,7 +160,7 @@ export function draftFromTerms(terms: VersionTerms): VersionDraft {
 export type DraftErrors = Record<string, 'percent' | 'mcc' | 'limit'>;
 
 function ruleOf(draft: RuleDraft, at: string, errors: DraftErrors): ChannelRule {
-  const merchants = list(draft.merchants);
+  const merchants = splitList(draft.merchants);
   const mcc = draft.mcc.trim() ? parseMcc(draft.mcc) : [];
   if (mcc === null) errors[`${at}/mcc`] = 'mcc';
   return {

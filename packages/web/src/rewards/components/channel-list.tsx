@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CapView, ChannelRule, ChannelView, LevelKey } from '../api/types.ts';
+import { useMerchantNames } from '../api/use-merchant-names.ts';
 import { useLocalText } from '../hooks/use-local-text.ts';
 import { formatPoints, formatRate } from '../lib/format.ts';
 
@@ -14,12 +15,29 @@ function mccText(mcc: NonNullable<ChannelRule['mcc']>): string {
   return mcc.map((m) => (typeof m === 'number' ? String(m) : `${m[0]}–${m[1]}`)).join(', ');
 }
 
+type MerchantLabel = (merchantId: string) => string;
+
+/**
+ * Each merchant id of the channels as the reader's name for it ("遠東SOGO", "Far Eastern SOGO"),
+ * or the id itself while the directory has no name for it.
+ */
+function useMerchantLabels(channels: ChannelView[]): MerchantLabel {
+  const { name } = useLocalText();
+  const { byId } = useMerchantNames(channels.flatMap((c) => c.rules.flatMap((r) => r.merchantIds ?? [])));
+  return (merchantId) => {
+    const names = byId.get(merchantId);
+    return names ? name(names) : merchantId;
+  };
+}
+
 /** One channel rule in words: its merchants, MCCs, and where/how the card must be used. */
-function RuleText({ rule }: { rule: ChannelRule }) {
+function RuleText({ rule, merchantLabel }: { rule: ChannelRule; merchantLabel: MerchantLabel }) {
   const { t } = useTranslation();
   const parts: string[] = [];
-  if (rule.merchantIds?.length)
-    parts.push(t('rewards.rule.merchants', { list: rule.merchantIds.join(', ') }));
+  if (rule.merchantIds?.length) {
+    const list = rule.merchantIds.map(merchantLabel).join(t('rewards.rule.listSeparator'));
+    parts.push(t('rewards.rule.merchants', { list }));
+  }
   if (rule.mcc?.length) parts.push(t('rewards.rule.mcc', { list: mccText(rule.mcc) }));
   if (rule.region) parts.push(t(`rewards.rule.region.${rule.region}`));
   if (rule.presence) parts.push(t(`rewards.rule.presence.${rule.presence}`));
@@ -29,6 +47,7 @@ function RuleText({ rule }: { rule: ChannelRule }) {
 /** Every channel's merchants and codes, for the chooser's fold-out. */
 export function ChannelRules({ channels }: { channels: ChannelView[] }) {
   const { name } = useLocalText();
+  const merchantLabel = useMerchantLabels(channels);
   return (
     <dl className="rewards-channel-rules">
       {channels.map((channel) => (
@@ -38,7 +57,7 @@ export function ChannelRules({ channels }: { channels: ChannelView[] }) {
             <ul className="rewards-rules">
               {channel.rules.map((rule, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id; their order is fixed in a version
-                <RuleText key={i} rule={rule} />
+                <RuleText key={i} rule={rule} merchantLabel={merchantLabel} />
               ))}
             </ul>
           </dd>
@@ -92,6 +111,8 @@ function sameRates(channels: ChannelView[]): boolean {
 export function ChannelList({ channels, caps, level, generalRateBps, detailed = true }: ChannelListProps) {
   const { t, i18n } = useTranslation();
   const { name } = useLocalText();
+  // Folded lists show no merchants: they need no names.
+  const merchantLabel = useMerchantLabels(detailed ? channels : []);
   const lang = i18n.language;
   const key = levelKey(level);
   const planCaps = caps.filter((c) => c.channelId === null);
@@ -117,7 +138,7 @@ export function ChannelList({ channels, caps, level, generalRateBps, detailed = 
                 <ul className="rewards-rules">
                   {channel.rules.map((rule, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id; their order is fixed in a version
-                    <RuleText key={i} rule={rule} />
+                    <RuleText key={i} rule={rule} merchantLabel={merchantLabel} />
                   ))}
                 </ul>
               )}

@@ -1,11 +1,13 @@
 import { adminCardsEn } from './admin-cards-en.ts';
+import { adminMerchantsEn } from './admin-merchants-en.ts';
 
 /** English strings of the bank's console (`/rewards/admin`). */
 export const adminEn = {
   cards: adminCardsEn,
+  directory: adminMerchantsEn,
   title: 'Bank console',
   sections: 'Console sections',
-  tabs: { catalog: 'Plans', preview: 'Preview', cards: 'Cards' },
+  tabs: { catalog: 'Plans', preview: 'Preview', cards: 'Cards', merchants: 'Merchants' },
   notAllowedTitle: 'Not allowed',
   notAllowed: 'The bank console is for bank administrators only. Your account does not have that role.',
   toCardApp: 'Go to my cards',

@@ -1,13 +1,15 @@
 import { adminCardsZhCN } from './admin-cards-zh-cn.ts';
 import type { adminEn } from './admin-en.ts';
+import { adminMerchantsZhCN } from './admin-merchants-zh-cn.ts';
 import type { Widen } from './types.ts';
 
 /** 银行管理后台（简体中文）。 */
 export const adminZhCN: Widen<typeof adminEn> = {
   cards: adminCardsZhCN,
+  directory: adminMerchantsZhCN,
   title: '银行管理后台',
   sections: '后台功能',
-  tabs: { catalog: '方案', preview: '回馈试算', cards: '卡片' },
+  tabs: { catalog: '方案', preview: '回馈试算', cards: '卡片', merchants: '商户' },
   notAllowedTitle: '无权限',
   notAllowed: '银行管理后台仅限银行管理员使用，你的账号没有此权限。',
   toCardApp: '前往我的卡片',

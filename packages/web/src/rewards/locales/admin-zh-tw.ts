@@ -1,13 +1,15 @@
 import { adminCardsZhTW } from './admin-cards-zh-tw.ts';
 import type { adminEn } from './admin-en.ts';
+import { adminMerchantsZhTW } from './admin-merchants-zh-tw.ts';
 import type { Widen } from './types.ts';
 
 /** 銀行管理後台（繁體中文）。 */
 export const adminZhTW: Widen<typeof adminEn> = {
   cards: adminCardsZhTW,
+  directory: adminMerchantsZhTW,
   title: '銀行管理後台',
   sections: '後台功能',
-  tabs: { catalog: '方案', preview: '回饋試算', cards: '卡片' },
+  tabs: { catalog: '方案', preview: '回饋試算', cards: '卡片', merchants: '商店' },
   notAllowedTitle: '無權限',
   notAllowed: '銀行管理後台僅限銀行管理員使用，你的帳號沒有此權限。',
   toCardApp: '前往我的卡片',

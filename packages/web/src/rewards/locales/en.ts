@@ -45,6 +45,7 @@ export const rewardsEn = {
     region: { domestic: 'in Taiwan', overseas: 'overseas' },
     presence: { in_person: 'in person', online: 'online' },
     and: ' · ',
+    listSeparator: ', ',
   },
   cap: {
     month: 'Bonus up to {{points}} points a month',

@@ -46,6 +46,7 @@ export const rewardsZhCN: RewardsCatalog = {
     region: { domestic: '境内', overseas: '境外' },
     presence: { in_person: '实体', online: '线上' },
     and: '・',
+    listSeparator: '、',
   },
   cap: {
     month: '加码回馈每月上限 {{points}} 积分',

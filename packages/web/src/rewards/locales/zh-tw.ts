@@ -46,6 +46,7 @@ export const rewardsZhTW: RewardsCatalog = {
     region: { domestic: '國內', overseas: '海外' },
     presence: { in_person: '實體', online: '線上' },
     and: '・',
+    listSeparator: '、',
   },
   cap: {
     month: '加碼回饋每月上限 {{points}} 點',

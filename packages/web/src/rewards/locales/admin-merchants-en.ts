@@ -1,0 +1,26 @@
+/** English strings of the console's merchant directory (`/rewards/admin/merchants`). */
+export const adminMerchantsEn = {
+  intro:
+    'Channels name merchants by id; cardholders read the names below. A merchant id a plan names without a name here is shown to cardholders as the id itself.',
+  unnamedTitle: 'Named by plans, no name yet',
+  unnamedNone: 'Every merchant the plans name has a name.',
+  noName: 'no name yet',
+  addName: 'Add a name',
+  newTitle: 'Add a merchant',
+  renameTitle: 'Rename {{id}}',
+  newMerchant: 'Add another merchant instead',
+  id: 'Merchant id',
+  idHint: 'As the network sends it: letters, digits, . _ : - (never changes)',
+  mcc: 'Usual merchant category code',
+  mccHint: 'Optional: 4 digits, e.g. 5311',
+  mccInvalid: 'Write up to 4 digits, e.g. 5311',
+  save: 'Save',
+  saved: 'Saved: {{name}} ({{id}}).',
+  listTitle: 'Directory',
+  empty: 'The directory has no merchants yet.',
+  rename: 'Rename',
+  columns: { id: 'Id', zhTW: 'Traditional Chinese', en: 'English', mcc: 'MCC', change: 'Change' },
+  namesLabel: 'Names of these merchants',
+  previewName: 'Cardholders read: {{name}}',
+  previewUnnamed: 'This merchant id has no name yet.',
+};
