@@ -11,6 +11,7 @@ import {
   tables,
 } from '@plaza/kernel';
 import {
+  crashAfterBatches,
   createImportStore,
   DEFAULT_BATCH_SIZE,
   type EventIngestor,
@@ -131,6 +132,7 @@ async function importWithPlatform(options: ImportArgs): Promise<TimedSummary> {
           batchSize: options.batch,
           rescan: options.rescan,
           progress: process.stderr,
+          crashAfterBatches: crashAfterBatches(process.env),
           ...(options.report ? { reportFile: options.report } : {}),
         },
       );

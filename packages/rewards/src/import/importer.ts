@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Clock, ValidationError } from '@plaza/kernel';
 import type { EventIngestor, PreparedEvents } from '../contracts.ts';
 import { Batch, type ImportCounts, zeroCounts } from './batch.ts';
-import { crashAfterBatches, crashNow } from './crash-hook.ts';
+import { crashNow } from './crash-hook.ts';
 import { hashFile } from './file-hash.ts';
 import { readLines } from './line-reader.ts';
 import { MAX_LINE_BYTES, parseLine, readHeader } from './lines.ts';
@@ -27,6 +27,8 @@ export interface ImportOptions {
   readonly rescan?: boolean;
   /** Progress goes here (stderr in the CLI); none when absent. */
   readonly progress?: ProgressOutput;
+  /** For the crash test only: SIGKILL this process right after this run's Nth batch commits (`crash-hook.ts`). */
+  readonly crashAfterBatches?: number | null;
 }
 
 export interface ImportSummary extends ImportCounts {
@@ -121,7 +123,7 @@ export async function importSettlementFile(deps: ImportDeps, options: ImportOpti
       })
     : undefined;
   let position: Position = { offset: startOffset, line: startLine - 1 };
-  const crashAfter = crashAfterBatches(process.env);
+  const crashAfter = options.crashAfterBatches ?? null;
   let committed = 0;
   // One batch applies while the next is read, checked and matched to its cards; batches apply
   // and checkpoint strictly in file order, each checkpoint after its own batch committed.

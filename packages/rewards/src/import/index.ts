@@ -1,5 +1,6 @@
 /** The settlement-file import (`plaza rewards import`): docs/rewards-file-format.md. */
 export { BadHeaderError, COLUMNS, type Column, REQUIRED_COLUMNS } from './columns.ts';
+export { CRASH_AFTER_BATCHES_ENV, crashAfterBatches } from './crash-hook.ts';
 export {
   DEFAULT_BATCH_SIZE,
   type ImportDeps,
