@@ -48,13 +48,6 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   });
   const ids = createIdGenerator(clock);
   const bus = createOutboxBus({ db: database.db, clock, ids, logger });
-  const auth = createAuthService({
-    store: createAuthStore(database.db),
-    bus,
-    clock,
-    ids,
-    sessionTtlMs: config.sessionTtlDays * 86_400_000,
-  });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
@@ -62,6 +55,14 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const invalidations = redis
     ? createRedisInvalidations(redis, (err) => logger.warn({ err }, 'cache invalidation failed'))
     : processLocalInvalidations();
+  const auth = createAuthService({
+    store: createAuthStore(database.db),
+    bus,
+    clock,
+    ids,
+    sessionTtlMs: config.sessionTtlDays * 86_400_000,
+    invalidations,
+  });
   return {
     config,
     logger,

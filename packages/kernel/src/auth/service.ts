@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EventBus } from '../bus.ts';
+import type { Invalidations } from '../cache.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
@@ -25,7 +26,12 @@ export interface AuthServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   sessionTtlMs: number;
+  /** Where ended sessions are told to the other processes (through Redis when configured). */
+  invalidations?: Invalidations;
 }
+
+/** The session cache's name on the invalidation channel; keys are `account:ID` or `session:ID`. */
+const SESSIONS_CHANNEL = 'sessions';
 
 export interface SignUpInput {
   handle: string;
@@ -75,9 +81,25 @@ function checkPassword(password: string, field: string): FieldIssue[] {
 
 export { SESSION_CACHE_TTL_MS } from './session-cache.ts';
 
-export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: AuthServiceDeps) {
+export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invalidations }: AuthServiceDeps) {
   const sessions = createSessionCache(store, clock);
-  const forgetAccount = (accountId: string) => sessions.forgetWhere((v) => v.accountId === accountId);
+  const forgetHere = (key: string) => {
+    const colon = key.indexOf(':');
+    const [kind, id] = [key.slice(0, colon), key.slice(colon + 1)];
+    if (kind === 'account') sessions.forgetWhere((v) => v.accountId === id);
+    else if (kind === 'session') sessions.forgetWhere((v) => v.sessionId === id);
+  };
+  // Another process ended these sessions: a token must stop working here at once, not when
+  // this process's cached copy is next re-read.
+  invalidations?.subscribe(SESSIONS_CHANNEL, (keys) => {
+    if (keys === 'all') sessions.forgetWhere(() => true);
+    else for (const key of keys) forgetHere(key);
+  });
+  const forget = (key: string) => {
+    forgetHere(key);
+    invalidations?.publish(SESSIONS_CHANNEL, [key]);
+  };
+  const forgetAccount = (accountId: string) => forget(`account:${accountId}`);
 
   async function startSession(accountId: string) {
     const { token, tokenHash } = newToken();
@@ -139,7 +161,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs }: Auth
 
     async logOut(sessionId: string) {
       await store.deleteSession(sessionId);
-      sessions.forgetWhere((v) => v.sessionId === sessionId);
+      forget(`session:${sessionId}`);
     },
 
     /** Resolves a token to its viewer, or null when unknown or expired (no promise on a cache hit). */

@@ -7,8 +7,9 @@ import type { Viewer } from './types.ts';
 /**
  * Every signed-in request resolves its token; a short cache spares the database that round
  * trip. This process forgets a session at once on log-out, password change, role or language
- * change and deletion; another process serving the same site may honour it for up to this
- * long after.
+ * change and deletion, and tells the other processes through the platform's invalidations
+ * (`auth/service.ts`); without Redis, another process serving the same site may honour it for
+ * up to this long after.
  */
 export const SESSION_CACHE_TTL_MS = 10_000;
 const SESSION_CACHE_MAX_ENTRIES = 100_000;
