@@ -9,6 +9,7 @@ export function createBlocksModule(platform: Platform) {
     auth: platform.auth,
     clock: platform.clock,
     bus: platform.bus,
+    invalidations: platform.invalidations,
     onRefreshError: (err) => platform.logger.warn({ err }, 'block list refresh failed'),
   });
   return { service, register: async (app: PlazaApp) => registerBlocksRoutes(app, service) };

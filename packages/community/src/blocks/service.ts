@@ -1,4 +1,11 @@
-import { type AuthService, type Clock, type EventBus, NotFoundError, ValidationError } from '@plaza/kernel';
+import {
+  type AuthService,
+  type Clock,
+  type EventBus,
+  type Invalidations,
+  NotFoundError,
+  ValidationError,
+} from '@plaza/kernel';
 import type { AccountDataContributor, BlocksApi, CommunityEvents, Executor } from '../contracts.ts';
 import { createRefreshingCache, type RefreshingOptions } from '../refreshing-cache.ts';
 import type { BlocksStore } from './store.ts';
@@ -8,13 +15,16 @@ export interface BlocksDeps {
   auth: AuthService;
   clock: Clock;
   bus: EventBus;
+  /** Where this process's block list changes are told to the other processes (Redis when configured). */
+  invalidations?: Invalidations;
   /** A background re-read of a block list failed (entries stay until their time to live). */
   onRefreshError?: (err: unknown) => void;
 }
 
 // Visibility checks run on every read; a block list changes rarely, so each viewer's set is
-// kept, forgotten at once by this process's blocks and unblocks, and re-read ahead in the
-// background (readers do not wait) so another process's block shows within seconds.
+// kept, forgotten at once by this process's blocks and unblocks (and, through the invalidation
+// channel, by every other process's), and re-read ahead in the background (readers do not wait)
+// so a block made behind the cache's back shows within seconds.
 const CACHE: RefreshingOptions = {
   entriesMax: 50_000,
   refreshAfterMs: 10_000,
@@ -23,7 +33,14 @@ const CACHE: RefreshingOptions = {
   refreshDelayMs: 200,
 };
 
-export function createBlocksService({ store, auth, clock, bus, onRefreshError = () => {} }: BlocksDeps) {
+export function createBlocksService({
+  store,
+  auth,
+  clock,
+  bus,
+  invalidations,
+  onRefreshError = () => {},
+}: BlocksDeps) {
   const cache = createRefreshingCache<Set<string>>(
     CACHE,
     clock,
@@ -33,6 +50,7 @@ export function createBlocksService({ store, auth, clock, bus, onRefreshError = 
       return new Map(viewerIds.map((id) => [id, new Set(lists.get(id))]));
     },
     onRefreshError,
+    invalidations && { invalidations, name: 'blocks' },
   );
   const forget = (...ids: string[]) => cache.forget(ids);
 
