@@ -22,7 +22,8 @@ export interface RefreshingOptions {
 
 /** Where a cache's forgets are told to the other processes, and theirs heard. */
 export interface SharedForgets {
-  invalidations: Invalidations;
+  /** Absent when this process serves alone: there is no one to tell. */
+  invalidations?: Invalidations | undefined;
   /** The cache's name on the channel: the same cache in every process uses the same one. */
   name: string;
 }
@@ -114,7 +115,7 @@ export function createRefreshingCache<V>(
     if (keys === 'all') entries.clear();
     else for (const key of keys) entries.delete(key);
   }
-  shared?.invalidations.subscribe(shared.name, dropHere);
+  shared?.invalidations?.subscribe(shared.name, dropHere);
 
   /** The entry when it may be served (refresh queued when old), or `missing`. */
   function servable(key: string, nowMs: number): Entry<V> | 'missing' {
@@ -137,7 +138,8 @@ export function createRefreshingCache<V>(
         else if (entry.value !== undefined) values.set(key, entry.value);
       }
       if (missing.length === 0) return values;
-      const loaded = await load(missing);
+      // Callers may ask for a key twice (two notes of one author); it is read once.
+      const loaded = await load(missing.length > 1 ? [...new Set(missing)] : missing);
       // In the order asked, as if every key had been served from the cache.
       const ordered = new Map<string, V>();
       for (const key of keys) {
@@ -151,9 +153,12 @@ export function createRefreshingCache<V>(
       if (entry !== 'missing') return entry.value;
       return (await load([key])).get(key);
     },
-    /** The servable value without loading: `missing` when there is none. */
-    peek(key: string): V | undefined | 'missing' {
-      const entry = servable(key, clock.nowMs());
+    /**
+     * The servable value without loading: `missing` when there is none. `nowMs` lets a caller
+     * peeking at many keys read the clock once.
+     */
+    peek(key: string, nowMs = clock.nowMs()): V | undefined | 'missing' {
+      const entry = servable(key, nowMs);
       return entry === 'missing' ? entry : entry.value;
     },
     /** The epoch to hand to `put` for a value read outside `loadMany`. */
@@ -166,7 +171,7 @@ export function createRefreshingCache<V>(
     forget(keys: Iterable<string>) {
       const list = [...keys];
       dropHere(list);
-      shared?.invalidations.publish(shared.name, list);
+      shared?.invalidations?.publish(shared.name, list);
     },
     /** Drops every entry `matches` selects (a scan: for rare events such as account deletion). */
     forgetWhere(matches: (value: V) => boolean) {

@@ -151,7 +151,7 @@ export function createProfilesService({
       if (ids.length === 0) return new Map();
       // Inside a caller's transaction: read what it sees, and share none of it.
       if (db) return loadCards([...new Set(ids)], db);
-      return cards.getMany(ids.length > 1 ? [...new Set(ids)] : ids);
+      return cards.getMany(ids);
     },
   };
 

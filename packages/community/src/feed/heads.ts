@@ -100,13 +100,10 @@ export function createTimelineHeads(
     new Map(
       [...(await store.timelineHeads(accountIds, options.rows + 1))].map(([id, rows]) => [id, headOf(rows)]),
     );
-  const cache = createRefreshingCache<Head>(
-    options,
-    clock,
-    loadMany,
-    onRefreshError,
-    invalidations && { invalidations, name: 'timeline-heads' },
-  );
+  const cache = createRefreshingCache<Head>(options, clock, loadMany, onRefreshError, {
+    invalidations,
+    name: 'timeline-heads',
+  });
 
   return {
     /**

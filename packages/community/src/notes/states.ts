@@ -60,7 +60,7 @@ export function createStateCache({
         }),
       ),
     onRefreshError,
-    invalidations && { invalidations, name: NAME },
+    { invalidations, name: NAME },
   );
   const forgetAuthorHere = (authorId: string) => cache.forgetWhere((s) => s.author_id === authorId);
   invalidations?.subscribe(BY_AUTHOR, (authorIds) => {
@@ -70,6 +70,8 @@ export function createStateCache({
   return {
     /** The states of `ids` that exist; waits for the database only for those not servable. */
     read: (ids: string[]) => cache.getMany(ids),
+    /** The state of `id` if it may be served now (undefined: the note does not exist), or `missing`. */
+    peek: (id: string, nowMs: number) => cache.peek(id, nowMs),
     /** After a change this process made or heard of: the next read goes to the database. */
     forget: (ids: Iterable<string>) => cache.forget(ids),
     /** An erased account's notes (they go without `note.deleted`); a scan, for a rare event. */

@@ -23,6 +23,11 @@ export const DEFAULT_LIKED_STATE: LikedStateOptions = {
 
 type Known = ReadonlyMap<string, boolean>;
 
+function knowsAll(known: Known, noteIds: string[]): boolean {
+  for (const id of noteIds) if (!known.has(id)) return false;
+  return true;
+}
+
 /**
  * The viewer's likes for cards, from a per-viewer cache: a warm feed page asks nothing of
  * the database; notes not yet known are read in one query and added to the viewer's entry.
@@ -52,20 +57,17 @@ export function createLikedState(
       }),
     );
   }
-  const cache = createRefreshingCache<Known>(
-    options,
-    clock,
-    reread,
-    onRefreshError,
-    invalidations && { invalidations, name: 'liked-state' },
-  );
+  const cache = createRefreshingCache<Known>(options, clock, reread, onRefreshError, {
+    invalidations,
+    name: 'liked-state',
+  });
 
   const provider: LikedStateProvider = async (noteIds, viewerId) => {
     const cached = cache.peek(viewerId);
     const known = cached === 'missing' ? undefined : cached;
-    const unknown = known ? noteIds.filter((id) => !known.has(id)) : noteIds;
     // The viewer's entry itself: a warm page allocates nothing here.
-    if (known && unknown.length === 0) return known;
+    if (known && knowsAll(known, noteIds)) return known;
+    const unknown = known ? noteIds.filter((id) => !known.has(id)) : noteIds;
     const epoch = cache.epoch();
     const liked = await store.likedAmong(viewerId, unknown);
     const roomy = known && known.size + unknown.length <= options.notesPerViewerMax;
