@@ -9,7 +9,7 @@ import {
   prepareDatabase,
   seedDatabase,
 } from './community/database.ts';
-import { buildFixture, type Fixture } from './community/fixture.ts';
+import { type Fixture, fixtureFromFlags } from './community/fixture.ts';
 import {
   buildScenarios,
   checkScenarios,
@@ -177,13 +177,7 @@ export async function run(args: string[]): Promise<void> {
   );
   console.log(`machine: ${machine()}`);
   const started = performance.now();
-  const fixture = buildFixture({
-    accounts: Number(values.accounts),
-    notes: Number(values.notes),
-    sessions: Number(values.sessions),
-    seed: Number(values.seed),
-    mediaPerAccount: 2,
-  });
+  const fixture = fixtureFromFlags(values);
   describeFixture(fixture, (performance.now() - started) / 1000);
   const settings = {
     connections: common.connections,

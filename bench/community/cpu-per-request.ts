@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { commonArgs } from '../lib/args.ts';
 import { type RunningServer, startServer } from '../lib/server.ts';
 import { prepareDatabase, seedDatabase } from './database.ts';
-import { buildFixture, type Fixture } from './fixture.ts';
+import { type Fixture, fixtureFromFlags } from './fixture.ts';
 
 /**
  * Server CPU time per request of the trivial route and of the warm following feed: the
@@ -213,13 +213,7 @@ export async function run(args: string[]): Promise<void> {
     only: { type: 'string', default: '' },
     against: { type: 'string', default: '' },
   });
-  const fixture = buildFixture({
-    accounts: Number(values.accounts),
-    notes: Number(values.notes),
-    sessions: Number(values.sessions),
-    seed: Number(values.seed),
-    mediaPerAccount: 2,
-  });
+  const fixture = fixtureFromFlags(values);
   const settings: Settings = {
     only: values.only ?? '',
     requests: Number(values.requests),

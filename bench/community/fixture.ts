@@ -229,3 +229,19 @@ export function buildFixture(options: FixtureOptions): Fixture {
     sessions: Array.from(sessionAccounts, (account) => ({ account, ...newToken() })),
   };
 }
+
+/** The community the suite's `--accounts --notes --sessions --seed` flags describe (2 uploads per account). */
+export function fixtureFromFlags(values: {
+  accounts?: string;
+  notes?: string;
+  sessions?: string;
+  seed?: string;
+}): Fixture {
+  return buildFixture({
+    accounts: Number(values.accounts),
+    notes: Number(values.notes),
+    sessions: Number(values.sessions),
+    seed: Number(values.seed),
+    mediaPerAccount: 2,
+  });
+}

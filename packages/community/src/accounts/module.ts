@@ -24,6 +24,7 @@ export function createProfilesModule(
     clock: platform.clock,
     cardCache: deps.cardCache,
     onRefreshError: (err) => platform.logger.warn({ err }, 'author card refresh failed'),
+    invalidations: platform.invalidations,
   });
   // The edit itself forgets its card; these cover events delivered again after a restart and
   // an erasure's card re-read before its transaction committed.

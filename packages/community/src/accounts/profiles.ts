@@ -1,4 +1,4 @@
-import { type AuthService, type Clock, ValidationError } from '@plaza/kernel';
+import { type AuthService, type Clock, type Invalidations, ValidationError } from '@plaza/kernel';
 import type {
   AccountDataContributor,
   AuthorView,
@@ -20,11 +20,13 @@ export interface ProfilesDeps {
   cardCache?: RefreshingOptions | undefined;
   /** A background re-read of author cards failed (entries stay until their time to live). */
   onRefreshError?: (err: unknown) => void;
+  /** Where forgotten author cards are told to the other processes (Redis when configured). */
+  invalidations?: Invalidations;
 }
 
 // Cards appear next to every note and comment, and change only when their owner edits the
 // profile. A card is ~200 bytes; this process forgets one on `profile.updated` and
-// `account.deleted`. Cards being read are re-read ahead in the background, so readers never
+// `account.deleted` (and tells the other processes through the invalidation channel). Cards being read are re-read ahead in the background, so readers never
 // wait for an expiry; the time to live bounds how long another process's edit stays unseen
 // by a card nobody read lately.
 export const DEFAULT_CARD_CACHE: RefreshingOptions = {
@@ -80,6 +82,7 @@ export function createProfilesService({
   clock,
   cardCache = DEFAULT_CARD_CACHE,
   onRefreshError = () => {},
+  invalidations,
 }: ProfilesDeps) {
   async function avatarUrls(mediaIds: string[], db?: Executor): Promise<Map<string, string>> {
     const urls = new Map<string, string>();
@@ -144,6 +147,7 @@ export function createProfilesService({
       return loaded;
     },
     onRefreshError,
+    { invalidations, name: 'author-cards' },
   );
 
   const api: ProfilesApi = {

@@ -50,7 +50,7 @@ export function createBlocksService({
       return new Map(viewerIds.map((id) => [id, new Set(lists.get(id))]));
     },
     onRefreshError,
-    invalidations && { invalidations, name: 'blocks' },
+    { invalidations, name: 'blocks' },
   );
   const forget = (...ids: string[]) => cache.forget(ids);
 
