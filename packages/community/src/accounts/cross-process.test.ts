@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteCard } from '../contracts.ts';
 import {
   type FeedTestServer,
+  readUntil,
   sharedTestDatabases,
-  startFeedTestServer,
-  startSecondProcess,
+  startTwoProcesses,
   type TestUser as User,
 } from '../feed/test-setup.ts';
 import { createTestNote } from '../test-helpers.ts';
@@ -22,28 +22,19 @@ describe.skipIf(!redisUrl).each(sharedTestDatabases())('author cards across proc
   let mei: User;
   let tom: User;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    const env = { PLAZA_REDIS_URL: redisUrl as string };
-    writer = await startFeedTestServer(target, env);
-    reader = await startSecondProcess(writer, env);
+    ({ writer, reader, close } = await startTwoProcesses(target, redisUrl as string));
     mei = await writer.signUp('mei_card', 'zh-TW');
     tom = await writer.signUp('tom_card', 'en');
     await writer.send('POST', '/api/v1/accounts/mei_card/follow', tom);
   });
-  afterAll(async () => {
-    await reader?.close();
-    await writer?.close();
-  });
+  afterAll(async () => close?.());
 
   /** Reads the reader process's feed until `check` holds, for a bounded number of reads. */
-  async function readerSees(check: (items: NoteCard[]) => boolean): Promise<NoteCard[]> {
-    let items = (await reader.following(tom)).items;
-    for (let i = 0; i < 200 && !check(items); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      items = (await reader.following(tom)).items;
-    }
-    return items;
-  }
+  const readerSees = (check: (items: NoteCard[]) => boolean) =>
+    readUntil(async () => (await reader.following(tom)).items, check);
 
   it('shows a display name changed through the other process on a cached card', async () => {
     writer.server.clock.advance(1_000);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FeedTestServer,
+  readUntil,
   sharedTestDatabases,
-  startFeedTestServer,
-  startSecondProcess,
+  startTwoProcesses,
   type TestUser as User,
 } from '../feed/test-setup.ts';
 import { createTestNote } from '../test-helpers.ts';
@@ -22,27 +22,21 @@ describe.skipIf(!redisUrl).each(sharedTestDatabases())('blocks across processes 
   let ana: User;
   let bo: User;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    const env = { PLAZA_REDIS_URL: redisUrl as string };
-    writer = await startFeedTestServer(target, env);
-    reader = await startSecondProcess(writer, env);
+    ({ writer, reader, close } = await startTwoProcesses(target, redisUrl as string));
     ana = await writer.signUp('ana_block', 'zh-TW');
     bo = await writer.signUp('bo_block', 'en');
   });
-  afterAll(async () => {
-    await reader?.close();
-    await writer?.close();
-  });
+  afterAll(async () => close?.());
 
   /** Asks the reader process for `url` as `user` until it answers `status`, a bounded number of times. */
-  async function readerAnswers(url: string, user: User, status: number): Promise<number> {
-    let answer = (await reader.request('GET', url, user)).statusCode;
-    for (let i = 0; i < 200 && answer !== status; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      answer = (await reader.request('GET', url, user)).statusCode;
-    }
-    return answer;
-  }
+  const readerAnswers = (url: string, user: User, status: number) =>
+    readUntil(
+      async () => (await reader.request('GET', url, user)).statusCode,
+      (answer) => answer === status,
+    );
 
   it('hides the blocker’s note from the blocked account on the other process, and shows it after the unblock', async () => {
     const note = await createTestNote(writer.server.app, ana.token, { title: 'block across' });

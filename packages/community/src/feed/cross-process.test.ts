@@ -3,9 +3,9 @@ import type { NoteCard } from '../contracts.ts';
 import { createTestNote } from '../test-helpers.ts';
 import {
   type FeedTestServer,
+  readUntil,
   sharedTestDatabases,
-  startFeedTestServer,
-  startSecondProcess,
+  startTwoProcesses,
   type TestUser as User,
 } from './test-setup.ts';
 
@@ -24,29 +24,20 @@ describe.skipIf(!redisUrl).each(sharedTestDatabases())('two processes sharing Re
   let pim: User;
   let roy: User;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    const env = { PLAZA_REDIS_URL: redisUrl as string };
-    writer = await startFeedTestServer(target, env);
-    reader = await startSecondProcess(writer, env);
+    ({ writer, reader, close } = await startTwoProcesses(target, redisUrl as string));
     ola = await writer.signUp('ola_proc', 'zh-TW');
     pim = await writer.signUp('pim_proc', 'en');
     roy = await writer.signUp('roy_proc', 'en');
     await writer.send('POST', '/api/v1/accounts/ola_proc/follow', pim);
   });
-  afterAll(async () => {
-    await reader?.close();
-    await writer?.close();
-  });
+  afterAll(async () => close?.());
 
   /** Reads the reader process's feed until `check` holds, for a bounded number of reads. */
-  async function readerSees(user: User, check: (items: NoteCard[]) => boolean): Promise<NoteCard[]> {
-    let items = (await reader.following(user)).items;
-    for (let i = 0; i < 200 && !check(items); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      items = (await reader.following(user)).items;
-    }
-    return items;
-  }
+  const readerSees = (user: User, check: (items: NoteCard[]) => boolean) =>
+    readUntil(async () => (await reader.following(user)).items, check);
   const post = (title: string) => {
     writer.server.clock.advance(1_000);
     return createTestNote(writer.server.app, ola.token, { title });

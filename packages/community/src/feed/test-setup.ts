@@ -138,3 +138,31 @@ export function sharedTestDatabases(): TestDatabase[] {
       : target,
   );
 }
+
+/** Two processes serving one site on one database and one Redis: `writer` changes, `reader` serves. */
+export async function startTwoProcesses(target: TestDatabase, redisUrl: string) {
+  const env = { PLAZA_REDIS_URL: redisUrl };
+  const writer = await startFeedTestServer(target, env);
+  const reader = await startSecondProcess(writer, env);
+  return {
+    writer,
+    reader,
+    async close() {
+      await reader.close();
+      await writer.close();
+    },
+  };
+}
+
+/**
+ * Calls `read` until `check` holds, at most 200 times 10 ms apart, and answers the last value:
+ * waits for an invalidation to arrive without asserting how long it took.
+ */
+export async function readUntil<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 200 && !check(value); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    value = await read();
+  }
+  return value;
+}
