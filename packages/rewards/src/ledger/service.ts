@@ -5,7 +5,7 @@ import type { ProgramSource } from '../contracts.ts';
 import { BANK_LIABILITY, cardAccount, postingId, WHOLE_EVENT_LINE } from './accounts.ts';
 import { rebuildCardBalances, verifyCardBalances } from './balances.ts';
 import { loadBalances } from './load.ts';
-import { lockLedger } from './lock.ts';
+import { lockLedger, lockPartitions, partitionOf } from './lock.ts';
 import type { HistoryCursor, LedgerStore } from './store.ts';
 import type { PostingRow, RewardsLedgerTables } from './tables.ts';
 import { LedgerWorkingSet } from './working-set.ts';
@@ -63,7 +63,7 @@ async function releaseAll(deps: LedgerDeps, cardId: string | null): Promise<numb
   let total = 0;
   for (;;) {
     const released = await deps.db.transaction().execute(async (trx) => {
-      await lockLedger(trx);
+      await (cardId === null ? lockLedger(trx) : lockPartitions(trx, [partitionOf(cardId)]));
       return releaseIn(deps, trx, cardId, RELEASE_BATCH_MAX);
     });
     total += released;
@@ -88,6 +88,8 @@ async function spend(deps: LedgerDeps, input: SpendInput): Promise<PostingRow> {
   checkSpend(input);
   const { store, clock } = deps;
   return deps.db.transaction().execute(async (trx) => {
+    // Every partition: a spend reference is unique across cards, and two cards' spends could
+    // otherwise check the same reference at once.
     await lockLedger(trx);
     await releaseIn(deps, trx, input.cardId, Number.MAX_SAFE_INTEGER);
     const eventId = `spend:${input.reference}`;

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import type { Clock } from '@plaza/kernel';
+import { type Clock, dialectOf } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
 import type {
   CardProfile,
@@ -10,7 +10,7 @@ import type {
   PreparedEvents,
   ProgramSource,
 } from '../contracts.ts';
-import { lockLedger } from '../ledger/lock.ts';
+import { ALL_PARTITIONS, lockPartitions } from '../ledger/lock.ts';
 import type { LedgerStore } from '../ledger/store.ts';
 import type { Batch, BatchRows, FreshEvent } from './batch.ts';
 import { asModules, type PointsTables } from './db.ts';
@@ -23,6 +23,7 @@ import { applyAuthorizationEvent, applySettlement } from './settle.ts';
 import { statisticsKeeper } from './statistics.ts';
 import type { LifecycleStore } from './store.ts';
 import { checkEvent, type EventProblem } from './validate.ts';
+import { type WriterGroup, writerGroups } from './writer-groups.ts';
 
 /**
  * Events per database transaction. Larger batches are applied as consecutive transactions of
@@ -43,6 +44,12 @@ export interface IngestorDeps {
   clock: Clock;
   /** A failure of background work (planner statistics): reported, never thrown at a writer. */
   onBackgroundError(err: unknown): void;
+  /**
+   * Transactions a large chunk is split into, by card partition, applied side by side on as
+   * many connections. Default: 2 on PostgreSQL (one PostgreSQL backend applying a chunk left a
+   * core of a two-core server idle), 1 on SQLite (one writer at a time anyway).
+   */
+  writers?: number;
 }
 
 interface Valid {
@@ -82,13 +89,34 @@ function validate(events: readonly NetworkEvent[]): { outcomes: EventOutcome[]; 
 
 /**
  * The one way events enter Rewards (the API and the settlement-file import). `prepare` checks
- * the events and reads their cards' profiles, outside any transaction; `apply` takes, per chunk
- * of `INGEST_BATCH_MAX`, one database transaction holding the ledger lock, a constant number of
+ * the events and reads their cards' profiles, outside any transaction; `apply` splits each chunk
+ * of `INGEST_BATCH_MAX` by card partition into `writers` groups and applies them side by side,
+ * each in one database transaction holding its partitions' locks: a constant number of
  * set-based reads, the rules in memory, then bulk inserts. A bad event is refused alone; the
  * rest of the batch goes on.
  */
 export function createEventIngestor(deps: IngestorDeps): EventIngestor {
   const statistics = statisticsKeeper(plannerStatistics(deps.db, deps.onBackgroundError));
+  const writers = deps.writers ?? (dialectOf(deps.db) === 'postgres' ? 2 : 1);
+
+  async function applyGroup(
+    group: WriterGroup<Valid>,
+    profiles: ReadonlyMap<string, CardProfile>,
+    outcomes: EventOutcome[],
+    partitions = group.partitions,
+  ): Promise<void> {
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        await lockPartitions(trx, partitions);
+        await applyChunk({ ...deps, db: trx }, group.items, profiles, outcomes);
+      });
+    } catch (error) {
+      if (partitions === ALL_PARTITIONS || !isWriteRace(error)) throw error;
+      // Another writer, of other partitions, wrote the same event id for another card (or the
+      // same purchase) at the same moment. Holding every lock, the group sees its rows.
+      await applyGroup(group, profiles, outcomes, ALL_PARTITIONS);
+    }
+  }
 
   async function prepare(events: readonly NetworkEvent[]): Promise<Prepared> {
     const { outcomes, valid } = validate(events);
@@ -109,12 +137,13 @@ export function createEventIngestor(deps: IngestorDeps): EventIngestor {
     if (prepared.applied) throw new Error('a prepared batch is applied once');
     prepared.applied = true;
     const { outcomes, valid, profiles } = prepared;
+    const cardOf = (item: Valid) => profiles.get(item.event.cardRef)?.cardId;
     for (let start = 0; start < valid.length; start += INGEST_BATCH_MAX) {
       const chunk = valid.slice(start, start + INGEST_BATCH_MAX);
-      await deps.db.transaction().execute(async (trx) => {
-        await lockLedger(trx);
-        await applyChunk({ ...deps, db: trx }, chunk, profiles, outcomes);
-      });
+      const groups = writerGroups(chunk, cardOf, writers);
+      // Every group settles before anything is reported: none may still write after a failure.
+      const settled = await Promise.allSettled(groups.map((g) => applyGroup(g, profiles, outcomes)));
+      for (const result of settled) if (result.status === 'rejected') throw result.reason;
       statistics.afterBatch(chunk.length);
     }
     return outcomes;
@@ -126,6 +155,12 @@ export function createEventIngestor(deps: IngestorDeps): EventIngestor {
     ingest: async (events) => apply(await prepare(events)),
     idle: () => statistics.idle(),
   };
+}
+
+/** PostgreSQL's unique violation and deadlock: what two writers of different partitions can meet. */
+function isWriteRace(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '23505' || code === '40P01';
 }
 
 /** The id to answer with even when the event is malformed. */
