@@ -1,4 +1,4 @@
-import { derivedId } from './derived-id.ts';
+import { derivedId, timeOrderedId } from './derived-id.ts';
 
 /**
  * Ledger accounts are named by strings so that new kinds (merchant-funded pools,
@@ -42,7 +42,20 @@ export type PostingLeg =
 /** Line 0 is for postings that belong to a settlement as a whole (release, repay) or to a spend. */
 export const WHOLE_EVENT_LINE = 0;
 
-/** A posting's id: a function of the event, the line and the leg only (never of time). */
-export function postingId(eventId: string, lineNo: number, leg: PostingLeg): string {
-  return derivedId('posting', eventId, String(lineNo), leg);
+/**
+ * The id of a posting an event causes: a function of the event, the line, the leg and the
+ * posting's effective time, which the event itself fixes (its settlement or return time, or the
+ * start of its settlement's business day for a release). Time first keeps the primary key's
+ * inserts in order.
+ */
+export function postingId(eventId: string, lineNo: number, leg: PostingLeg, effectiveAt: number): string {
+  return timeOrderedId(effectiveAt, 'posting', eventId, String(lineNo), leg);
+}
+
+/**
+ * A spend's posting id: a function of its event id (its reference) only, never of time, so a retry of the
+ * same spend, whenever it comes, finds the posting the first one wrote.
+ */
+export function spendPostingId(spendEventId: string): string {
+  return derivedId('posting', spendEventId, String(WHOLE_EVENT_LINE), 'spend');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardAccount, postingId } from './accounts.ts';
+import { cardAccount, postingId, spendPostingId } from './accounts.ts';
 import { derivedId } from './derived-id.ts';
 import { releaseOf, splitClawback } from './rules.ts';
 import { LedgerWorkingSet } from './working-set.ts';
@@ -54,16 +54,31 @@ describe('ledger rules', () => {
   });
 
   it('derives the same ids from the same causes and different ones otherwise', () => {
-    expect(postingId('evt-1', 1, 'earn')).toBe(postingId('evt-1', 1, 'earn'));
+    const at = Date.UTC(2026, 2, 12, 2);
+    expect(postingId('evt-1', 1, 'earn', at)).toBe(postingId('evt-1', 1, 'earn', at));
     expect(
       new Set([
-        postingId('evt-1', 1, 'earn'),
-        postingId('evt-1', 2, 'earn'),
-        postingId('evt-1', 1, 'release'),
+        postingId('evt-1', 1, 'earn', at),
+        postingId('evt-1', 2, 'earn', at),
+        postingId('evt-1', 1, 'release', at),
+        postingId('evt-1', 1, 'earn', at + 1),
       ]).size,
-    ).toBe(3);
+    ).toBe(4);
+    expect(spendPostingId('spend:order-1')).toBe(spendPostingId('spend:order-1'));
+    expect(spendPostingId('spend:order-1')).not.toBe(spendPostingId('spend:order-2'));
     expect(derivedId('a', 'bc')).not.toBe(derivedId('ab', 'c'));
     expect(derivedId('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('orders posting ids by their effective time, whatever the event', () => {
+    const times = [0, 1, 999, Date.UTC(2026, 2, 12), Date.UTC(2026, 2, 12) + 1, 2 ** 48 - 1];
+    const ids = times.map((at, i) => postingId(`evt-${times.length - i}`, 1, 'earn', at));
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[3]!.replace('-', '').slice(0, 12)).toBe(Date.UTC(2026, 2, 12).toString(16).padStart(12, '0'));
+    for (const bad of [-1, 1.5, 2 ** 48, Number.NaN])
+      expect(() => postingId('e', 1, 'earn', bad)).toThrow(RangeError);
   });
 });
 

@@ -2,7 +2,7 @@ import { type Clock, ConflictError, type FieldIssue, ValidationError } from '@pl
 import type { Kysely } from 'kysely';
 import { taipeiDate, taipeiStartOfDay } from '../calendar/taipei-date.ts';
 import type { ProgramSource } from '../contracts.ts';
-import { BANK_LIABILITY, cardAccount, postingId, WHOLE_EVENT_LINE } from './accounts.ts';
+import { BANK_LIABILITY, cardAccount, spendPostingId, WHOLE_EVENT_LINE } from './accounts.ts';
 import { rebuildCardBalances, verifyCardBalances } from './balances.ts';
 import { loadBalances } from './load.ts';
 import { lockLedger, lockPartitions, partitionOf } from './lock.ts';
@@ -93,7 +93,7 @@ async function spend(deps: LedgerDeps, input: SpendInput): Promise<PostingRow> {
     await lockLedger(trx);
     await releaseIn(deps, trx, input.cardId, Number.MAX_SAFE_INTEGER);
     const eventId = `spend:${input.reference}`;
-    const id = postingId(eventId, WHOLE_EVENT_LINE, 'spend');
+    const id = spendPostingId(eventId);
     const [existing] = await store.postingsByIds([id], trx);
     if (existing) {
       if (existing.card_id !== input.cardId || Number(existing.amount) !== input.points) {

@@ -150,7 +150,7 @@ export class LedgerWorkingSet {
     effectiveAt: number,
   ): void {
     this.postings.push({
-      id: postingId(eventId, lineNo, leg),
+      id: postingId(eventId, lineNo, leg, effectiveAt),
       event_id: eventId,
       line_no: lineNo,
       leg,
