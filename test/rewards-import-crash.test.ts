@@ -21,9 +21,9 @@ import { CRASH_AFTER_BATCHES_ENV } from '../packages/rewards/src/import/crash-ho
  * except `recorded_at` (when Plaza wrote the row), rows in a total order.
  *
  * The kill is placed exactly, not by watching the clock: the import's crash hook SIGKILLs the
- * process right after batch `KILLED_BATCH` committed and before its checkpoint was written, the
+ * process right after batch `killedBatch` committed and before its checkpoint was written, the
  * worst moment (the ledger holds the batch, the checkpoint does not). So the re-run must resume
- * after batch `KILLED_BATCH - 1` and find that batch's events already applied.
+ * after batch `killedBatch - 1` and find that batch's events already applied.
  */
 const LEDGER_TABLES = [
   'rewards_events',
@@ -35,8 +35,11 @@ const LEDGER_TABLES = [
 ];
 const NOT_COMPARED = new Set(['recorded_at']);
 const EVENTS = 6_000;
-const BATCH = 40;
-const KILLED_BATCH = EVENTS / BATCH / 2;
+/**
+ * Lines per batch: 40 makes many batches, each one transaction; 1,500 makes batches the
+ * ingestor splits by card partition into two transactions on PostgreSQL.
+ */
+const BATCHES = [40, 1_500];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-import-crash-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -65,8 +68,13 @@ async function freshDatabase(db: Target['db'], label: string): Promise<Target> {
   };
 }
 
-function importProcess(file: string, target: Target, env: Record<string, string> = {}): ChildProcess {
-  return spawnPlazaCommand(['rewards', 'import', file, '--json', '--batch', String(BATCH), target.url], {
+function importProcess(
+  file: string,
+  target: Target,
+  batch: number,
+  env: Record<string, string> = {},
+): ChildProcess {
+  return spawnPlazaCommand(['rewards', 'import', file, '--json', '--batch', String(batch), target.url], {
     PLAZA_DATA_DIR: target.dataDir,
     ...env,
   });
@@ -109,65 +117,74 @@ async function ledger(db: Kysely<unknown>): Promise<Record<string, unknown[]>> {
 
 const databases: Target['db'][] = process.env.PLAZA_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-describe.each(databases)('kill -9 halfway through a settlement-file import (%s)', (db) => {
-  it('a re-run continues from the checkpoint and leaves the ledger identical to an uninterrupted import', async () => {
-    const cards = cardSet(300, 11, '2026-10-01', 30);
-    const file = path.join(dir, `settlements-${db}.csv`);
-    const stats = await writeSettlementFile(file, {
-      events: EVENTS,
-      cards: cards.count,
-      seed: 11,
-      from: '2026-10-20',
-      days: 30,
-      cardRef: cards.token,
-    });
-    const [crashed, whole] = [await freshDatabase(db, 'crashed'), await freshDatabase(db, 'whole')];
-    const fixture = { seed: 11, firstDate: '2026-10-01', windowDays: 30 };
-    const handles: { destroy(): Promise<void> }[] = [];
-    try {
-      await loadFixture(crashed, cards, fixture);
-      await loadFixture(whole, cards, fixture);
-      const uninterrupted = await finish(importProcess(file, whole));
-      expect(uninterrupted).toMatchObject({
-        outcome: 'imported',
-        events: stats.events,
-        rejected: 0,
-        invalid: 0,
+const cases = databases.flatMap((db) => BATCHES.map((batch) => ({ db, batch })));
+
+describe.each(cases)(
+  'kill -9 halfway through a settlement-file import ($db, batches of $batch)',
+  ({ db, batch }) => {
+    const killedBatch = EVENTS / batch / 2;
+    it('a re-run continues from the checkpoint and leaves the ledger identical to an uninterrupted import', async () => {
+      const cards = cardSet(300, 11, '2026-10-01', 30);
+      const file = path.join(dir, `settlements-${db}-${batch}.csv`);
+      const stats = await writeSettlementFile(file, {
+        events: EVENTS,
+        cards: cards.count,
+        seed: 11,
+        from: '2026-10-20',
+        days: 30,
+        cardRef: cards.token,
       });
+      const [crashed, whole] = [
+        await freshDatabase(db, `crashed-${batch}`),
+        await freshDatabase(db, `whole-${batch}`),
+      ];
+      const fixture = { seed: 11, firstDate: '2026-10-01', windowDays: 30 };
+      const handles: { destroy(): Promise<void> }[] = [];
+      try {
+        await loadFixture(crashed, cards, fixture);
+        await loadFixture(whole, cards, fixture);
+        const uninterrupted = await finish(importProcess(file, whole, batch));
+        expect(uninterrupted).toMatchObject({
+          outcome: 'imported',
+          events: stats.events,
+          rejected: 0,
+          invalid: 0,
+        });
 
-      const first = importProcess(file, crashed, { [CRASH_AFTER_BATCHES_ENV]: String(KILLED_BATCH) });
-      const [code, signal] = (await once(first, 'exit')) as [number | null, NodeJS.Signals | null];
-      expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
-      const watch = createDatabase<unknown>(crashed.url);
-      handles.push(watch);
-      // The header is line 1; the last checkpoint is that of the batch before the killed one.
-      const lineAfterKill = await checkpointLine(watch.db);
-      expect(lineAfterKill).toBe(1 + (KILLED_BATCH - 1) * BATCH);
+        const first = importProcess(file, crashed, batch, { [CRASH_AFTER_BATCHES_ENV]: String(killedBatch) });
+        const [code, signal] = (await once(first, 'exit')) as [number | null, NodeJS.Signals | null];
+        expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
+        const watch = createDatabase<unknown>(crashed.url);
+        handles.push(watch);
+        // The header is line 1; the last checkpoint is that of the batch before the killed one.
+        const lineAfterKill = await checkpointLine(watch.db);
+        expect(lineAfterKill).toBe(1 + (killedBatch - 1) * batch);
 
-      const resumed = await finish(importProcess(file, crashed));
-      expect(resumed).toMatchObject({
-        outcome: 'imported',
-        resumedAfterLine: lineAfterKill,
-        events: stats.events,
-        rejected: 0,
-        invalid: 0,
-      });
-      // Each event is counted once across both runs; the batch committed at the kill comes back duplicate.
-      const counted = ['applied', 'duplicate', 'held'].reduce((sum, k) => sum + Number(resumed[k]), 0);
-      expect(counted).toBe(stats.events);
-      expect(resumed.duplicate).toBe(Number(uninterrupted.duplicate) + BATCH);
+        const resumed = await finish(importProcess(file, crashed, batch));
+        expect(resumed).toMatchObject({
+          outcome: 'imported',
+          resumedAfterLine: lineAfterKill,
+          events: stats.events,
+          rejected: 0,
+          invalid: 0,
+        });
+        // Each event is counted once across both runs; the batch committed at the kill comes back duplicate.
+        const counted = ['applied', 'duplicate', 'held'].reduce((sum, k) => sum + Number(resumed[k]), 0);
+        expect(counted).toBe(stats.events);
+        expect(resumed.duplicate).toBe(Number(uninterrupted.duplicate) + batch);
 
-      const compare = createDatabase<unknown>(whole.url);
-      handles.push(compare);
-      const [left, right] = [await ledger(watch.db), await ledger(compare.db)];
-      // Not an empty ledger compared with another: most settlements earn (tiny ones round to 0).
-      expect(left.rewards_postings!.length).toBeGreaterThan(stats.settlements / 2);
-      expect(left.rewards_events).toHaveLength(stats.events);
-      for (const table of LEDGER_TABLES) expect(left[table], table).toEqual(right[table]);
-    } finally {
-      for (const handle of handles) await handle.destroy();
-      await crashed.drop();
-      await whole.drop();
-    }
-  }, 240_000);
-});
+        const compare = createDatabase<unknown>(whole.url);
+        handles.push(compare);
+        const [left, right] = [await ledger(watch.db), await ledger(compare.db)];
+        // Not an empty ledger compared with another: most settlements earn (tiny ones round to 0).
+        expect(left.rewards_postings!.length).toBeGreaterThan(stats.settlements / 2);
+        expect(left.rewards_events).toHaveLength(stats.events);
+        for (const table of LEDGER_TABLES) expect(left[table], table).toEqual(right[table]);
+      } finally {
+        for (const handle of handles) await handle.destroy();
+        await crashed.drop();
+        await whole.drop();
+      }
+    }, 240_000);
+  },
+);
