@@ -98,6 +98,8 @@ function validate(events: readonly NetworkEvent[]): { outcomes: EventOutcome[]; 
 export function createEventIngestor(deps: IngestorDeps): EventIngestor {
   const statistics = statisticsKeeper(plannerStatistics(deps.db, deps.onBackgroundError));
   const writers = deps.writers ?? (dialectOf(deps.db) === 'postgres' ? 2 : 1);
+  // What this ingestor prepared: another's batch was checked against another program or clock.
+  const mine = new WeakSet<Prepared>();
 
   async function applyGroup(
     group: WriterGroup<Valid>,
@@ -129,11 +131,14 @@ export function createEventIngestor(deps: IngestorDeps): EventIngestor {
       const refs = new Set(valid.slice(start, start + INGEST_BATCH_MAX).map((v) => v.event.cardRef));
       for (const [ref, profile] of await deps.profiles.byRefs([...refs])) profiles.set(ref, profile);
     }
-    return new Prepared(outcomes, valid, profiles);
+    const prepared = new Prepared(outcomes, valid, profiles);
+    mine.add(prepared);
+    return prepared;
   }
 
   async function apply(prepared: PreparedEvents): Promise<EventOutcome[]> {
-    if (!(prepared instanceof Prepared)) throw new Error('apply takes what this ingestor prepared');
+    if (!(prepared instanceof Prepared && mine.has(prepared)))
+      throw new Error('apply takes what this ingestor prepared');
     if (prepared.applied) throw new Error('a prepared batch is applied once');
     prepared.applied = true;
     const { outcomes, valid, profiles } = prepared;

@@ -1,4 +1,6 @@
+import { tables } from '@plaza/kernel';
 import { testDatabases } from '@plaza/kernel/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOutcome, NetworkEvent } from '../contracts.ts';
 import { partitionOf } from '../ledger/lock.ts';
@@ -103,4 +105,45 @@ describe.each(testDatabases())('writers by card partition ($name)', (target) => 
     }
     expect(await bed.services.ledger.verifyBalances()).toEqual([]);
   });
+
+  // PostgreSQL only: SQLite applies a chunk as one transaction, so no writer can commit alone.
+  it.runIf(target.name === 'postgres')(
+    'one writer fails after the other committed: sent again, the chunk ends as if applied once',
+    async () => {
+      const db = tables(bed.server.platform);
+      const before = await Promise.all([a, b].map((card) => bed.services.ledger.balances(card.id)));
+      const events = [...Array(SPLIT_MIN_EVENTS).keys()].map((i) =>
+        settle(`half-${i}`, (i % 2 === 0 ? a : b).token, i),
+      );
+      // The failure a dying connection or a full disk would cause, in card b's writer only.
+      await sql`create function plaza_test_fail() returns trigger language plpgsql as $$
+        begin if new.id = 'half-999' then raise exception 'injected failure'; end if; return new; end $$`.execute(
+        db,
+      );
+      await sql`create trigger plaza_test_fail before insert on rewards_events
+        for each row execute function plaza_test_fail()`.execute(db);
+      try {
+        await expect(bed.services.ingestor.ingest(events)).rejects.toThrow('injected failure');
+      } finally {
+        await sql`drop trigger plaza_test_fail on rewards_events`.execute(db);
+        await sql`drop function plaza_test_fail()`.execute(db);
+      }
+      const stored = await sql<{ card_id: string; n: string }>`select card_id, count(*) as n
+        from rewards_events where id like 'half-%' group by card_id`.execute(db);
+      expect(stored.rows.map((r) => [r.card_id, Number(r.n)])).toEqual([[a.id, SPLIT_MIN_EVENTS / 2]]);
+
+      const again = await bed.services.ingestor.ingest(events);
+      const statusOf = (card: { token: string }) =>
+        new Set(again.filter((_, i) => events[i]!.cardId === card.token).map((o) => o.status));
+      expect(statusOf(a)).toEqual(new Set(['duplicate']));
+      expect(statusOf(b)).toEqual(new Set(['applied']));
+      // NT$1,000 at dining Level 2: 30 points each, every settlement counted once.
+      const after = await Promise.all([a, b].map((card) => bed.services.ledger.balances(card.id)));
+      after.forEach((balance, i) => {
+        const gained = balance.pending + balance.available - before[i]!.pending - before[i]!.available;
+        expect(gained).toBe(30 * (SPLIT_MIN_EVENTS / 2));
+      });
+      expect(await bed.services.ledger.verifyBalances()).toEqual([]);
+    },
+  );
 });
