@@ -17,6 +17,11 @@ export const SPLIT_MIN_EVENTS = 1_000;
  * decided about the other (a repeat, a refund of another card's settlement) exactly as one
  * transaction would. Events keep their chunk order within a group. An event of an unknown card
  * writes nothing and joins whichever group its links give it.
+ *
+ * Between chunks of different callers applied at the same moment, the locks order only events
+ * of the same partition. So a return that names another card's settlement while that settlement
+ * is being written by another caller may stay held instead of being refused. Either way it moves
+ * no points.
  */
 export function writerGroups<Item extends { readonly event: ParsedEvent }>(
   chunk: readonly Item[],
