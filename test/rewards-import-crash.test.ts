@@ -13,6 +13,7 @@ import { writeSettlementFile } from '../bench/rewards/events.ts';
 import { loadFixture } from '../bench/rewards/fixture.ts';
 import { spawnPlazaCommand } from '../packages/cli/src/spawn.ts';
 import { CRASH_AFTER_BATCHES_ENV } from '../packages/rewards/src/import/crash-hook.ts';
+import { POINTS_TABLE_NAMES } from '../packages/rewards/src/lifecycle/db.ts';
 
 /**
  * kill -9 of `plaza rewards import` halfway through a settlement file, then the same command
@@ -25,14 +26,8 @@ import { CRASH_AFTER_BATCHES_ENV } from '../packages/rewards/src/import/crash-ho
  * worst moment (the ledger holds the batch, the checkpoint does not). So the re-run must resume
  * after batch `killedBatch - 1` and find that batch's events already applied.
  */
-const LEDGER_TABLES = [
-  'rewards_events',
-  'rewards_transactions',
-  'rewards_cap_uses',
-  'rewards_postings',
-  'rewards_release_queue',
-  'rewards_card_balances',
-];
+// Every table the ingestor writes.
+const LEDGER_TABLES = POINTS_TABLE_NAMES;
 const NOT_COMPARED = new Set(['recorded_at']);
 const EVENTS = 6_000;
 /**
