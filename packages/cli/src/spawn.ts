@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * Node flags of every `plaza` command (bin/plaza.js and the `plaza` npm script pass the same).
- * A 64 MiB young generation: a settlement import allocates a few kilobytes per event, and with
- * the default 16 MiB V8 collected garbage for a fifth of the import process's CPU time; this
- * cut it by a third.
+ * Node flags of `plaza` commands run as commands (bin/plaza.js and the `plaza` npm script pass
+ * the same; `npm start` and test servers run without them). A 64 MiB young generation: a
+ * settlement import allocates a few kilobytes per event, and with the default 16 MiB V8
+ * collected garbage for a fifth of the import process's CPU time; this cut it by a third.
  */
 export const PLAZA_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 

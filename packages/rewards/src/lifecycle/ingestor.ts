@@ -44,13 +44,14 @@ export interface IngestorDeps {
   clock: Clock;
   /** A failure of background work (planner statistics): reported, never thrown at a writer. */
   onBackgroundError(err: unknown): void;
-  /**
-   * Transactions a large chunk is split into, by card partition, applied side by side on as
-   * many connections. Default: 2 on PostgreSQL (one PostgreSQL backend applying a chunk left a
-   * core of a two-core server idle), 1 on SQLite (one writer at a time anyway).
-   */
-  writers?: number;
 }
+
+/**
+ * Transactions a large chunk is split into on PostgreSQL, by card partition, applied side by
+ * side on as many connections: one PostgreSQL backend applying a chunk left a core of a two-core
+ * server idle. SQLite has one writer at a time, so there a chunk stays one transaction.
+ */
+const POSTGRES_WRITERS = 2;
 
 interface Valid {
   readonly index: number;
@@ -90,14 +91,14 @@ function validate(events: readonly NetworkEvent[]): { outcomes: EventOutcome[]; 
 /**
  * The one way events enter Rewards (the API and the settlement-file import). `prepare` checks
  * the events and reads their cards' profiles, outside any transaction; `apply` splits each chunk
- * of `INGEST_BATCH_MAX` by card partition into `writers` groups and applies them side by side,
- * each in one database transaction holding its partitions' locks: a constant number of
- * set-based reads, the rules in memory, then bulk inserts. A bad event is refused alone; the
+ * of `INGEST_BATCH_MAX` by card partition into groups (`POSTGRES_WRITERS` on PostgreSQL) applied
+ * side by side, each in one database transaction holding its partitions' locks: a constant
+ * number of set-based reads, the rules in memory, then bulk inserts. A bad event is refused alone; the
  * rest of the batch goes on.
  */
 export function createEventIngestor(deps: IngestorDeps): EventIngestor {
   const statistics = statisticsKeeper(plannerStatistics(deps.db, deps.onBackgroundError));
-  const writers = deps.writers ?? (dialectOf(deps.db) === 'postgres' ? 2 : 1);
+  const writers = dialectOf(deps.db) === 'postgres' ? POSTGRES_WRITERS : 1;
   // What this ingestor prepared: another's batch was checked against another program or clock.
   const mine = new WeakSet<Prepared>();
 
