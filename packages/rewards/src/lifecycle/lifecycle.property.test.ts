@@ -134,7 +134,11 @@ describe.each(testDatabases())('lifecycle invariants over random histories ($nam
         status: t.status,
         points: t.points,
       }))
-      .sort((x, y) => x.at - y.at || x.settled - y.settled || x.points.net - y.points.net);
+      // A total order on what is compared: two purchases at the same instant (their order on the
+      // page follows their ids, which differ between the two cards) sort by their whole content.
+      .map((p) => ({ p, key: JSON.stringify(p) }))
+      .sort((x, y) => x.p.at - y.p.at || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .map(({ p }) => p);
     return { balances, purchases };
   }
 
