@@ -44,6 +44,8 @@ export async function startPlaza(env: Record<string, string>, port: number): Pro
         PLAZA_LOG_LEVEL: 'warn',
         PLAZA_SEED_DEMO: 'false',
         PLAZA_WEB_DIR: path.join(ROOT, 'no-web-app-here'),
+        // Several test servers run at once; the default metrics port would be taken.
+        PLAZA_METRICS_PORT: 'off',
         ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],

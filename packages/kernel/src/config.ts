@@ -64,6 +64,31 @@ const handle: Parser<string> = (raw) => {
   return raw;
 };
 
+/** A comma-separated list of origins (`https://plaza.example`), each scheme://host[:port] and nothing else. */
+const origins: Parser<string[]> = (raw) =>
+  raw.split(',').map((part) => {
+    const trimmed = part.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new Error(`expected an origin such as https://plaza.example, got "${trimmed}"`);
+    }
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!['http:', 'https:'].includes(url.protocol) || !bare)
+      throw new Error(`expected scheme://host[:port] with no path, got "${trimmed}"`);
+    return url.origin;
+  });
+
+/** A port, or `off`: the listener is not started. */
+const portOrOff: Parser<number | 'off'> = (raw) =>
+  raw.trim().toLowerCase() === 'off' ? 'off' : integer(0, 65535)(raw);
+
+const secret: Parser<string> = (raw) => {
+  if (raw.length < 16) throw new Error('must be at least 16 characters');
+  return raw;
+};
+
 const password: Parser<string> = (raw) => {
   if (raw.length < 10) throw new Error('must be at least 10 characters');
   return raw;
@@ -150,17 +175,50 @@ export const SETTINGS = {
   }),
   cookieSecure: setting({
     env: 'PLAZA_COOKIE_SECURE',
-    description: 'Mark the session cookie Secure (set behind HTTPS)',
+    description:
+      'Behind HTTPS: the session cookie becomes `__Host-plaza_session` (Secure, Path=/, no Domain) and responses carry Strict-Transport-Security',
     defaultText: 'false',
     parse: boolean,
     fallback: () => false,
   }),
   trustProxy: setting({
     env: 'PLAZA_TRUST_PROXY',
-    description: 'Trust X-Forwarded-For for client addresses (set behind a load balancer)',
+    description:
+      "Trust X-Forwarded-For/-Proto/-Host for the client's address and Plaza's own origin (set behind a load balancer)",
     defaultText: 'false',
     parse: boolean,
     fallback: () => false,
+  }),
+  publicOrigin: setting<string[]>({
+    env: 'PLAZA_PUBLIC_ORIGIN',
+    description:
+      "Origins the web app is served from (comma-separated, e.g. https://plaza.example); cookie-authenticated writes from a browser page elsewhere are refused. The request's own origin is always accepted",
+    defaultText: '(unset: only the origin of the request itself)',
+    parse: origins,
+    fallback: () => [],
+  }),
+  metricsPort: setting<number | 'off'>({
+    env: 'PLAZA_METRICS_PORT',
+    description:
+      'Port of the separate listener answering GET /metrics (Prometheus); `off` for none, 0 for any free port',
+    defaultText: '9464',
+    parse: portOrOff,
+    fallback: () => 9464,
+  }),
+  metricsHost: setting({
+    env: 'PLAZA_METRICS_HOST',
+    description: 'Address of the metrics listener; keep it private (loopback or an internal network)',
+    defaultText: '127.0.0.1',
+    parse: text,
+    fallback: () => '127.0.0.1',
+  }),
+  metricsToken: setting<string | undefined>({
+    env: 'PLAZA_METRICS_TOKEN',
+    description:
+      'When set, /metrics on the public port answers a request bearing this token (Authorization: Bearer …); without it the public /metrics is 404',
+    defaultText: '(unset)',
+    parse: secret,
+    fallback: () => undefined,
   }),
   signupPerIpPerHour: setting({
     env: 'PLAZA_SIGNUP_PER_IP_PER_HOUR',

@@ -1,5 +1,6 @@
 export * from './auth/routes.ts';
 export * from './auth/service.ts';
+export * from './auth/session-cookie.ts';
 export * from './auth/types.ts';
 export * from './bus.ts';
 export * from './cache.ts';

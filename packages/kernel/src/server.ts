@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { scheduleOutboxSweep } from './bus.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createHttpApp, type PlazaApp } from './http/app.ts';
+import { listenForMetrics, type MetricsListener } from './http/metrics-endpoint.ts';
 import { registerIdempotency, scheduleIdempotencyCleanup } from './idempotency/hooks.ts';
 import { createIdempotencyStore, type IdempotencyTables } from './idempotency/store.ts';
 import { type Platform, pingDatabase, tables } from './platform.ts';
@@ -47,6 +49,12 @@ export async function buildServer(
     logger: platform.logger,
     metrics: platform.metrics,
     trustProxy: config.trustProxy,
+    publicOrigins: config.publicOrigin,
+    sessionCookie: {
+      secure: config.cookieSecure,
+      maxAgeSeconds: config.sessionTtlDays * 86_400,
+    },
+    metricsToken: config.metricsToken,
     authenticate: (token) => platform.auth.authenticate(token),
     checkReady: () => pingDatabase(platform),
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
@@ -60,8 +68,6 @@ export async function buildServer(
     auth: platform.auth,
     rateLimiter: platform.rateLimiter,
     limits: config,
-    sessionTtlMs: config.sessionTtlDays * 86_400_000,
-    cookieSecure: config.cookieSecure,
   });
   for (const product of products) await product.register(app, platform);
   // Only now is every subscriber in place: events left over from a crash are delivered, and
@@ -69,6 +75,7 @@ export async function buildServer(
   await platform.bus.deliver();
   const stopSweep = scheduleOutboxSweep(platform.bus, OUTBOX_SWEEP_INTERVAL_MS, platform.logger);
   app.addHook('onClose', async () => stopSweep());
+  serveMetricsWhileListening(app, platform);
   if (options.webDir && spaIndexHtml) {
     await app.register(fastifyStatic, {
       root: path.resolve(options.webDir),
@@ -78,6 +85,35 @@ export async function buildServer(
     });
   }
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where the private metrics listener listens, once `listen()` started it; null when off or failed. */
+    metricsAddress(): Promise<AddressInfo | null>;
+  }
+}
+
+/**
+ * The private `/metrics` listener opens when the app listens (a command that only builds the
+ * app, like an import, opens none) and closes with it. A port already taken is logged, and
+ * Plaza serves on without it: metrics must not cost the product its availability.
+ */
+function serveMetricsWhileListening(app: PlazaApp, platform: Platform): void {
+  const { metricsPort, metricsHost } = platform.config;
+  let listener: Promise<MetricsListener | null> = Promise.resolve(null);
+  app.decorate('metricsAddress', async () => (await listener)?.address ?? null);
+  if (metricsPort === 'off') return;
+  app.addHook('onListen', (done) => {
+    listener = listenForMetrics(platform.metrics, metricsHost, metricsPort).catch((err: Error) => {
+      platform.logger.error({ err }, `metrics listener could not listen on ${metricsHost}:${metricsPort}`);
+      return null;
+    });
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await (await listener)?.close();
+  });
 }
 
 /** Serves the built single-page app's files; index.html itself is the not-found fallback. */

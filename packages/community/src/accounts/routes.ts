@@ -1,10 +1,10 @@
 import {
+  clearSessionCookie,
   clientAddress,
   errorResponses,
   type PlazaApp,
   type RateLimiter,
   requireViewer,
-  SESSION_COOKIE,
 } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 import {
@@ -69,7 +69,7 @@ export function registerAccountsRoutes(app: PlazaApp, options: AccountsRouteOpti
         MINUTE_MS,
       );
       await accounts.deleteAccount(viewer.accountId, request.body.password);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
   );

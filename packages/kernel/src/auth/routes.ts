@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
-import { type PlazaApp, SESSION_COOKIE } from '../http/app.ts';
+import type { PlazaApp } from '../http/app.ts';
 import { clientAddress, requireViewer } from '../http/guards.ts';
 import { Body, errorResponses } from '../http/schemas.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import type { AuthService } from './service.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { LANGUAGES } from './types.ts';
 
 export interface AuthRouteOptions {
@@ -16,8 +16,6 @@ export interface AuthRouteOptions {
     loginPerIpPerMinute: number;
     loginGlobalPerSecond: number;
   };
-  sessionTtlMs: number;
-  cookieSecure: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -37,14 +35,6 @@ const Language = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
 
 export function registerAuthRoutes(app: PlazaApp, options: AuthRouteOptions): void {
   const { auth, rateLimiter, limits } = options;
-  const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: options.cookieSecure,
-      path: '/',
-      maxAge: Math.floor(options.sessionTtlMs / 1000),
-    });
 
   app.post(
     '/api/v1/accounts',
@@ -68,7 +58,7 @@ export function registerAuthRoutes(app: PlazaApp, options: AuthRouteOptions): vo
       await rateLimiter.hit(`signup:ip:${clientAddress(request)}`, limits.signupPerIpPerHour, HOUR_MS);
       await rateLimiter.hit('signup:global', limits.signupGlobalPerSecond, 1000);
       const { account, token } = await auth.signUp(request.body);
-      setCookie(reply, token);
+      setSessionCookie(reply, token);
       return reply.status(201).send({ ...account, token });
     },
   );
@@ -90,7 +80,7 @@ export function registerAuthRoutes(app: PlazaApp, options: AuthRouteOptions): vo
       await rateLimiter.hit(`login:ip:${clientAddress(request)}`, limits.loginPerIpPerMinute, MINUTE_MS);
       await rateLimiter.hit('login:global', limits.loginGlobalPerSecond, 1000);
       const { account, token } = await auth.logIn(request.body.login, request.body.password);
-      setCookie(reply, token);
+      setSessionCookie(reply, token);
       return reply.status(201).send({ token, account });
     },
   );
@@ -107,7 +97,7 @@ export function registerAuthRoutes(app: PlazaApp, options: AuthRouteOptions): vo
     async (request, reply) => {
       const viewer = requireViewer(request);
       await auth.logOut(viewer.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
   );

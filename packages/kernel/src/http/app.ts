@@ -10,11 +10,16 @@ import Fastify, {
   LogController,
   type RawServerDefault,
 } from 'fastify';
+import { type SessionCookieSettings, sessionCookieName, sessionCookieOf } from '../auth/session-cookie.ts';
 import type { Viewer } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { registerRoleGuards } from './guards.ts';
 import { registerStrictJson } from './json-body.ts';
+import { registerPublicMetrics } from './metrics-endpoint.ts';
+import { registerOriginCheck } from './origin-check.ts';
 import { problemOf, sendProblem } from './problem.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { schemaCompiler } from './validators.ts';
 
 export type PlazaApp = FastifyInstance<
@@ -32,13 +37,18 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'plaza_session';
 const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface HttpAppOptions {
   logger: Logger;
   metrics: Metrics;
+  /** Read the client's address and Plaza's own origin from X-Forwarded-* (PLAZA_TRUST_PROXY). */
   trustProxy: boolean;
+  /** PLAZA_PUBLIC_ORIGIN: origins besides the request's own whose pages may write with the cookie. */
+  publicOrigins: readonly string[];
+  sessionCookie: SessionCookieSettings;
+  /** PLAZA_METRICS_TOKEN: the bearer token that opens the public `/metrics`. */
+  metricsToken?: string | undefined;
   /** Resolves a bearer token or session cookie to its viewer (synchronously when it can). */
   authenticate(token: string): Viewer | null | Promise<Viewer | null>;
   /** Answers /readyz: throws when a dependency is down. */
@@ -74,18 +84,24 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
       .type('application/problem+json')
       .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
   });
+  // Before any other hook or route: refusals and 404s carry the headers too.
+  await registerSecurityHeaders(app, { https: options.sessionCookie.secure });
+  registerOriginCheck(app, options.publicOrigins);
+  registerRoleGuards(app);
+  app.decorate('sessionCookie', options.sessionCookie);
   await app.register(cookie);
   registerViewerHook(app, options);
   registerMetricsHooks(app, options.metrics);
-  await registerDocs(app);
+  await registerDocs(app, sessionCookieName(options.sessionCookie.secure));
   registerHealth(app, options);
+  registerPublicMetrics(app, options.metrics, options.metricsToken);
   return app;
 }
 
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return request.cookies[SESSION_COOKIE];
+  return sessionCookieOf(request);
 }
 
 function registerViewerHook(app: PlazaApp, options: HttpAppOptions): void {
@@ -121,14 +137,14 @@ function registerMetricsHooks(app: PlazaApp, metrics: Metrics): void {
   });
 }
 
-async function registerDocs(app: PlazaApp): Promise<void> {
+async function registerDocs(app: PlazaApp, cookieName: string): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Plaza API', version: '1', description: 'Plaza Community and Plaza Rewards' },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          cookie: { type: 'apiKey', in: 'cookie', name: cookieName },
         },
       },
     },
@@ -149,9 +165,5 @@ function registerHealth(app: PlazaApp, options: HttpAppOptions): void {
         .type('application/problem+json')
         .send(problemOf('not_ready', 503, (err as Error).message));
     }
-  });
-  app.get('/metrics', hidden, async (_request, reply) => {
-    reply.type(options.metrics.registry.contentType);
-    return options.metrics.registry.metrics();
   });
 }

@@ -38,7 +38,13 @@ export async function createTestPlatform(
 ): Promise<TestPlatform> {
   const schema = target.name === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
   if (schema) await runAdminStatement(target.url, `create schema ${schema}`);
-  const config: Config = loadConfig({ PLAZA_DATABASE_URL: target.url, PLAZA_LOG_LEVEL: 'silent', ...env });
+  // No private metrics listener unless a test asks: parallel suites would compete for its port.
+  const config: Config = loadConfig({
+    PLAZA_DATABASE_URL: target.url,
+    PLAZA_LOG_LEVEL: 'silent',
+    PLAZA_METRICS_PORT: 'off',
+    ...env,
+  });
   const clock = new ManualClock();
   const platform = createPlatform(config, {
     clock,

@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError } from '../errors.ts';
+import type { PlazaApp } from './app.ts';
+
+/**
+ * Cross-site request forgery defence: a browser attaches the session cookie to a write that
+ * another page sends (a form on another port or subdomain of the same site carries even a
+ * SameSite=Lax cookie), so a write that does not prove itself with a bearer token must come
+ * from one of Plaza's own pages.
+ *
+ * Browsers say where a request comes from: `Origin` on every cross-origin request and on
+ * every POST/PUT/PATCH/DELETE (Chromium, Firefox and Safari alike), `Sec-Fetch-Site` on every
+ * request from a secure context or localhost. A request with neither header was not sent by a
+ * page in a current browser (curl, a server, a test), so it is let through: refusing it would
+ * protect no browser user and break scripted clients.
+ */
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// `same-origin` is a page of this origin; `none` is the user's own action (typed URL, bookmark).
+const TRUSTED_FETCH_SITES = new Set(['same-origin', 'none']);
+
+export interface WriteRequest {
+  method: string;
+  /** True when the request carries `Authorization: Bearer …`: a browser page cannot add it to a cross-origin request without a CORS preflight, which Plaza never grants. */
+  bearer: boolean;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+}
+
+/**
+ * Whether a request may go on, given the origins that count as Plaza's own.
+ * @example isWriteAllowed({ method: 'POST', bearer: false, origin: 'http://evil.test', secFetchSite: undefined }, ['http://plaza.test']) === false
+ */
+export function isWriteAllowed(request: WriteRequest, ownOrigins: readonly string[]): boolean {
+  if (!UNSAFE_METHODS.has(request.method) || request.bearer) return true;
+  // Origin is the stronger signal; `null` (sandboxed frames, privacy redirects) is foreign.
+  if (request.origin !== undefined) return ownOrigins.includes(request.origin);
+  if (request.secFetchSite !== undefined) return TRUSTED_FETCH_SITES.has(request.secFetchSite);
+  return true;
+}
+
+/**
+ * The origin the client addressed: scheme and Host of the request. With PLAZA_TRUST_PROXY,
+ * Fastify reads them from X-Forwarded-Proto and X-Forwarded-Host, so behind a TLS-terminating
+ * proxy it is the public origin; a browser page cannot set those headers on a cross-origin
+ * request without a preflight.
+ */
+export function requestOrigin(request: FastifyRequest): string | undefined {
+  const host = request.host;
+  return host ? `${request.protocol}://${host.toLowerCase()}` : undefined;
+}
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** Refuses (403 `cross_origin_refused`) every unsafe request a foreign page sent with the cookie. */
+export function registerOriginCheck(app: PlazaApp, publicOrigins: readonly string[]): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!UNSAFE_METHODS.has(request.method)) return done();
+    const own = requestOrigin(request);
+    const write: WriteRequest = {
+      method: request.method,
+      // The same test the viewer hook uses to prefer the bearer token over the cookie.
+      bearer: header(request, 'authorization')?.startsWith('Bearer ') ?? false,
+      origin: header(request, 'origin'),
+      secFetchSite: header(request, 'sec-fetch-site'),
+    };
+    if (isWriteAllowed(write, own ? [own, ...publicOrigins] : publicOrigins)) return done();
+    done(
+      new ForbiddenError(
+        'This request came from a page outside Plaza, so it was refused. Use Plaza itself, or an API token.',
+        'cross_origin_refused',
+      ),
+    );
+  });
+}
