@@ -19,7 +19,7 @@ import { registerStrictJson } from './json-body.ts';
 import { registerPublicMetrics } from './metrics-endpoint.ts';
 import { registerOriginCheck } from './origin-check.ts';
 import { problemOf, sendProblem } from './problem.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
+import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './security-headers.ts';
 import { schemaCompiler } from './validators.ts';
 
 export type PlazaApp = FastifyInstance<
@@ -68,7 +68,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
     // Router-level refusals (bad URL encoding, over-long params) get the same problem shape.
-    frameworkErrors: (error, request, reply) => sendProblem(reply, error, request),
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(reply.headers(PRE_ROUTING_HEADERS), error, request),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemaCompiler);
   registerStrictJson(app);

@@ -63,3 +63,14 @@ export async function registerSecurityHeaders(app: PlazaApp, options: SecurityHe
     strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
 }
+
+/**
+ * For the few answers Fastify gives before any hook runs (a URL it cannot decode): a problem
+ * document needs no resources, so its policy allows none.
+ */
+export const PRE_ROUTING_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
