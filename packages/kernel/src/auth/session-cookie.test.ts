@@ -13,7 +13,12 @@ describe.each([
     await server.app.inject({
       method: 'POST',
       url: '/api/v1/accounts',
-      payload: { handle: LOGIN.login, email: 'cookie@example.test', password: LOGIN.password, language: 'en' },
+      payload: {
+        handle: LOGIN.login,
+        email: 'cookie@example.test',
+        password: LOGIN.password,
+        language: 'en',
+      },
     });
   });
   afterAll(() => server.close());

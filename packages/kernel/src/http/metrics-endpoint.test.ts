@@ -22,7 +22,7 @@ describe('/metrics', () => {
   });
 
   it('is a 404 on the public port, like any unknown route, without the token', async () => {
-    for (const env of [{}, { PLAZA_METRICS_TOKEN: TOKEN }]) {
+    for (const env of [{}, { PLAZA_METRICS_TOKEN: TOKEN }] as Record<string, string>[]) {
       const app = await server(env);
       for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }]) {
         const response = await app.inject({ url: '/metrics', headers });

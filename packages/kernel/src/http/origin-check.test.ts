@@ -7,7 +7,9 @@ const OWN = 'http://plaza.test';
 
 describe('isWriteAllowed', () => {
   const write = (over: Partial<Parameters<typeof isWriteAllowed>[0]>) =>
-    isWriteAllowed({ method: 'POST', bearer: false, origin: undefined, secFetchSite: undefined, ...over }, [OWN]);
+    isWriteAllowed({ method: 'POST', bearer: false, origin: undefined, secFetchSite: undefined, ...over }, [
+      OWN,
+    ]);
 
   it('lets safe methods and bearer clients through whatever their origin', () => {
     expect(write({ method: 'GET', origin: 'http://evil.test' })).toBe(true);
@@ -25,7 +27,8 @@ describe('isWriteAllowed', () => {
     expect(write({ secFetchSite: 'none' })).toBe(true);
     expect(write({ secFetchSite: 'same-site' })).toBe(false);
     expect(write({ secFetchSite: 'cross-site' })).toBe(false);
-    for (const method of ['PUT', 'PATCH', 'DELETE']) expect(write({ method, origin: 'http://evil.test' })).toBe(false);
+    for (const method of ['PUT', 'PATCH', 'DELETE'])
+      expect(write({ method, origin: 'http://evil.test' })).toBe(false);
     expect(write({})).toBe(true);
   });
 });
@@ -93,7 +96,12 @@ describe('cookie-authenticated writes over HTTP', () => {
   it('leaves safe requests alone', async () => {
     const response = await server.app.inject({
       url: '/healthz',
-      headers: { ...cookie(), host: 'plaza.test', origin: 'http://evil.test', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        ...cookie(),
+        host: 'plaza.test',
+        origin: 'http://evil.test',
+        'sec-fetch-site': 'cross-site',
+      },
     });
     expect(response.statusCode).toBe(200);
   });

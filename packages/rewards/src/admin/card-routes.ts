@@ -69,6 +69,7 @@ function registerIssueAndLookup(app: PlazaApp, { cards, cardViews, lookup }: Car
   app.post(
     '/api/rewards/v1/admin/cards',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'Issue a card to a cardholder (admin); the card number is never stored',
@@ -93,6 +94,7 @@ function registerIssueAndLookup(app: PlazaApp, { cards, cardViews, lookup }: Car
   app.get(
     '/api/rewards/v1/admin/cards/:cardRef',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'Look up a card by id or network token (admin): level, flags and plan history',
@@ -111,6 +113,7 @@ function registerStatusRoutes(app: PlazaApp, { status }: CardAdminRouteDeps): vo
   app.post(
     '/api/rewards/v1/admin/cards/:cardId/level',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: "Change a card's level (admin); it takes effect on the 1st of the next Taipei month",
@@ -129,6 +132,7 @@ function registerStatusRoutes(app: PlazaApp, { status }: CardAdminRouteDeps): vo
   app.post(
     '/api/rewards/v1/admin/cards/:cardId/flags',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -148,6 +152,7 @@ function registerStatusRoutes(app: PlazaApp, { status }: CardAdminRouteDeps): vo
   app.delete(
     '/api/rewards/v1/admin/cards/:cardId/flags/:flag',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:

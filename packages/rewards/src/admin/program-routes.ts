@@ -52,6 +52,7 @@ function registerCatalogRoutes(
   app.get(
     '/api/rewards/v1/admin/catalog',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -68,6 +69,7 @@ function registerCatalogRoutes(
   app.post(
     '/api/rewards/v1/admin/plans',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'Create a plan (admin); it is offered once a version of it is on the shelf',
@@ -85,6 +87,7 @@ function registerCatalogRoutes(
   app.post(
     '/api/rewards/v1/admin/plans/:planId/versions',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -104,6 +107,7 @@ function registerCatalogRoutes(
   app.put(
     '/api/rewards/v1/admin/versions/:versionId',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -129,6 +133,7 @@ function registerScheduleRoutes(app: PlazaApp, { admin }: ProgramAdminRouteDeps,
   app.post(
     '/api/rewards/v1/admin/versions/:versionId/schedule',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -155,6 +160,7 @@ function registerScheduleRoutes(app: PlazaApp, { admin }: ProgramAdminRouteDeps,
   app.delete(
     '/api/rewards/v1/admin/versions/:versionId/schedule',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'Take a scheduled version back to draft before it has been offered (admin)',
@@ -174,6 +180,7 @@ function registerWithdrawRoutes(app: PlazaApp, { admin }: ProgramAdminRouteDeps,
   app.post(
     '/api/rewards/v1/admin/versions/:versionId/withdraw',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'Take a version off the shelf from an instant (now when absent) (admin)',
@@ -194,6 +201,7 @@ function registerWithdrawRoutes(app: PlazaApp, { admin }: ProgramAdminRouteDeps,
   app.post(
     '/api/rewards/v1/admin/plans/:planId/withdraw',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -217,6 +225,7 @@ function registerPreviewRoute(app: PlazaApp, { source }: ProgramAdminRouteDeps):
   app.post(
     '/api/rewards/v1/admin/preview',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:

@@ -36,6 +36,7 @@ export function registerMerchantRoutes(app: PlazaApp, directory: MerchantDirecto
   app.put(
     '/api/rewards/v1/admin/merchants/:merchantId',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: ['rewards-admin'],
         summary:

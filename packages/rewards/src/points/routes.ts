@@ -1,11 +1,4 @@
-import {
-  errorResponses,
-  NotFoundError,
-  PageQuery,
-  type PlazaApp,
-  requireRole,
-  requireViewer,
-} from '@plaza/kernel';
+import { errorResponses, NotFoundError, PageQuery, type PlazaApp, requireViewer } from '@plaza/kernel';
 import type { EventIngestor, EventOutcome, NetworkEvent } from '../contracts.ts';
 import type { Locale } from '../earning/messages.ts';
 import type { LedgerService } from '../ledger/service.ts';
@@ -86,6 +79,8 @@ function registerEventsRoute(app: PlazaApp, ingestor: EventIngestor): void {
   app.post(
     '/api/rewards/v1/events',
     {
+      // The role is checked before the body, so only the bank learns how a body is judged.
+      config: { requiredRole: 'admin' },
       schema: {
         tags: ['rewards-admin'],
         summary:
@@ -94,10 +89,6 @@ function registerEventsRoute(app: PlazaApp, ingestor: EventIngestor): void {
         response: { ...errorResponses, ...eventResponses },
       },
       bodyLimit: EVENTS_BODY_BYTES_MAX,
-      // The role is checked before the body, so only the bank learns how a body is judged.
-      preValidation: async (request) => {
-        requireRole(request, 'admin');
-      },
       // EventsBody documents the API; the events are checked by the ingestor (the file import
       // gets the same checks), so a bad event is answered per event with the ingestor's codes.
       validatorCompiler: () => (data: unknown) =>
