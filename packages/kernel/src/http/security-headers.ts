@@ -26,10 +26,9 @@ export const APP_POLICY: Directives = {
 };
 
 /**
- * The API explorer at /api/docs (Swagger UI, from its own files under /api/docs/static). Its
- * React renders set `style` attributes on elements as markup (e.g. the collapsed operation
- * bodies), which `style-src 'self'` would block, so only this page allows inline styles; its
- * scripts are still only its own files.
+ * The API explorer at /api/docs (Swagger UI, from its own files under /api/docs/static). It
+ * adds `<style>` elements while it runs (Chromium reports `style-src-elem inline` without
+ * this), so only this page allows inline styles; its scripts are still only its own files.
  */
 export const DOCS_POLICY: Directives = {
   ...APP_POLICY,
