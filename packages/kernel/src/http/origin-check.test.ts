@@ -31,6 +31,11 @@ describe('isWriteAllowed', () => {
       expect(write({ method, origin: 'http://evil.test' })).toBe(false);
     expect(write({})).toBe(true);
   });
+
+  it('treats a WebSocket handshake like a write (cross-site WebSocket hijacking)', () => {
+    expect(write({ method: 'GET', websocket: true, origin: 'http://evil.test' })).toBe(false);
+    expect(write({ method: 'GET', websocket: true, origin: OWN })).toBe(true);
+  });
 });
 
 describe('cookie-authenticated writes over HTTP', () => {

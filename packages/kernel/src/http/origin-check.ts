@@ -8,11 +8,13 @@ import type { PlazaApp } from './app.ts';
  * SameSite=Lax cookie), so a write that does not prove itself with a bearer token must come
  * from one of Plaza's own pages.
  *
- * Browsers say where a request comes from: `Origin` on every cross-origin request and on
- * every POST/PUT/PATCH/DELETE (Chromium, Firefox and Safari alike), `Sec-Fetch-Site` on every
- * request from a secure context or localhost. A request with neither header was not sent by a
- * page in a current browser (curl, a server, a test), so it is let through: refusing it would
- * protect no browser user and break scripted clients.
+ * Browsers say where a request comes from: `Origin` on every POST/PUT/PATCH/DELETE, same-
+ * or cross-origin, and on every WebSocket handshake (Chromium, Firefox and Safari alike;
+ * security.browser.test.ts checks Chromium), `Sec-Fetch-Site` on every request to an HTTPS or
+ * localhost URL. A write with neither header was not sent by a page in a current browser
+ * (curl, a server, a test), so it is let through: refusing it would protect no browser user
+ * and break scripted clients. Plaza grants no CORS, so a foreign page cannot add a header of
+ * its own (Authorization, X-Forwarded-*) to a request without a preflight that fails.
  */
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,6 +23,8 @@ const TRUSTED_FETCH_SITES = new Set(['same-origin', 'none']);
 
 export interface WriteRequest {
   method: string;
+  /** A WebSocket handshake: a GET, but the socket it opens acts with the cookie's account. */
+  websocket?: boolean;
   /** True when the request carries `Authorization: Bearer …`: a browser page cannot add it to a cross-origin request without a CORS preflight, which Plaza never grants. */
   bearer: boolean;
   origin: string | undefined;
@@ -32,7 +36,7 @@ export interface WriteRequest {
  * @example isWriteAllowed({ method: 'POST', bearer: false, origin: 'http://evil.test', secFetchSite: undefined }, ['http://plaza.test']) === false
  */
 export function isWriteAllowed(request: WriteRequest, ownOrigins: readonly string[]): boolean {
-  if (!UNSAFE_METHODS.has(request.method) || request.bearer) return true;
+  if (!(UNSAFE_METHODS.has(request.method) || request.websocket) || request.bearer) return true;
   // Origin is the stronger signal; `null` (sandboxed frames, privacy redirects) is foreign.
   if (request.origin !== undefined) return ownOrigins.includes(request.origin);
   if (request.secFetchSite !== undefined) return TRUSTED_FETCH_SITES.has(request.secFetchSite);
@@ -58,10 +62,12 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 /** Refuses (403 `cross_origin_refused`) every unsafe request a foreign page sent with the cookie. */
 export function registerOriginCheck(app: PlazaApp, publicOrigins: readonly string[]): void {
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!UNSAFE_METHODS.has(request.method)) return done();
+    const websocket = header(request, 'upgrade')?.toLowerCase() === 'websocket';
+    if (!UNSAFE_METHODS.has(request.method) && !websocket) return done();
     const own = requestOrigin(request);
     const write: WriteRequest = {
       method: request.method,
+      websocket,
       // The same test the viewer hook uses to prefer the bearer token over the cookie.
       bearer: header(request, 'authorization')?.startsWith('Bearer ') ?? false,
       origin: header(request, 'origin'),
