@@ -86,7 +86,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
       .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
   });
   // Before any other hook or route: refusals and 404s carry the headers too.
-  await registerSecurityHeaders(app, { https: options.sessionCookie.secure });
+  registerSecurityHeaders(app, { https: options.sessionCookie.secure });
   registerOriginCheck(app, options.publicOrigins);
   registerRoleGuards(app);
   app.decorate('sessionCookie', options.sessionCookie);
