@@ -98,6 +98,17 @@ describe('cookie-authenticated writes over HTTP', () => {
     }
   });
 
+  it('answers 403, not 500, whatever the Host and Origin headers hold', async () => {
+    for (const [host, origin] of [
+      ['plaza test', 'https://plaza test'],
+      ['plaza.test', 'https://plaza.test'],
+      ['[::1', 'http://[::2'],
+    ]) {
+      const response = await post({ ...cookie(), host: host!, origin: origin! });
+      expect(response.statusCode, `${host} ${origin}`).toBe(403);
+    }
+  });
+
   it('leaves safe requests alone', async () => {
     const response = await server.app.inject({
       url: '/healthz',

@@ -59,6 +59,24 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+let proxyWarned = false;
+
+/**
+ * A page of the same host under another scheme (https://plaza.example writing to a Plaza that
+ * sees http://plaza.example) is almost always a TLS proxy Plaza was not told about: every write
+ * of the web app is refused. Says how to fix it, once per process.
+ */
+function warnOfProxyOnce(request: FastifyRequest, origin: string | undefined, own: string | undefined): void {
+  // Both come from headers: either may be anything, and a refusal must never become a 500.
+  if (proxyWarned || !origin || !own || !URL.canParse(origin) || !URL.canParse(own)) return;
+  if (new URL(origin).host !== new URL(own).host) return;
+  proxyWarned = true;
+  request.log.warn(
+    { origin, seenAs: own },
+    'refused a write from this host under another scheme: behind a TLS proxy set PLAZA_TRUST_PROXY=true (with X-Forwarded-Proto) or PLAZA_PUBLIC_ORIGIN',
+  );
+}
+
 /** Refuses (403 `cross_origin_refused`) every unsafe request a foreign page sent with the cookie. */
 export function registerOriginCheck(app: PlazaApp, publicOrigins: readonly string[]): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -74,6 +92,7 @@ export function registerOriginCheck(app: PlazaApp, publicOrigins: readonly strin
       secFetchSite: header(request, 'sec-fetch-site'),
     };
     if (isWriteAllowed(write, own ? [own, ...publicOrigins] : publicOrigins)) return done();
+    warnOfProxyOnce(request, write.origin, own);
     done(
       new ForbiddenError(
         'This request came from a page outside Plaza, so it was refused. Use Plaza itself, or an API token.',
