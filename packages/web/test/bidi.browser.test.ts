@@ -60,7 +60,9 @@ async function showOnPage(page: Page, text: string): Promise<Locator> {
 }
 
 describe('direction controls on the profile page', () => {
-  it('refuses a reversing display name and shows a bio only in the order it says', { timeout: 90_000 }, async () => {
+  it('refuses a reversing display name and shows a bio only in the order it says', {
+    timeout: 90_000,
+  }, async () => {
     const page = await pages().open({ ...DESKTOP, locale: 'en' }, true);
     await logIn(page, plaza.baseUrl, 'bidi_web');
     // The measurement sees a reversal when there is one.

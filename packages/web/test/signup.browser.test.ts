@@ -41,12 +41,22 @@ describe('sign-up and password refusals in three languages', () => {
       const page = await pages().open({ ...PHONE, locale }, true);
       await page.goto(`${plaza.baseUrl}/signup`);
       const formError = page.locator('.form-error');
-      await submitSignUp(page, `new_${locale.replace('-', '_').toLowerCase()}`, 'owner_web@example.test', PASSWORD);
+      await submitSignUp(
+        page,
+        `new_${locale.replace('-', '_').toLowerCase()}`,
+        'owner_web@example.test',
+        PASSWORD,
+      );
       await expect.poll(() => formError.textContent()).toBe(catalog.errors.signup_refused);
       expect(await page.locator('.field-error').count()).toBe(0);
       expect(new URL(page.url()).pathname).toBe('/signup');
 
-      await submitSignUp(page, `new_${locale.replace('-', '_').toLowerCase()}`, `${locale}@example.test`, 'Password123');
+      await submitSignUp(
+        page,
+        `new_${locale.replace('-', '_').toLowerCase()}`,
+        `${locale}@example.test`,
+        'Password123',
+      );
       await expect.poll(() => formError.textContent()).toBe(catalog.errors.password_too_common);
     });
   }
@@ -56,11 +66,15 @@ describe('sign-up and password refusals in three languages', () => {
       const page = await pages().open({ ...PHONE, locale }, true);
       await logIn(page, plaza.baseUrl, 'owner_web');
       await page.goto(`${plaza.baseUrl}/settings`);
-      const form = page.locator('form', { has: page.getByLabel(catalog.settings.newPassword, { exact: true }) });
+      const form = page.locator('form', {
+        has: page.getByLabel(catalog.settings.newPassword, { exact: true }),
+      });
       await form.getByLabel(catalog.settings.currentPassword, { exact: true }).fill(PASSWORD);
       await form.getByLabel(catalog.settings.newPassword, { exact: true }).fill('basketball');
       await form.getByRole('button', { name: catalog.settings.changePassword }).click();
-      await expect.poll(() => form.locator('.form-error').textContent()).toBe(catalog.errors.password_too_common);
+      await expect
+        .poll(() => form.locator('.form-error').textContent())
+        .toBe(catalog.errors.password_too_common);
     }
   });
 });
