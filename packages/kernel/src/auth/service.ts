@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
 import { bidiIssue, bidiSafe, validationCode } from '../text/bidi.ts';
-import { isCommonPassword } from './common-passwords.ts';
+import { commonPasswordCount, isCommonPassword } from './common-passwords.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { createSessionCache } from './session-cache.ts';
 import type { AuthStore } from './store.ts';
@@ -116,6 +116,8 @@ export { SESSION_CACHE_TTL_MS } from './session-cache.ts';
 
 export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invalidations }: AuthServiceDeps) {
   const sessions = createSessionCache(store, clock);
+  // Reads the common-password list now (~50 ms, once per process), not in the first sign-up.
+  commonPasswordCount();
   const forgetHere = (key: string) => {
     const colon = key.indexOf(':');
     const [kind, id] = [key.slice(0, colon), key.slice(colon + 1)];
