@@ -19,3 +19,4 @@ export * from './metrics.ts';
 export * from './platform.ts';
 export * from './rate-limit.ts';
 export * from './server.ts';
+export * from './text/bidi.ts';

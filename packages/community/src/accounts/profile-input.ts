@@ -1,4 +1,4 @@
-import { type FieldIssue, LANGUAGES, type Language } from '@plaza/kernel';
+import { bidiIssue, bidiSafe, type FieldIssue, LANGUAGES, type Language } from '@plaza/kernel';
 
 export const DISPLAY_NAME_MAX = 30;
 export const BIO_MAX = 200;
@@ -32,8 +32,11 @@ function lengthOf(text: string): number {
 }
 
 function checkDisplayName(raw: string, issues: FieldIssue[]): string | undefined {
+  // Checked before the edges are trimmed: a name is refused, never quietly changed.
+  const bidi = bidiSafe(raw, 'line');
   const name = raw.normalize('NFC').replace(INVISIBLE_EDGES_RE, '');
-  if (CONTROL_RE.test(name))
+  if (!bidi.ok) issues.push(bidiIssue('/displayName', bidi.found));
+  else if (CONTROL_RE.test(name))
     issues.push({ field: '/displayName', message: 'must not contain control characters' });
   else if (lengthOf(name) < 1) issues.push({ field: '/displayName', message: 'must not be empty' });
   else if (lengthOf(name) > DISPLAY_NAME_MAX)
@@ -43,7 +46,8 @@ function checkDisplayName(raw: string, issues: FieldIssue[]): string | undefined
 }
 
 function checkBio(raw: string, issues: FieldIssue[]): string | undefined {
-  const bio = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE_EDGES_RE, '');
+  const { text } = bidiSafe(raw.normalize('NFC').replace(/\r\n?/g, '\n'), 'prose');
+  const bio = text.replace(INVISIBLE_EDGES_RE, '');
   if (CONTROL_EXCEPT_NEWLINE_RE.test(bio))
     issues.push({ field: '/bio', message: 'must not contain control characters' });
   else if (lengthOf(bio) > BIO_MAX)

@@ -1,4 +1,10 @@
-import { type AuthService, type Clock, type Invalidations, ValidationError } from '@plaza/kernel';
+import {
+  type AuthService,
+  type Clock,
+  type Invalidations,
+  ValidationError,
+  validationCode,
+} from '@plaza/kernel';
 import type {
   AccountDataContributor,
   AuthorView,
@@ -206,7 +212,8 @@ export function createProfilesService({
       alsoInTransaction: (trx: Executor) => Promise<void>,
     ): Promise<boolean> {
       const { changes, issues } = checkProfileChanges(input);
-      if (issues.length > 0) throw new ValidationError('The profile has problems.', issues);
+      if (issues.length > 0)
+        throw new ValidationError('The profile has problems.', issues, validationCode(issues));
       const touchesProfile =
         changes.displayName !== undefined || changes.bio !== undefined || changes.avatarMediaId !== undefined;
       if (!touchesProfile && changes.language === undefined) return false;

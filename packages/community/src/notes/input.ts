@@ -1,4 +1,4 @@
-import { type FieldIssue, ValidationError } from '@plaza/kernel';
+import { type FieldIssue, ValidationError, validationCode } from '@plaza/kernel';
 import type { NoteStatus } from './store.ts';
 import { cleanBody, cleanTitle, collectTopics, MENTIONS_MAX, mentionedHandles, topicKey } from './text.ts';
 
@@ -48,7 +48,7 @@ export function checkNoteInput(input: NoteInput): CheckedNote {
   const issues = [...title.issues, ...body.issues, ...checkMediaIds(input.mediaIds), ...topics.issues];
   if (handles.length > MENTIONS_MAX)
     issues.push({ field: '/body', message: `mentions ${handles.length} accounts; at most ${MENTIONS_MAX}` });
-  if (issues.length > 0) throw new ValidationError('The note has problems.', issues);
+  if (issues.length > 0) throw new ValidationError('The note has problems.', issues, validationCode(issues));
   return {
     title: title.value,
     body: body.value,

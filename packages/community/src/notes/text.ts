@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@plaza/kernel';
+import { bidiIssue, bidiSafe, type FieldIssue } from '@plaza/kernel';
 import { toSimplified } from './chinese.ts';
 
 export const TITLE_MAX = 20;
@@ -42,7 +42,9 @@ export function bodyLength(body: string): number {
 export function cleanTitle(raw: string): { value: string; issues: FieldIssue[] } {
   const value = stripZeroWidth(raw.normalize('NFC')).trim();
   const issues: FieldIssue[] = [];
-  if (value === '') issues.push({ field: '/title', message: 'must not be empty' });
+  const bidi = bidiSafe(raw, 'line');
+  if (!bidi.ok) issues.push(bidiIssue('/title', bidi.found));
+  else if (value === '') issues.push({ field: '/title', message: 'must not be empty' });
   else if (LONE_SURROGATE.test(value) || TITLE_CONTROL.test(value))
     issues.push({ field: '/title', message: 'contains control or invalid characters' });
   else if (titleLength(value) > TITLE_MAX)
@@ -53,9 +55,13 @@ export function cleanTitle(raw: string): { value: string; issues: FieldIssue[] }
   return { value, issues };
 }
 
-/** Cleans and checks a body: newlines unified, only newline and tab allowed as controls. */
+/**
+ * Cleans and checks a body: newlines unified, direction embeddings, overrides and isolates
+ * dropped (`bidiSafe`), only newline and tab allowed as controls.
+ */
 export function cleanBody(raw: string): { value: string; issues: FieldIssue[] } {
-  const value = stripZeroWidth(raw.normalize('NFC').replace(/\r\n?/g, '\n')).trim();
+  const prose = bidiSafe(raw.normalize('NFC').replace(/\r\n?/g, '\n'), 'prose');
+  const value = stripZeroWidth(prose.text).trim();
   const issues: FieldIssue[] = [];
   if (LONE_SURROGATE.test(value) || BODY_CONTROL.test(value))
     issues.push({ field: '/body', message: 'contains control characters other than newline and tab' });
@@ -86,7 +92,9 @@ export function collectTopics(explicit: string[], body: string): { topics: strin
   const issues: FieldIssue[] = [];
   const candidates: { name: string; field: string }[] = [];
   explicit.forEach((raw, index) => {
-    candidates.push({ name: raw.normalize('NFC').trim().replace(/^#+/, ''), field: `/topics/${index}` });
+    const bidi = bidiSafe(raw, 'line');
+    if (!bidi.ok) issues.push(bidiIssue(`/topics/${index}`, bidi.found));
+    else candidates.push({ name: raw.normalize('NFC').trim().replace(/^#+/, ''), field: `/topics/${index}` });
   });
   for (const match of body.matchAll(BODY_TAG_RE)) candidates.push({ name: match[1]!, field: '/body' });
   const byKey = new Map<string, string>();

@@ -5,6 +5,8 @@ import type { Invalidations } from '../cache.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
+import { bidiIssue, bidiSafe, validationCode } from '../text/bidi.ts';
+import { commonPasswordCount, isCommonPassword } from './common-passwords.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { createSessionCache } from './session-cache.ts';
 import type { AuthStore } from './store.ts';
@@ -44,6 +46,14 @@ const HANDLE_RE = /^[a-z0-9_]{3,30}$/;
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
+/** The problem code of a password refused for being on the common-passwords list. */
+export const PASSWORD_TOO_COMMON = 'password_too_common';
+/**
+ * The whole answer to a sign-up whose email already has an account: it names no field and
+ * does not say why, so it does not tell a stranger that the address is registered.
+ */
+export const SIGNUP_REFUSED_DETAIL =
+  "We couldn't create an account with these details. If you already have one, sign in.";
 
 export function toAccount(row: AccountsTable): Account {
   return {
@@ -60,29 +70,54 @@ function checkSignUp(input: SignUpInput): { handle: string; email: string; langu
   const handle = input.handle.trim().toLowerCase();
   const email = input.email.trim().toLowerCase();
   const issues: FieldIssue[] = [];
-  if (!HANDLE_RE.test(handle)) issues.push({ field: '/handle', message: 'use 3–30 letters, digits or _' });
+  const bidi = bidiSafe(input.handle, 'line');
+  if (!bidi.ok) issues.push(bidiIssue('/handle', bidi.found));
+  else if (!HANDLE_RE.test(handle))
+    issues.push({ field: '/handle', message: 'use 3–30 letters, digits or _' });
   if (email.length > 254 || !EMAIL_RE.test(email))
     issues.push({ field: '/email', message: 'is not an email address' });
-  issues.push(...checkPassword(input.password, '/password'));
+  const password = checkPassword(input.password, '/password');
+  if (password) issues.push(password.issue);
   if (!(LANGUAGES as readonly string[]).includes(input.language)) {
     issues.push({ field: '/language', message: `must be one of ${LANGUAGES.join(', ')}` });
   }
-  if (issues.length > 0) throw new ValidationError('The sign-up form has problems.', issues);
+  if (issues.length > 0) {
+    throw new ValidationError('The sign-up form has problems.', issues, problemCode(issues, password));
+  }
   return { handle, email, language: input.language as Language };
 }
 
-function checkPassword(password: string, field: string): FieldIssue[] {
-  if (password.length < PASSWORD_MIN)
-    return [{ field, message: `must be at least ${PASSWORD_MIN} characters` }];
-  if (password.length > PASSWORD_MAX)
-    return [{ field, message: `must be at most ${PASSWORD_MAX} characters` }];
-  return [];
+interface PasswordProblem {
+  issue: FieldIssue;
+  code: string;
+}
+
+/** A password's problem, if it has one: its length, or being a common password. */
+function checkPassword(password: string, field: string): PasswordProblem | undefined {
+  const invalid = (message: string) => ({ issue: { field, message }, code: 'validation_failed' });
+  if (password.length < PASSWORD_MIN) return invalid(`must be at least ${PASSWORD_MIN} characters`);
+  if (password.length > PASSWORD_MAX) return invalid(`must be at most ${PASSWORD_MAX} characters`);
+  if (isCommonPassword(password)) {
+    return {
+      issue: { field, message: 'is one of the most common passwords; choose one that is harder to guess' },
+      code: PASSWORD_TOO_COMMON,
+    };
+  }
+  return undefined;
+}
+
+/** A refused form's code: `bidi_control` first, then the password's own code, else the generic one. */
+function problemCode(issues: FieldIssue[], password: PasswordProblem | undefined): string {
+  const code = validationCode(issues);
+  return code === 'validation_failed' && password ? password.code : code;
 }
 
 export { SESSION_CACHE_TTL_MS } from './session-cache.ts';
 
 export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invalidations }: AuthServiceDeps) {
   const sessions = createSessionCache(store, clock);
+  // Reads the common-password list now (~50 ms, once per process), not in the first sign-up.
+  commonPasswordCount();
   const forgetHere = (key: string) => {
     const colon = key.indexOf(':');
     const [kind, id] = [key.slice(0, colon), key.slice(colon + 1)];
@@ -117,13 +152,17 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
 
   async function createAccount(input: SignUpInput, role: Role = 'user'): Promise<Account> {
     const { handle, email, language } = checkSignUp(input);
+    // Hashed before anything is looked up: every sign-up that passes the form's checks costs
+    // one argon2 hash, whether it succeeds or meets a taken handle or email, so the time of a
+    // refusal tells nothing about which.
+    const passwordHash = await hashPassword(input.password);
     const taken = await store.handleOrEmailTaken(handle, email);
-    if (taken.length > 0) throw takenError(taken, handle, email);
+    if (taken.length > 0) throw takenError(taken, handle);
     const row: AccountsTable = {
       id: ids.next(),
       handle,
       email,
-      password_hash: await hashPassword(input.password),
+      password_hash: passwordHash,
       role,
       language,
       created_at: clock.nowMs(),
@@ -133,7 +172,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
     } catch (err) {
       // Two sign-ups raced for the same handle or email; the unique index decided.
       const again = await store.handleOrEmailTaken(handle, email);
-      if (again.length > 0) throw takenError(again, handle, email);
+      if (again.length > 0) throw takenError(again, handle);
       throw err;
     }
     await bus.deliver();
@@ -177,8 +216,9 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
           'wrong_password',
         );
       }
-      const issues = checkPassword(newPassword, '/newPassword');
-      if (issues.length > 0) throw new ValidationError('The new password is not allowed.', issues);
+      const problem = checkPassword(newPassword, '/newPassword');
+      if (problem)
+        throw new ValidationError('The new password is not allowed.', [problem.issue], problem.code);
       await store.updatePasswordHash(row.id, await hashPassword(newPassword));
       await store.deleteOtherSessions(row.id, viewer.sessionId);
       forgetAccount(row.id);
@@ -239,12 +279,18 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
   };
 }
 
-function takenError(rows: { handle: string; email: string }[], handle: string, email: string): ConflictError {
-  const fields: FieldIssue[] = [];
-  if (rows.some((r) => r.handle === handle)) fields.push({ field: '/handle', message: 'is taken' });
-  if (rows.some((r) => r.email === email))
-    fields.push({ field: '/email', message: 'already has an account' });
-  return new ConflictError('That handle or email is already in use.', 'account_exists', fields);
+/**
+ * The refusal of a sign-up that meets an existing account. Handles are public, so a taken
+ * handle is named (whatever the email); otherwise the email is taken, and the answer is the
+ * neutral `signup_refused`, which names no field.
+ */
+function takenError(rows: { handle: string }[], handle: string): ConflictError | ValidationError {
+  if (rows.some((r) => r.handle === handle)) {
+    return new ConflictError('That handle is taken.', 'handle_taken', [
+      { field: '/handle', message: 'is taken' },
+    ]);
+  }
+  return new ValidationError(SIGNUP_REFUSED_DETAIL, [], 'signup_refused');
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

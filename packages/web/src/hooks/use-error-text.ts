@@ -10,6 +10,10 @@ const KNOWN_CODES = [
   'validation_failed',
   'payload_too_large',
   'unsupported_media_type',
+  'signup_refused',
+  'handle_taken',
+  'password_too_common',
+  'bidi_control',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

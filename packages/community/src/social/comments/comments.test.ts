@@ -129,20 +129,20 @@ describe.each(testDatabases())('comments on $name', (target) => {
     expect((await h.view(fresh.id)).commentCount).toBe(1);
   });
 
-  it('refuses commenting across a block with the note’s or the parent’s author', async () => {
+  it('refuses commenting across a block with the note’s or the parent’s author, as if missing', async () => {
     const grump = await h.user('m_grump');
     const theirs = await h.note(grump);
     const fresh = await h.note(author);
     const top = await comment(grump, fresh.id, { body: 'first' });
     const troll = await h.user('m_troll');
     await h.block(grump, troll);
-    for (const [noteId, payload] of [
-      [theirs.id, { body: 'hi' }],
-      [fresh.id, { body: 'hi', parentId: top.id }],
+    for (const [noteId, payload, status, code] of [
+      [theirs.id, { body: 'hi' }, 404, 'not_found'],
+      [fresh.id, { body: 'hi', parentId: top.id }, 400, 'parent_not_on_note'],
     ] as const) {
       const res = await h.call('POST', `/api/v1/notes/${noteId}/comments`, troll, payload);
-      expect(res.statusCode).toBe(403);
-      expect(res.json().code).toBe('blocked');
+      expect(res.statusCode).toBe(status);
+      expect(res.json().code).toBe(code);
     }
     // The blocked side no longer sees the blocker's comments, nor the blocker theirs.
     await comment(troll, fresh.id, { body: 'still here' });

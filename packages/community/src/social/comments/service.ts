@@ -18,7 +18,7 @@ import type {
   TextLanguage,
 } from '../../contracts.ts';
 import { resolveMentions as resolveAccountMentions } from '../../mentions.ts';
-import { blockedError, requirePublishedNote } from '../shared/notes-access.ts';
+import { requireVisibleNote } from '../shared/notes-access.ts';
 import { cleanTexts, mentionedHandles, type TextRule } from '../shared/text.ts';
 import type { CommentRow, CommentsStore } from './store.ts';
 import { type CommentView, createCommentReads } from './views.ts';
@@ -61,15 +61,18 @@ export function createCommentsService(deps: CommentsDeps) {
   async function place(viewerId: string, noteId: string, parentId: string | undefined): Promise<Placement> {
     if (!parentId) return { rootId: null, replyToAccountId: null, parentAuthorId: null };
     const parent = await store.findById(parentId);
-    if (!parent || parent.note_id !== noteId) {
+    // A comment by someone the viewer blocks, or who blocks the viewer, is hidden from the
+    // viewer's lists, so replying to it answers exactly as replying to a missing comment.
+    const hidden =
+      parent !== undefined &&
+      parent.author_id !== viewerId &&
+      (await blocks.eitherBlocks(viewerId, parent.author_id));
+    if (!parent || parent.note_id !== noteId || hidden) {
       throw new ValidationError(
         'The comment replied to is not on this note.',
         [{ field: '/parentId', message: 'is not a comment on this note' }],
         'parent_not_on_note',
       );
-    }
-    if (parent.author_id !== viewerId && (await blocks.eitherBlocks(viewerId, parent.author_id))) {
-      throw blockedError('reply to this comment');
     }
     return {
       rootId: parent.root_id ?? parent.id,
@@ -132,13 +135,8 @@ export function createCommentsService(deps: CommentsDeps) {
 
     async create(viewer: { accountId: string; language: Language }, noteId: string, input: CommentInput) {
       const [body = ''] = cleanTexts('The comment has problems.', [[input.body, BODY_RULE]]);
-      const note = await requirePublishedNote(notes, noteId);
-      if (
-        note.authorId !== viewer.accountId &&
-        (await blocks.eitherBlocks(viewer.accountId, note.authorId))
-      ) {
-        throw blockedError('comment on this note');
-      }
+      // A block either way makes the note look missing, as on every other path.
+      const note = await requireVisibleNote(notes, blocks, noteId, viewer.accountId);
       const placement = await place(viewer.accountId, noteId, input.parentId);
       const mentions = await resolveMentions(viewer.accountId, body);
       const row: CommentRow = {

@@ -1,4 +1,4 @@
-import { type FieldIssue, ValidationError } from '@plaza/kernel';
+import { bidiIssue, bidiSafe, type FieldIssue, ValidationError, validationCode } from '@plaza/kernel';
 
 // Controls are invisible and unsafe in logs and UIs; multi-line texts keep newline and tab.
 const ANY_CONTROL = /\p{Cc}/u;
@@ -14,13 +14,18 @@ export interface TextRule {
   field: string;
   min: number;
   max: number;
-  /** Whether line breaks are allowed (comments and descriptions) or not (names). */
+  /**
+   * Whether line breaks are allowed (comments and descriptions: prose, which loses direction
+   * overrides) or not (names: a direction control refuses them, as `bidiSafe` rules).
+   */
   multiline: boolean;
 }
 
 /** Checks one user text; answers the normalized, trimmed text or the issue for its field. */
 export function checkText(raw: string, rule: TextRule): { text: string } | { issue: FieldIssue } {
-  const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const bidi = bidiSafe(raw, rule.multiline ? 'prose' : 'line');
+  if (!bidi.ok) return { issue: bidiIssue(rule.field, bidi.found) };
+  const text = bidi.text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   const control = rule.multiline ? CONTROL_BUT_LINES : ANY_CONTROL;
   if (control.test(text) || LONE_SURROGATE.test(text)) {
     return { issue: { field: rule.field, message: 'must not contain control or invalid characters' } };
@@ -46,7 +51,7 @@ export function cleanTexts(message: string, entries: [string, TextRule][]): stri
     if ('issue' in checked) issues.push(checked.issue);
     return 'text' in checked ? checked.text : '';
   });
-  if (issues.length > 0) throw new ValidationError(message, issues);
+  if (issues.length > 0) throw new ValidationError(message, issues, validationCode(issues));
   return texts;
 }
 

@@ -213,6 +213,11 @@ export const en = {
     validation_failed: 'Please check the highlighted fields.',
     payload_too_large: 'The file is too large.',
     unsupported_media_type: 'This file type is not supported.',
+    signup_refused: "We couldn't create an account with these details. If you already have one, sign in.",
+    handle_taken: 'That username is taken. Please choose another.',
+    password_too_common:
+      'This is one of the most common passwords. Please choose one that is harder to guess.',
+    bidi_control: 'Remove the invisible text-direction characters: they can make text read backwards.',
   },
 } as const;
 

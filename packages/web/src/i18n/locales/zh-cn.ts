@@ -215,5 +215,9 @@ export const zhCN: Catalog = {
     validation_failed: '请检查标出的字段。',
     payload_too_large: '文件太大了。',
     unsupported_media_type: '不支持这种文件格式。',
+    signup_refused: '无法用这些信息创建账号。如果你已经有账号，请直接登录。',
+    handle_taken: '这个用户名已被使用，请换一个。',
+    password_too_common: '这是最常见的密码之一，请换一个更难猜到的密码。',
+    bidi_control: '请删除看不见的文字方向字符：它们会让文字反过来显示。',
   },
 };

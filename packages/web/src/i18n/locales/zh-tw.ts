@@ -215,5 +215,9 @@ export const zhTW: Catalog = {
     validation_failed: '請檢查標示的欄位。',
     payload_too_large: '檔案太大了。',
     unsupported_media_type: '不支援這種檔案格式。',
+    signup_refused: '無法用這些資料建立帳號。如果你已經有帳號，請直接登入。',
+    handle_taken: '這個使用者名稱已有人使用，請換一個。',
+    password_too_common: '這是最常見的密碼之一，請換一個較難猜到的密碼。',
+    bidi_control: '請移除看不見的文字方向字元：它們會讓文字反過來顯示。',
   },
 };
