@@ -12,7 +12,15 @@ const u16le = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
  * width × height × frames pixels from a file of about 23 bytes per frame.
  * @example hostileGif({ width: 1000, height: 1000, frames: 90 }).length < 2_200
  */
-export function hostileGif({ width, height, frames }: { width: number; height: number; frames: number }): Buffer {
+export function hostileGif({
+  width,
+  height,
+  frames,
+}: {
+  width: number;
+  height: number;
+  frames: number;
+}): Buffer {
   const parts: Buffer[] = [
     Buffer.from('GIF89a', 'latin1'),
     // Logical screen, then a global colour table of two entries (flag 0x80, size code 0).

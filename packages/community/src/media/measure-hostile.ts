@@ -14,7 +14,9 @@ const AT_ONCE = 6;
 
 async function main(kind: string): Promise<void> {
   const file =
-    kind === 'gif' ? hostileGif({ width: 1000, height: 1000, frames: 90 }) : hostilePng({ width: 10000, height: 9999 });
+    kind === 'gif'
+      ? hostileGif({ width: 1000, height: 1000, frames: 90 })
+      : hostilePng({ width: 10000, height: 9999 });
   const server = await createTestServer(testDatabases()[0]!, [communityProduct()], testMediaEnv());
   const { token } = await signUpForTest(server.app, 'measurer');
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
