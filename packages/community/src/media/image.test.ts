@@ -1,19 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { hostileGif, hostilePng } from './hostile-images.ts';
 import { ImageTooLargeError, inspectImage, renderImage } from './image.ts';
+import { animatedGif, hostileGif, hostilePng } from './test-images.ts';
 
 const limits = { maxPixels: 50_000_000 };
-
-/** A real animation: `frames` frames of width×height, each a different grey. */
-async function animatedGif(width: number, height: number, frames: number): Promise<Buffer> {
-  const raw = Buffer.alloc(width * height * frames * 3);
-  for (let f = 0; f < frames; f += 1)
-    raw.fill(40 + f * 60, f * width * height * 3, (f + 1) * width * height * 3);
-  return sharp(raw, { raw: { width, height: height * frames, channels: 3, pageHeight: height } })
-    .gif({ loop: 0 })
-    .toBuffer();
-}
 
 describe('reading an upload’s header before decoding', () => {
   it('counts every frame a GIF declares: 90 frames of 1000×1000 in 2 KB are refused', async () => {

@@ -8,7 +8,7 @@
 import { createTestServer, signUpForTest, testDatabases } from '@plaza/kernel/testing';
 import { communityProduct } from '../index.ts';
 import { multipartFile, testMediaEnv } from '../test-helpers.ts';
-import { hostileGif, hostilePng } from './hostile-images.ts';
+import { hostileGif, hostilePng } from './test-images.ts';
 
 const AT_ONCE = 6;
 

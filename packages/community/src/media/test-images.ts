@@ -1,8 +1,19 @@
 /**
- * Small files that decode into huge pixel counts, written byte by byte so tests and the
- * measurement script make them in microseconds without decoding anything themselves.
+ * Images for tests and the measurement script. The hostile ones are small files that decode
+ * into huge pixel counts, written byte by byte so making them decodes nothing.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+/** A real animation: `frames` frames of width×height, each a different grey (40, 100, 160, …). */
+export function animatedGif(width: number, height: number, frames: number): Promise<Buffer> {
+  const frameBytes = width * height * 3;
+  const raw = Buffer.alloc(frameBytes * frames);
+  for (let f = 0; f < frames; f += 1) raw.fill(40 + f * 60, f * frameBytes, (f + 1) * frameBytes);
+  return sharp(raw, { raw: { width, height: height * frames, channels: 3, pageHeight: height } })
+    .gif({ loop: 0 })
+    .toBuffer();
+}
 
 const u16le = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
 
