@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './errors.ts';
 
@@ -270,6 +271,57 @@ export const SETTINGS = {
     defaultText: '20',
     parse: integer(1, 100),
     fallback: () => 20,
+  }),
+  uploadMaxPixels: setting({
+    env: 'PLAZA_UPLOAD_MAX_PIXELS',
+    description:
+      'Pixels an upload may decode to, every frame of an animation counted, checked from its header before decoding',
+    defaultText: '50000000',
+    parse: integer(1_000_000, 268_402_689),
+    fallback: () => 50_000_000,
+  }),
+  uploadWorkers: setting({
+    env: 'PLAZA_UPLOAD_WORKERS',
+    description: 'Uploads whose images are processed at once in this process',
+    defaultText: '(number of cores)',
+    parse: integer(1, 256),
+    fallback: () => os.availableParallelism(),
+  }),
+  uploadQueueLimit: setting({
+    env: 'PLAZA_UPLOAD_QUEUE_LIMIT',
+    description: 'Uploads that may wait for a worker; beyond it an upload is answered 503 with Retry-After',
+    defaultText: '32',
+    parse: integer(1, 10_000),
+    fallback: () => 32,
+  }),
+  uploadsPerAccountPerHour: setting({
+    env: 'PLAZA_UPLOADS_PER_ACCOUNT_PER_HOUR',
+    description: 'Image uploads allowed per account per hour',
+    defaultText: '120',
+    parse: integer(1, 1_000_000),
+    fallback: () => 120,
+  }),
+  uploadsPerIpPerHour: setting({
+    env: 'PLAZA_UPLOADS_PER_IP_PER_HOUR',
+    description: 'Image uploads allowed from one address per hour',
+    defaultText: '600',
+    parse: integer(1, 1_000_000),
+    fallback: () => 600,
+  }),
+  mediaUnattachedHours: setting({
+    env: 'PLAZA_MEDIA_UNATTACHED_HOURS',
+    description:
+      'An upload no note or profile has used this long after it was made is deleted, files included',
+    defaultText: '24',
+    parse: integer(1, 8_760),
+    fallback: () => 24,
+  }),
+  mediaSweepMinutes: setting({
+    env: 'PLAZA_MEDIA_SWEEP_MINUTES',
+    description: 'How often a serving process looks for unused uploads to delete',
+    defaultText: '60',
+    parse: integer(1, 1_440),
+    fallback: () => 60,
   }),
 } as const;
 

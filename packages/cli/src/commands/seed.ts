@@ -1,3 +1,4 @@
+import type { CommunityModules } from '@plaza/community';
 import {
   type AuthTables,
   buildServer,
@@ -11,7 +12,7 @@ import type { RewardsServices } from '@plaza/rewards';
 import type { Kysely } from 'kysely';
 import type { SeedOptions } from '../seed/plan.ts';
 import { announceRewardsDemo, seedRewardsDemo } from '../seed/rewards-seed.ts';
-import { DEMO_PASSWORD, type SeedSummary, seedDemo } from '../seed/run.ts';
+import { DEMO_PASSWORD, type SeedSummary, seedDemo, type UploadPicture } from '../seed/run.ts';
 import { OffsetClock, type SeedClock } from '../seed/seed-clock.ts';
 import { allProducts } from './products.ts';
 import { announceAdmin } from './start.ts';
@@ -27,6 +28,12 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
+/** The media service's upload, for the seeder; the Community product must have been built. */
+export function uploadThrough(community: CommunityModules | undefined): UploadPicture {
+  if (!community) throw new Error('The Community product was not built; demo data needs its media module.');
+  return (ownerId, bytes) => community.media.upload(ownerId, bytes);
+}
+
 /**
  * Seeds the demo community when the database holds no one but the admin. `clock` must be
  * the clock the platform was created with: seeding moves it to spread content over time.
@@ -35,6 +42,7 @@ export async function seedDemoIfEmpty(
   platform: Platform,
   app: PlazaApp,
   clock: SeedClock,
+  upload: UploadPicture,
   options: Partial<SeedOptions> = {},
   rewards?: RewardsServices,
 ): Promise<SeedSummary | undefined> {
@@ -42,7 +50,7 @@ export async function seedDemoIfEmpty(
     platform.logger.debug('database already has accounts; demo data not seeded');
     return undefined;
   }
-  const summary = await seedDemo({ app, platform, clock, options });
+  const summary = await seedDemo({ app, platform, clock, upload, options });
   const { elapsedMs, missingRoutes, ...counts } = summary;
   platform.logger.info(
     { ...counts, seconds: Math.round(elapsedMs / 100) / 10 },
@@ -78,16 +86,23 @@ export async function runSeed(args: string[]): Promise<void> {
   const clock = new OffsetClock();
   const platform = createPlatform(config, { clock });
   try {
+    let community: CommunityModules | undefined;
     let rewards: RewardsServices | undefined;
-    const products = allProducts(undefined, (services) => {
-      rewards = services;
-    });
+    const products = allProducts(
+      (modules) => {
+        community = modules;
+      },
+      (services) => {
+        rewards = services;
+      },
+    );
     await migrate(platform, products);
     await announceAdmin(platform);
     const app = await buildServer(platform, products);
     await app.ready();
     try {
-      const summary = await seedDemoIfEmpty(platform, app, clock, scale ? { scale } : {}, rewards);
+      const upload = uploadThrough(community);
+      const summary = await seedDemoIfEmpty(platform, app, clock, upload, scale ? { scale } : {}, rewards);
       if (!summary) platform.logger.info('the database already has accounts: nothing seeded');
     } finally {
       await app.close();

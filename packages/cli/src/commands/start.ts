@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CommunityModules } from '@plaza/community';
 import { buildServer, createPlatform, loadConfig, migrate, type Platform } from '@plaza/kernel';
 import type { RewardsServices } from '@plaza/rewards';
 import { OffsetClock } from '../seed/seed-clock.ts';
@@ -12,16 +13,22 @@ export async function runStart(): Promise<void> {
   // Real time, except while demo data is seeded: the seeder moves it to spread content over time.
   const clock = new OffsetClock();
   const platform = createPlatform(config, { clock });
+  let community: CommunityModules | undefined;
   let rewards: RewardsServices | undefined;
-  const products = allProducts(undefined, (services) => {
-    rewards = services;
-  });
+  const products = allProducts(
+    (modules) => {
+      community = modules;
+    },
+    (services) => {
+      rewards = services;
+    },
+  );
   await migrate(platform, products);
   await announceAdmin(platform);
   const app = await buildServer(platform, products, { webDir: config.webDir ?? DEFAULT_WEB_DIR });
   if (config.seedDemo) {
-    const { seedDemoIfEmpty } = await import('./seed.ts');
-    await seedDemoIfEmpty(platform, app, clock, {}, rewards);
+    const { seedDemoIfEmpty, uploadThrough } = await import('./seed.ts');
+    await seedDemoIfEmpty(platform, app, clock, uploadThrough(community), {}, rewards);
   }
   await app.listen({ port: config.port, host: config.host });
   platform.logger.info(`Plaza is running on http://localhost:${config.port}`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { PlazaApp } from '@plaza/kernel';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -40,27 +39,5 @@ export class SeedApi {
     });
     if (response.statusCode >= 300) throw new SeedApiError(method, url, response.statusCode, response.body);
     return (response.body ? response.json() : undefined) as T;
-  }
-
-  /** Uploads one image as `multipart/form-data` field `file`, the way a browser form does. */
-  async upload(token: string, bytes: Buffer, filename: string): Promise<{ id: string }> {
-    const boundary = `----plaza-seed-${randomBytes(12).toString('hex')}`;
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-        'Content-Type: image/jpeg\r\n\r\n',
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const url = '/api/v1/media';
-    const response = await this.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-      payload: Buffer.concat([head, bytes, tail]),
-    });
-    if (response.statusCode >= 300) throw new SeedApiError('POST', url, response.statusCode, response.body);
-    return response.json() as { id: string };
   }
 }

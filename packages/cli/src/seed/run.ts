@@ -1,6 +1,6 @@
 import type { Platform, PlazaApp } from '@plaza/kernel';
 import { SeedApi, SeedApiError } from './api.ts';
-import { renderJpeg } from './images/render.ts';
+import { createLimiter, renderJpeg } from './images/render.ts';
 import { NotePipeline } from './pipeline.ts';
 import {
   buildPlan,
@@ -16,12 +16,25 @@ import type { SeedClock } from './seed-clock.ts';
 export const DEMO_PASSWORD = 'plaza-demo-password';
 export const DEMO_EMAIL_DOMAIN = 'demo.plaza.local';
 
+/** Stores a picture as its owner's upload; answers its media id. */
+export type UploadPicture = (ownerId: string, bytes: Buffer) => Promise<{ id: string }>;
+
 export interface SeedDeps {
   app: PlazaApp;
   platform: Platform;
   clock: SeedClock;
+  /**
+   * The media service's own upload. Pictures go to it directly, as accounts go to the auth
+   * service: the per-account and per-address upload limits are for people, and the seeder
+   * uploads hundreds of pictures from one address; every image rule still applies.
+   */
+  upload: UploadPicture;
   options?: Partial<SeedOptions>;
 }
+
+// Pictures uploaded at once: the fewest the media module's work pool can take (one worker,
+// one waiting), so the seeder is never answered "busy" whatever the settings.
+const UPLOADS_AT_ONCE = 2;
 
 export interface SeedSummary {
   accounts: number;
@@ -76,7 +89,8 @@ class SeedRun {
     collect: 0,
   };
   private readonly api: SeedApi;
-  private readonly sessions = new Map<number, { token: string; at: number }>();
+  private readonly sessions = new Map<number, { token: string; accountId: string; at: number }>();
+  private readonly uploadLimit = createLimiter(UPLOADS_AT_ONCE);
   private readonly noteIds = new Map<number, string>();
   private readonly commentIds = new Map<number, string>();
   private readonly boardIds = new Map<number, string>();
@@ -156,12 +170,21 @@ class SeedRun {
   }
 
   private async token(account: number, at: number): Promise<string> {
+    return (await this.session(account, at)).token;
+  }
+
+  private async session(account: number, at: number): Promise<{ token: string; accountId: string }> {
     const session = this.sessions.get(account);
-    if (session && at - session.at < this.sessionRefreshMs) return session.token;
+    if (session && at - session.at < this.sessionRefreshMs) return session;
     const { handle } = this.plan.accounts[account]!.persona;
-    const { token } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
-    this.sessions.set(account, { token, at });
-    return token;
+    const { token, account: signedIn } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
+    const fresh = { token, accountId: signedIn.id, at };
+    this.sessions.set(account, fresh);
+    return fresh;
+  }
+
+  private upload(accountId: string, bytes: Buffer): Promise<{ id: string }> {
+    return this.uploadLimit(() => this.deps.upload(accountId, bytes));
   }
 
   private async join(index: number, at: number): Promise<void> {
@@ -173,9 +196,9 @@ class SeedRun {
       language: persona.language,
     });
     this.counts.accounts += 1;
-    const token = await this.token(index, at);
+    const { token, accountId } = await this.session(index, at);
     const size = this.options.avatarSize;
-    const picture = await this.api.upload(token, await renderJpeg(avatar, size, size), 'avatar.jpg');
+    const picture = await this.upload(accountId, await renderJpeg(avatar, size, size));
     await this.api.json('PATCH', '/api/v1/me', token, {
       displayName: persona.displayName,
       bio: persona.bio,
@@ -199,10 +222,8 @@ class SeedRun {
 
   /** Runs ahead of the note's moment, on whatever the clock says then: photos are picked before posting. */
   private async uploadPictures(note: PlannedNote, pictures: Buffer[]): Promise<string[]> {
-    const token = await this.token(note.author, this.deps.clock.nowMs());
-    const uploads = await Promise.all(
-      pictures.map((bytes, i) => this.api.upload(token, bytes, `photo-${i + 1}.jpg`)),
-    );
+    const { accountId } = await this.session(note.author, this.deps.clock.nowMs());
+    const uploads = await Promise.all(pictures.map((bytes) => this.upload(accountId, bytes)));
     this.counts.images += uploads.length;
     return uploads.map((u) => u.id);
   }

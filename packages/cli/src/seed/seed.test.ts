@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { communityProduct, type NoteView } from '@plaza/community';
+import { type CommunityModules, communityProduct, type NoteView } from '@plaza/community';
 import { bearer, createTestServer, type TestServer, testDatabases } from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../commands/seed.ts';
+import { seedDemoIfEmpty, uploadThrough } from '../commands/seed.ts';
 import { buildPlan, DEFAULT_SEED_OPTIONS, type SeedPlan } from './plan.ts';
-import { DEMO_PASSWORD, type SeedSummary } from './run.ts';
+import { DEMO_PASSWORD, type SeedSummary, type UploadPicture } from './run.ts';
 import { manualSeedClock } from './seed-clock.ts';
 import { DAY_MS } from './timing.ts';
 import { titleUnits } from './title.ts';
@@ -86,14 +86,34 @@ describe('seeding a fresh database through the API', () => {
   let summary: SeedSummary | undefined;
   let dataDir: string;
   let token: string;
+  let upload: UploadPicture;
   const scale = 0.1;
   const options = { scale, imageWidth: 150, imageHeight: 200, avatarSize: 64 };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'plaza-seed-'));
-    server = await createTestServer(testDatabases()[0]!, [communityProduct()], { PLAZA_DATA_DIR: dataDir });
+    let community: CommunityModules | undefined;
+    const product = communityProduct((modules) => {
+      community = modules;
+    });
+    server = await createTestServer(testDatabases()[0]!, [product], {
+      PLAZA_DATA_DIR: dataDir,
+      // The upload limits and the image work pool at their smallest: they are for people, and
+      // the seeder, which uploads hundreds of pictures from one address, must not meet them.
+      PLAZA_UPLOADS_PER_ACCOUNT_PER_HOUR: '1',
+      PLAZA_UPLOADS_PER_IP_PER_HOUR: '1',
+      PLAZA_UPLOAD_WORKERS: '1',
+      PLAZA_UPLOAD_QUEUE_LIMIT: '1',
+    });
     await server.platform.auth.ensureAdmin('admin', 'admin-password-for-tests');
-    summary = await seedDemoIfEmpty(server.platform, server.app, manualSeedClock(server.clock), options);
+    upload = uploadThrough(community);
+    summary = await seedDemoIfEmpty(
+      server.platform,
+      server.app,
+      manualSeedClock(server.clock),
+      upload,
+      options,
+    );
     token = (await server.platform.auth.logIn('jess_from_ohio', DEMO_PASSWORD)).token;
   }, 180_000);
 
@@ -165,7 +185,13 @@ describe('seeding a fresh database through the API', () => {
     const times = page.items.map((n) => n.createdAt);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(DAY_MS);
     expect(Math.max(...times)).toBeLessThan(ANCHOR_MS);
-    const again = await seedDemoIfEmpty(server.platform, server.app, manualSeedClock(server.clock), options);
+    const again = await seedDemoIfEmpty(
+      server.platform,
+      server.app,
+      manualSeedClock(server.clock),
+      upload,
+      options,
+    );
     expect(again).toBeUndefined();
   });
 });

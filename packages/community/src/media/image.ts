@@ -1,4 +1,4 @@
-import { PayloadTooLargeError, PlazaError } from '@plaza/kernel';
+import { PlazaError } from '@plaza/kernel';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 /** The upload is not an image we can read. */
@@ -41,14 +41,43 @@ export interface ProcessedImage {
   mime: string;
   ext: string;
   width: number;
+  /** The height of one frame: an animation keeps only its first. */
   height: number;
   original: Buffer;
   variants: Record<VariantName, Buffer>;
 }
 
 export interface ImageLimits {
-  /** Decoded size cap, so a small file cannot expand into gigabytes of pixels. */
+  /**
+   * Decoded pixels an upload may ask for, every frame counted, so a small file cannot
+   * expand into gigabytes of pixels or minutes of CPU.
+   */
   maxPixels: number;
+}
+
+/** What the header promises, read before any pixel is decoded. */
+export interface ImageHeader {
+  type: SniffedType;
+  width: number;
+  /** One frame's height (an animation's frames are stacked in libvips, `pageHeight` each). */
+  frameHeight: number;
+  frames: number;
+}
+
+/** The header promises more pixels than the budget allows; nothing was decoded. */
+export class ImageTooLargeError extends PlazaError {
+  override name = 'ImageTooLargeError';
+  constructor(
+    readonly pixels: number,
+    readonly limitPixels: number,
+  ) {
+    super(
+      'image_too_large',
+      `The image decodes to ${pixels} pixels (every frame counted); at most ${limitPixels} are allowed.`,
+      413,
+      [{ field: '/file', message: `decodes to ${pixels} pixels; the limit is ${limitPixels}` }],
+    );
+  }
 }
 
 const ORIGINAL_FORMAT: Record<SniffedType, { mime: string; ext: string }> = {
@@ -60,7 +89,14 @@ const ORIGINAL_FORMAT: Record<SniffedType, { mime: string; ext: string }> = {
   heif: { mime: 'image/jpeg', ext: 'jpg' },
 };
 
-async function readMetadata(bytes: Buffer, type: SniffedType, limits: ImageLimits): Promise<Metadata> {
+/**
+ * Reads the header only (libvips parses it without decoding pixels; a GIF's frames are
+ * counted, not painted) and refuses an image whose frames together exceed the budget.
+ * Cheap enough to run before an upload waits for a worker.
+ */
+export async function inspectImage(bytes: Buffer, limits: ImageLimits): Promise<ImageHeader> {
+  const type = sniffImageType(bytes);
+  if (!type) throw new UnsupportedImageError();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -69,10 +105,16 @@ async function readMetadata(bytes: Buffer, type: SniffedType, limits: ImageLimit
   }
   // The decoder must agree with the magic number: a PNG header on a JPEG body is refused.
   if (meta.format !== type) throw new UnsupportedImageError();
-  if (meta.width * (meta.pageHeight ?? meta.height) > limits.maxPixels) {
-    throw new PayloadTooLargeError(`The image has more than ${limits.maxPixels} pixels.`);
-  }
-  return meta;
+  // Opened without `animated`, libvips reports one frame's height and the frame count.
+  const header = {
+    type,
+    width: meta.width,
+    frameHeight: meta.pageHeight ?? meta.height,
+    frames: meta.pages ?? 1,
+  };
+  const pixels = header.width * header.frameHeight * header.frames;
+  if (pixels > limits.maxPixels) throw new ImageTooLargeError(pixels, limits.maxPixels);
+  return header;
 }
 
 function encodeOriginal(image: Sharp, type: SniffedType): Sharp {
@@ -90,37 +132,36 @@ function encodeOriginal(image: Sharp, type: SniffedType): Sharp {
 }
 
 /**
- * Checks, orients and re-encodes an upload. Everything returned is freshly encoded by
- * sharp, which writes no EXIF, XMP or IPTC unless asked: GPS and camera data are gone.
+ * Decodes the first frame only, orients it and re-encodes it. Everything returned is freshly
+ * encoded by sharp, which writes no EXIF, XMP or IPTC unless asked: GPS and camera data are
+ * gone. An animation keeps its first frame: the site shows still variants, and re-encoding
+ * every frame of a GIF is the costliest thing an upload could ask for.
  */
-export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
-  const type = sniffImageType(bytes);
-  if (!type) throw new UnsupportedImageError();
-  const meta = await readMetadata(bytes, type, limits);
-  const animated = (type === 'gif' || type === 'webp') && (meta.pages ?? 1) > 1;
-  // `.rotate()` applies the EXIF orientation before the EXIF is dropped; animations carry none.
-  const open = (keepFrames: boolean) => {
-    const image = sharp(bytes, { limitInputPixels: limits.maxPixels, animated: keepFrames });
-    return keepFrames ? image : image.rotate();
-  };
+export async function renderImage(
+  bytes: Buffer,
+  header: ImageHeader,
+  limits: ImageLimits,
+): Promise<ProcessedImage> {
+  // `.rotate()` applies the EXIF orientation before the EXIF is dropped. limitInputPixels
+  // guards the decoder itself should a frame be larger than the header said.
+  const open = () => sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1, page: 0 }).rotate();
   try {
-    const original = await encodeOriginal(open(animated), type).toBuffer({ resolveWithObject: true });
+    const original = await encodeOriginal(open(), header.type).toBuffer({ resolveWithObject: true });
     const variants = {} as Record<VariantName, Buffer>;
     for (const [name, width] of Object.entries(VARIANT_WIDTHS) as [VariantName, number][]) {
-      variants[name] = await open(false)
+      variants[name] = await open()
         .resize({ width, withoutEnlargement: true })
         .webp({ quality: 80 })
         .toBuffer();
     }
     return {
-      ...ORIGINAL_FORMAT[type],
+      ...ORIGINAL_FORMAT[header.type],
       width: original.info.width,
-      height: animated ? (meta.pageHeight ?? original.info.height) : original.info.height,
+      height: original.info.height,
       original: original.data,
       variants,
     };
-  } catch (err) {
-    if (err instanceof PlazaError) throw err;
+  } catch {
     // HEIC (HEVC) and truncated files fail here: the header looked right, the pixels did not.
     throw new UnsupportedImageError('The image could not be decoded; try saving it as JPEG.');
   }

@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
 import {
+  clientAddress,
   errorResponses,
   IdParam,
   NotFoundError,
   type PlazaApp,
   ProblemSchema,
+  type RateLimiter,
   requireViewer,
   ValidationError,
 } from '@plaza/kernel';
@@ -12,6 +14,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ImageViewSchema } from './schema.ts';
 import type { MediaService } from './service.ts';
+
+const HOUR_MS = 3_600_000;
+
+export interface MediaRouteOptions {
+  maxUploadMb: number;
+  rateLimiter: RateLimiter;
+  perAccountPerHour: number;
+  perIpPerHour: number;
+}
 
 // A stored file never changes under its URL (a new upload gets a new id), so caches may keep it.
 const CACHE_FOREVER = 'public, max-age=31536000, immutable';
@@ -24,7 +35,8 @@ function fileRequired(): ValidationError {
   );
 }
 
-export async function registerMediaRoutes(app: PlazaApp, media: MediaService, maxUploadMb: number) {
+export async function registerMediaRoutes(app: PlazaApp, media: MediaService, options: MediaRouteOptions) {
+  const { maxUploadMb, rateLimiter } = options;
   // Multipart parsing lives only in this scope, so no other route accepts form uploads.
   const uploads: FastifyPluginAsync = async (scope) => {
     await scope.register(multipart, {
@@ -36,13 +48,23 @@ export async function registerMediaRoutes(app: PlazaApp, media: MediaService, ma
       {
         schema: {
           tags: ['media'],
-          summary: 'Upload an image (multipart field `file`); EXIF is stripped',
+          summary:
+            'Upload an image (multipart field `file`); EXIF is stripped, an animation keeps its first frame',
           consumes: ['multipart/form-data'],
-          response: { 201: ImageViewSchema, ...errorResponses, 413: ProblemSchema, 415: ProblemSchema },
+          response: {
+            201: ImageViewSchema,
+            ...errorResponses,
+            413: ProblemSchema,
+            415: ProblemSchema,
+            503: ProblemSchema,
+          },
         },
       },
       async (request, reply) => {
         const viewer = requireViewer(request);
+        // Counted before the body is read, so a refused upload costs nothing more.
+        await rateLimiter.hit(`upload:account:${viewer.accountId}`, options.perAccountPerHour, HOUR_MS);
+        await rateLimiter.hit(`upload:ip:${clientAddress(request)}`, options.perIpPerHour, HOUR_MS);
         const part = await request.file();
         if (part?.fieldname !== 'file') throw fileRequired();
         const bytes = await part.toBuffer();

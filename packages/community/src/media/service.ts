@@ -1,17 +1,35 @@
+import { availableParallelism } from 'node:os';
 import { type Clock, type IdGenerator, ValidationError } from '@plaza/kernel';
 import type { AccountDataContributor, Executor, ImageView, MediaApi } from '../contracts.ts';
-import { processImage, VARIANT_WIDTHS, type VariantName } from './image.ts';
+import { inspectImage, renderImage, VARIANT_WIDTHS, type VariantName } from './image.ts';
+import { createWorkPool, type WorkPool } from './pool.ts';
 import { type MediaStorage, readAll } from './storage.ts';
 import type { MediaRow, MediaStore } from './store.ts';
+
+/** The two steps of reading an upload; tests swap them to see which ran. */
+export interface ImageSteps {
+  inspect: typeof inspectImage;
+  render: typeof renderImage;
+}
 
 export interface MediaDeps {
   store: MediaStore;
   storage: MediaStorage;
   ids: IdGenerator;
   clock: Clock;
-  /** Decoded pixel cap per image. */
+  /** Decoded pixels allowed per upload, every frame counted. */
   maxPixels: number;
+  /** Where image work waits its turn; by default one worker per core and 32 waiting. */
+  pool?: WorkPool;
+  /** An upload no note or profile claimed within this long is deleted by `sweepUnattached`. */
+  unattachedMaxAgeMs?: number;
+  images?: ImageSteps;
 }
+
+const DAY_MS = 86_400_000;
+// Rows deleted per statement by the sweep: bounded like every batch, small enough that the
+// delete never holds the table for long.
+const SWEEP_BATCH = 500;
 
 const EXT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -44,8 +62,18 @@ export function toImageView(row: MediaRow): ImageView {
   return { id: row.id, width: row.width, height: row.height, urls };
 }
 
-export function createMediaService({ store, storage, ids, clock, maxPixels }: MediaDeps) {
-  const keysOf = (row: MediaRow) => Object.values(filesOf(row)).map((file) => keyOf(row.id, file));
+export function createMediaService({
+  store,
+  storage,
+  ids,
+  clock,
+  maxPixels,
+  pool = createWorkPool({ workers: availableParallelism(), queueLimit: 32 }),
+  unattachedMaxAgeMs = DAY_MS,
+  images = { inspect: inspectImage, render: renderImage },
+}: MediaDeps) {
+  const keysOf = (row: Pick<MediaRow, 'id' | 'mime'>) =>
+    Object.values(filesOf(row)).map((file) => keyOf(row.id, file));
 
   async function removeOwned(ownerId: string, db?: Executor) {
     const rows = await store.byOwner(ownerId, db);
@@ -57,6 +85,8 @@ export function createMediaService({ store, storage, ids, clock, maxPixels }: Me
 
   const api: MediaApi = {
     async claimForOwner(ownerId, mediaIds, db) {
+      // First, so the claimer's transaction holds the rows against the sweep (see markAttached).
+      await store.markAttached(ownerId, [...new Set(mediaIds)], db);
       const rows = new Map((await store.byIds([...new Set(mediaIds)], db)).map((r) => [r.id, r]));
       const bad = mediaIds.flatMap((id, index) => (rows.get(id)?.owner_id === ownerId ? [] : [index]));
       if (bad.length > 0) {
@@ -101,9 +131,14 @@ export function createMediaService({ store, storage, ids, clock, maxPixels }: Me
     ...api,
     contributor,
 
-    /** Stores an upload's stripped original and its variants; answers the new image. */
+    /**
+     * Stores an upload's stripped original and its variants; answers the new image. The
+     * header is checked against the pixel budget before the upload waits for a worker, so a
+     * refused file costs neither a decode nor a place in line.
+     */
     async upload(ownerId: string, bytes: Buffer): Promise<ImageView> {
-      const image = await processImage(bytes, { maxPixels });
+      const header = await images.inspect(bytes, { maxPixels });
+      const image = await pool.run(() => images.render(bytes, header, { maxPixels }));
       const row: MediaRow = {
         id: ids.next(),
         owner_id: ownerId,
@@ -112,6 +147,7 @@ export function createMediaService({ store, storage, ids, clock, maxPixels }: Me
         height: image.height,
         bytes: image.original.length,
         created_at: clock.nowMs(),
+        attached: 0,
       };
       const files = filesOf(row);
       const written: string[] = [];
@@ -130,6 +166,25 @@ export function createMediaService({ store, storage, ids, clock, maxPixels }: Me
         throw err;
       }
       return toImageView(row);
+    },
+
+    /**
+     * Deletes uploads nobody claimed within the allowed age, rows first and then their files
+     * (a row never points at a missing file); answers how many went.
+     */
+    async sweepUnattached(): Promise<number> {
+      const beforeMs = clock.nowMs() - unattachedMaxAgeMs;
+      let deleted = 0;
+      for (;;) {
+        const candidates = await store.unattachedBefore(beforeMs, SWEEP_BATCH);
+        const gone = await store.deleteUnattached(
+          candidates.map((c) => c.id),
+          beforeMs,
+        );
+        await storage.delete(gone.flatMap(keysOf));
+        deleted += gone.length;
+        if (candidates.length < SWEEP_BATCH) return deleted;
+      }
     },
 
     /** A stored file by its URL name (`thumb.webp`, `original.jpg`), or undefined. */
