@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// The server's own rule, to hold the counter to it (a test-only import: the app never ships it).
+import { cleanTitle } from '../../community/src/notes/text.ts';
 import { tokenize } from '../src/lib/rich-text.ts';
-import { bodyLength, TITLE_MAX, titleLength } from '../src/lib/text-length.ts';
+import { bodyLength, TITLE_MAX, titleIssue, titleLength } from '../src/lib/text-length.ts';
 
 describe('titleLength (RedNote counting)', () => {
   it('counts a CJK character as 1 and an ASCII one as ½, rounding up', () => {
@@ -19,6 +22,65 @@ describe('titleLength (RedNote counting)', () => {
 
   it('counts body characters as code points', () => {
     expect(bodyLength('😀台灣')).toBe(3);
+  });
+});
+
+/** Pieces that tell the rules apart: spaces to trim, NFD sequences, CJK, emoji, invisible ones. */
+const PIECES = [
+  'a',
+  'Z',
+  '1',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '字',
+  '台',
+  'é',
+  'e\u0301',
+  '가',
+  '\u1100\u1161',
+  '\u212b',
+  'ﬁ',
+  '😀',
+  '👨\u200d👩',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\ufeff',
+  '\u2060',
+];
+const titleText = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...PIECES), maxLength: 50 }),
+  fc.string({ unit: 'grapheme', maxLength: 45 }),
+  fc.string({ unit: 'binary', maxLength: 45 }),
+);
+
+/** The server's refusal of a title, in the composer's terms; control characters are its alone. */
+function serverTitleIssue(text: string): 'required' | 'too_long' | 'invalid' | null {
+  const issue = cleanTitle(text).issues[0];
+  if (!issue) return null;
+  if (issue.message === 'must not be empty') return 'required';
+  return issue.message.startsWith('is ') ? 'too_long' : 'invalid';
+}
+
+describe('the composer refuses exactly the titles the server refuses', () => {
+  it('for any text: NFD, padding, CJK, emoji, zero-width characters', () => {
+    fc.assert(
+      fc.property(titleText, (text) => {
+        const server = serverTitleIssue(text);
+        fc.pre(server !== 'invalid');
+        expect(titleIssue(text)).toBe(server);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('at the boundary: a padded or decomposed 20-unit title is taken, 21 is not', () => {
+    expect(titleIssue(`  ${'一'.repeat(20)}\u3000`)).toBeNull();
+    expect(titleLength(`  ${'一'.repeat(20)}\u3000`)).toBe(TITLE_MAX);
+    expect(titleIssue('가'.repeat(20).normalize('NFD'))).toBeNull();
+    expect(titleIssue('가'.repeat(21).normalize('NFD'))).toBe('too_long');
+    expect(titleIssue(' \u200b ')).toBe('required');
   });
 });
 

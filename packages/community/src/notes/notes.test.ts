@@ -180,6 +180,20 @@ describe.each(testDatabases())('notes over HTTP on $name', (target) => {
     expect(page.items).toEqual([]);
   });
 
+  it('measures a title after trimming and NFC: padded and decomposed 20-unit titles are taken', async () => {
+    const padded = `  ${'一'.repeat(20)}  `;
+    expect((await createTestNote(server.app, sam.token, { title: padded })).title).toBe('一'.repeat(20));
+    const decomposed = '가'.repeat(20).normalize('NFD');
+    expect((await createTestNote(server.app, sam.token, { title: decomposed })).title).toBe('가'.repeat(20));
+    const mediaIds = [await uploadTestImage(server.app, sam.token)];
+    const over = await call('POST', '/api/v1/notes', sam, {
+      title: '가'.repeat(21).normalize('NFD'),
+      mediaIds,
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors).toEqual([expect.objectContaining({ field: '/title' })]);
+  });
+
   it('accepts the longest titles and strips zero-width characters', async () => {
     for (const title of ['一'.repeat(20), 'a'.repeat(40), `${'一\u200B'.repeat(20)}\uFEFF`]) {
       const note = await createTestNote(server.app, sam.token, { title });

@@ -31,6 +31,39 @@ describe('titleLength', () => {
   });
 });
 
+describe('a title is measured as stored: NFC and trimmed', () => {
+  // 가 is one code unit in NFC and two jamo (ᄀ + ᅡ) in NFD; é is one unit, or e + U+0301.
+  const HANGUL_NFC = '가'.repeat(20);
+  const HANGUL_NFD = HANGUL_NFC.normalize('NFD');
+
+  it('accepts a 20-unit title padded with spaces, stored without them', () => {
+    const padded = `   ${'一'.repeat(20)} \u3000 `;
+    expect(titleLength(padded)).toBeGreaterThan(20);
+    expect(cleanTitle(padded)).toEqual({ value: '一'.repeat(20), issues: [] });
+    expect(cleanTitle(`  ${'a'.repeat(40)}  `).issues).toEqual([]);
+  });
+
+  it('accepts a decomposed (NFD) title whose NFC form fits, stored as NFC', () => {
+    expect(HANGUL_NFD).not.toBe(HANGUL_NFC);
+    expect(titleLength(HANGUL_NFD)).toBe(40);
+    expect(cleanTitle(HANGUL_NFD)).toEqual({ value: HANGUL_NFC, issues: [] });
+    const accents = 'é'.repeat(20).normalize('NFD');
+    expect(titleLength(accents)).toBe(30);
+    expect(cleanTitle(accents)).toEqual({ value: 'é'.repeat(20), issues: [] });
+  });
+
+  it('refuses one unit over, however it is written', () => {
+    for (const over of [
+      '가'.repeat(21).normalize('NFD'),
+      ` ${'一'.repeat(21)} `,
+      `${'é'.repeat(20)}ab`.normalize('NFD'),
+    ])
+      expect(cleanTitle(over).issues).toEqual([
+        expect.objectContaining({ field: '/title', message: expect.stringContaining('is 21 long') }),
+      ]);
+  });
+});
+
 describe('cleaning', () => {
   it('trims and refuses empty titles', () => {
     expect(cleanTitle('  早安  ').value).toBe('早安');

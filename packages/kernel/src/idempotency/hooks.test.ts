@@ -1,12 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RateLimitedError, ValidationError } from '../errors.ts';
 import { requireViewer } from '../http/guards.ts';
 import { Body } from '../http/schemas.ts';
 import type { PlazaProduct } from '../server.ts';
 import { bearer, createTestServer, signUpForTest, type TestServer, testDatabases } from '../testing/index.ts';
 
-// A product whose one route counts how often it really ran.
+// A product whose one route counts how often its handler ran (`calls`) and what it added
+// (`runs`). A negative `by` is refused by the handler (a rule, after the schema passed);
+// `failNext` makes the next call fail the way a broken or overloaded server does.
 let runs = 0;
+let calls = 0;
+let failNext: 'crash' | 'busy' | 'unavailable' | null = null;
 const counter: PlazaProduct = {
   name: 'counter',
   migrationRoots: [],
@@ -16,6 +21,14 @@ const counter: PlazaProduct = {
       { schema: { body: Body({ by: Type.Integer() }) } },
       async (request, reply) => {
         requireViewer(request);
+        calls += 1;
+        const failure = failNext;
+        failNext = null;
+        if (failure === 'crash') throw new Error('the database went away');
+        if (failure === 'busy') throw new RateLimitedError(1);
+        if (failure === 'unavailable') return reply.status(503).send({ code: 'unavailable' });
+        if (request.body.by < 0)
+          throw new ValidationError('by must not be negative', [{ field: '/by', message: 'is negative' }]);
         runs += request.body.by;
         return reply.status(201).send({ runs });
       },
@@ -26,17 +39,19 @@ const counter: PlazaProduct = {
 describe.each(testDatabases())('Idempotency-Key on $name', (target) => {
   let server: TestServer;
   let token: string;
+  let otherToken: string;
   beforeAll(async () => {
     server = await createTestServer(target, [counter]);
     token = (await signUpForTest(server.app, 'idem_user')).token;
+    otherToken = (await signUpForTest(server.app, 'idem_other')).token;
   });
   afterAll(() => server.close());
 
-  const post = (key: string, by: number) =>
+  const post = (key: string, by: unknown, as = token) =>
     server.app.inject({
       method: 'POST',
       url: '/api/test/count',
-      headers: { ...bearer(token), 'idempotency-key': key },
+      headers: { ...bearer(as), 'idempotency-key': key },
       payload: { by },
     });
 
@@ -58,16 +73,62 @@ describe.each(testDatabases())('Idempotency-Key on $name', (target) => {
     expect(other.json().code).toBe('idempotency_key_reused');
   });
 
-  it('remembers a validation failure too, and changes nothing', async () => {
-    const before = runs;
-    const bad = await server.app.inject({
-      method: 'POST',
-      url: '/api/test/count',
-      headers: { ...bearer(token), 'idempotency-key': `k-${target.name}-3` },
-      payload: { by: 'x' },
-    });
+  it('keeps a body refused by its schema: the retry is replayed, a corrected body needs a new key', async () => {
+    const key = `k-${target.name}-3`;
+    const [before, callsBefore] = [runs, calls];
+    const bad = await post(key, 'x');
     expect(bad.statusCode).toBe(400);
-    expect(runs).toBe(before);
+    expect(bad.headers['idempotent-replayed']).toBeUndefined();
+    const retry = await post(key, 'x');
+    expect(retry.statusCode).toBe(400);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(bad.body);
+    expect((await post(key, 2)).json().code).toBe('idempotency_key_reused');
+    expect([runs, calls]).toEqual([before, callsBefore]);
+  });
+
+  it('keeps a refusal by the handler: the retry is replayed, the handler ran once', async () => {
+    const key = `k-${target.name}-4`;
+    const callsBefore = calls;
+    const refused = await post(key, -1);
+    expect(refused.statusCode).toBe(400);
+    const retry = await post(key, -1);
+    expect(retry.statusCode).toBe(400);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(refused.json());
+    expect(calls).toBe(callsBefore + 1);
+  });
+
+  it.each([
+    ['a crash (500)', 'crash', 500],
+    ['an unavailable server (503)', 'unavailable', 503],
+    ['a rate limit (429)', 'busy', 429],
+  ] as const)('frees the key after %s, so the retry runs', async (_name, failure, status) => {
+    const key = `k-${target.name}-${failure}`;
+    const [before, callsBefore] = [runs, calls];
+    failNext = failure;
+    expect((await post(key, 1)).statusCode).toBe(status);
+    const retry = await post(key, 1);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.json()).toEqual({ runs: before + 1 });
+    expect([runs, calls]).toEqual([before + 1, callsBefore + 2]);
+    // Once answered, the key holds that answer like any other.
+    expect((await post(key, 1)).headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('keeps each account’s keys apart: one key, two accounts, two requests that both run', async () => {
+    const key = `k-${target.name}-shared`;
+    const before = runs;
+    const mine = await post(key, 1);
+    const theirs = await post(key, 10, otherToken);
+    expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201]);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.json()).toEqual({ runs: before + 11 });
+    // And each retry gets its own account's answer.
+    expect((await post(key, 1)).json()).toEqual(mine.json());
+    expect((await post(key, 10, otherToken)).json()).toEqual(theirs.json());
+    expect(runs).toBe(before + 11);
   });
 });
 

@@ -23,6 +23,10 @@ function isStale(
   const age = nowMs - row.created_at;
   return age > IDEMPOTENCY_WINDOW_MS || (row.status_code === null && age > abandonedClaimMs);
 }
+/** Answers that say nothing about the request itself: they free the key for the retry. */
+function isTransient(statusCode: number): boolean {
+  return statusCode >= 500 || statusCode === 429;
+}
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -43,8 +47,14 @@ function requestHash(request: FastifyRequest): string {
  * `Idempotency-Key` on any signed-in write: the first request's answer is stored and a retry
  * with the same key and the same request gets that answer again (marked
  * `Idempotent-Replayed: true`) without running twice. A key reused for a different request
- * is refused; a retry while the first is still running gets 409. Failures (5xx, 429) release
- * the key so the client can retry.
+ * is refused; a retry while the first is still running gets 409. Keys are per account.
+ *
+ * Which answers a key keeps (Stripe's rule): every answer that says something about the
+ * request itself, 4xx included: a body refused by its schema, a rule the service refused
+ * (the key is claimed before validation, so both are kept alike, and a corrected request needs
+ * a new key). A 5xx or a 429 says nothing about the request, so it frees the key and the retry
+ * runs. A body that cannot be parsed (malformed JSON, invalid UTF-8) is refused before the key
+ * is looked at: there is no request to remember.
  */
 export function registerIdempotency(
   app: PlazaApp,
@@ -53,7 +63,7 @@ export function registerIdempotency(
   abandonedClaimMs: number,
 ): void {
   app.decorateRequest('idempotencyKey', null);
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const key = request.headers[HEADER];
     if (typeof key !== 'string' || !WRITE_METHODS.has(request.method) || !request.viewer) return;
     if (!KEY_RE.test(key))
@@ -86,13 +96,12 @@ export function registerIdempotency(
         'idempotency_in_progress',
       );
     await replay(reply, existing.status_code, existing.content_type, existing.response_body ?? '');
+    return reply;
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.idempotencyKey;
     if (!key || !request.viewer) return payload;
-    // A 5xx or a 429 says nothing about the request itself: free the key for the retry.
-    if (reply.statusCode >= 500 || reply.statusCode === 429)
-      await store.release(request.viewer.accountId, key);
+    if (isTransient(reply.statusCode)) await store.release(request.viewer.accountId, key);
     else if (typeof payload === 'string' || payload === null || payload === undefined) {
       const contentType = reply.getHeader('content-type');
       await store.complete(

@@ -34,13 +34,19 @@ export const Names = exact({
 });
 const Bps = Type.Integer({ minimum: 0, maximum: 10_000, description: 'basis points: 0.3% = 30' });
 const Mcc = Type.Integer({ minimum: 0, maximum: 9999 });
+/**
+ * An inclusive range [low, high]. Written as an array of exactly two codes, not a tuple:
+ * OpenAPI 3.0 has no tuple (`items` must be one schema), and both places hold an MCC, so the
+ * two accept the same values. The static type stays the pair the program's types use.
+ */
+const MccRange = Type.Unsafe<[number, number]>(Type.Array(Mcc, { minItems: 2, maxItems: 2 }));
 
 const Rule = exact({
   merchantIds: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
   ),
   mcc: Type.Optional(
-    Type.Array(Type.Union([Mcc, Type.Tuple([Mcc, Mcc])]), {
+    Type.Array(Type.Union([Mcc, MccRange]), {
       minItems: 1,
       maxItems: 500,
       description: 'codes, or inclusive ranges [low, high]',

@@ -9,7 +9,7 @@ import { IMAGES_MAX, ImagePicker, type PickedImage } from '../components/image-p
 import { ErrorBox, Loading } from '../components/states.tsx';
 import { TopicInput } from '../components/topic-input.tsx';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
-import { BODY_MAX, bodyLength, TITLE_MAX, titleLength } from '../lib/text-length.ts';
+import { BODY_MAX, bodyLength, TITLE_MAX, titleIssue, titleLength } from '../lib/text-length.ts';
 
 /** `/compose` for a new note, `/notes/:id/edit` to change one. */
 export function ComposePage() {
@@ -67,8 +67,9 @@ function Composer({ note }: { note: NoteView | null }) {
     if (images.length === 0) fail('mediaIds', t('compose.needImage'));
     else if (images.length > IMAGES_MAX) fail('mediaIds', t('compose.tooManyImages'));
     else if (images.some((img) => !img.media)) fail('mediaIds', t('compose.stillUploading'));
-    if (!title.trim()) fail('title', t('compose.titleRequired'));
-    else if (titleUnits > TITLE_MAX) fail('title', t('compose.titleTooLong'));
+    const titleProblem = titleIssue(title);
+    if (titleProblem === 'required') fail('title', t('compose.titleRequired'));
+    else if (titleProblem === 'too_long') fail('title', t('compose.titleTooLong'));
     if (bodyUnits > BODY_MAX) fail('body', t('compose.bodyTooLong'));
     return ok;
   };
