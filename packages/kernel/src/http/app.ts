@@ -85,7 +85,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
       .type('application/problem+json')
       .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
   });
-  // Before any other hook or route: refusals and 404s carry the headers too.
+  // Before any route, so every route, the 404 handler and every refusal get these hooks.
   registerSecurityHeaders(app, { https: options.sessionCookie.secure });
   registerOriginCheck(app, options.publicOrigins);
   registerRoleGuards(app);
