@@ -10,6 +10,8 @@ const KNOWN_CODES = [
   'validation_failed',
   'payload_too_large',
   'unsupported_media_type',
+  'image_too_large',
+  'uploads_busy',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

@@ -213,6 +213,8 @@ export const en = {
     validation_failed: 'Please check the highlighted fields.',
     payload_too_large: 'The file is too large.',
     unsupported_media_type: 'This file type is not supported.',
+    image_too_large: 'This picture has too many pixels (or frames). Try a smaller one.',
+    uploads_busy: 'Many pictures are being uploaded right now. Please try again in a moment.',
   },
 } as const;
 

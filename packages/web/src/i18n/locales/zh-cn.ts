@@ -215,5 +215,7 @@ export const zhCN: Catalog = {
     validation_failed: '请检查标出的字段。',
     payload_too_large: '文件太大了。',
     unsupported_media_type: '不支持这种文件格式。',
+    image_too_large: '这张图片的像素（或帧数）太多了，请换一张小一点的。',
+    uploads_busy: '现在上传图片的人太多了，请稍后再试。',
   },
 };

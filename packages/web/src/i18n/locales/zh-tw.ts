@@ -215,5 +215,7 @@ export const zhTW: Catalog = {
     validation_failed: '請檢查標示的欄位。',
     payload_too_large: '檔案太大了。',
     unsupported_media_type: '不支援這種檔案格式。',
+    image_too_large: '這張圖片的像素（或影格數）太多了，請換一張小一點的。',
+    uploads_busy: '現在上傳圖片的人太多了，請稍候再試。',
   },
 };
