@@ -98,7 +98,11 @@ export interface ProfilesApi {
 }
 
 export interface MediaApi {
-  /** The images, checked to be the owner's uploads, in the order given; throws ValidationError otherwise. */
+  /**
+   * The images, checked to be the owner's uploads, in the order given; throws ValidationError
+   * otherwise. Marks them used (in `db`'s transaction): an upload never claimed is deleted
+   * after PLAZA_MEDIA_UNATTACHED_HOURS, so notes (drafts too) and avatars must claim theirs.
+   */
   claimForOwner(ownerId: string, mediaIds: string[], db?: Executor): Promise<ImageView[]>;
   imagesByIds(ids: string[], db?: Executor): Promise<Map<string, ImageView>>;
   deleteOwnedBy(ownerId: string, db?: Executor): Promise<void>;

@@ -147,19 +147,21 @@ export async function renderImage(
   const open = () => sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1, page: 0 }).rotate();
   try {
     const original = await encodeOriginal(open(), header.type).toBuffer({ resolveWithObject: true });
-    const variants = {} as Record<VariantName, Buffer>;
-    for (const [name, width] of Object.entries(VARIANT_WIDTHS) as [VariantName, number][]) {
-      variants[name] = await open()
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer();
-    }
+    const large = await open()
+      .resize({ width: VARIANT_WIDTHS.large, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    // The thumbnail comes from the large variant, not the upload: one full decode fewer.
+    const thumb = await sharp(large)
+      .resize({ width: VARIANT_WIDTHS.thumb, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
     return {
       ...ORIGINAL_FORMAT[header.type],
       width: original.info.width,
       height: original.info.height,
       original: original.data,
-      variants,
+      variants: { thumb, large },
     };
   } catch {
     // HEIC (HEVC) and truncated files fail here: the header looked right, the pixels did not.

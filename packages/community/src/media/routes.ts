@@ -62,7 +62,7 @@ export async function registerMediaRoutes(app: PlazaApp, media: MediaService, op
       },
       async (request, reply) => {
         const viewer = requireViewer(request);
-        // Counted before the body is read, so a refused upload costs nothing more.
+        // Counted before the file is read or looked at: a refused upload costs no image work.
         await rateLimiter.hit(`upload:account:${viewer.accountId}`, options.perAccountPerHour, HOUR_MS);
         await rateLimiter.hit(`upload:ip:${clientAddress(request)}`, options.perIpPerHour, HOUR_MS);
         const part = await request.file();

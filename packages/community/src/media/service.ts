@@ -85,9 +85,10 @@ export function createMediaService({
 
   const api: MediaApi = {
     async claimForOwner(ownerId, mediaIds, db) {
+      const unique = [...new Set(mediaIds)];
       // First, so the claimer's transaction holds the rows against the sweep (see markAttached).
-      await store.markAttached(ownerId, [...new Set(mediaIds)], db);
-      const rows = new Map((await store.byIds([...new Set(mediaIds)], db)).map((r) => [r.id, r]));
+      await store.markAttached(ownerId, unique, db);
+      const rows = new Map((await store.byIds(unique, db)).map((r) => [r.id, r]));
       const bad = mediaIds.flatMap((id, index) => (rows.get(id)?.owner_id === ownerId ? [] : [index]));
       if (bad.length > 0) {
         throw new ValidationError(

@@ -14,6 +14,8 @@ const KNOWN_CODES = [
   'handle_taken',
   'password_too_common',
   'bidi_control',
+  'image_too_large',
+  'uploads_busy',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

@@ -218,6 +218,8 @@ export const en = {
     password_too_common:
       'This is one of the most common passwords. Please choose one that is harder to guess.',
     bidi_control: 'Remove the invisible text-direction characters: they can make text read backwards.',
+    image_too_large: 'This picture has too many pixels (or frames). Try a smaller one.',
+    uploads_busy: 'Many pictures are being uploaded right now. Please try again in a moment.',
   },
 } as const;
 

@@ -219,5 +219,7 @@ export const zhTW: Catalog = {
     handle_taken: '這個使用者名稱已有人使用，請換一個。',
     password_too_common: '這是最常見的密碼之一，請換一個較難猜到的密碼。',
     bidi_control: '請移除看不見的文字方向字元：它們會讓文字反過來顯示。',
+    image_too_large: '這張圖片的像素（或影格數）太多了，請換一張小一點的。',
+    uploads_busy: '現在上傳圖片的人太多了，請稍候再試。',
   },
 };
