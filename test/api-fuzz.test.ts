@@ -133,19 +133,35 @@ function isCompared(table: string): boolean {
   return !table.startsWith('kysely_') && !table.startsWith('sqlite_') && !table.includes('_fts');
 }
 
-/**
- * A digest of every row of every table of this suite (its own PostgreSQL schema, or its
- * SQLite database), so a refusal that changed a value, not only a count, shows.
- */
-async function contentDigest(server: TestServer): Promise<Record<string, string>> {
+async function comparedTables(server: TestServer): Promise<string[]> {
   const db = server.platform.database.db;
   const names =
     server.platform.dialect === 'postgres'
       ? await sql<{ name: string }>`select table_name as name from information_schema.tables
           where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
       : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+  return names.rows.map((t) => t.name).filter(isCompared);
+}
+
+/**
+ * A digest of every row of every table of this suite (its own PostgreSQL schema, or its
+ * SQLite database), so a refusal that changed a value, not only a count, shows. PostgreSQL
+ * hashes each table's rows (as text, sorted) itself, all tables in one statement.
+ */
+async function contentDigest(server: TestServer, tables: string[]): Promise<Record<string, string>> {
+  const db = server.platform.database.db;
+  if (server.platform.dialect === 'postgres') {
+    const perTable = tables.map(
+      (name) => sql`select ${sql.lit(name)}::text as name, count(*) || ':' || md5(coalesce(string_agg(t::text, chr(10)
+        order by t::text), '')) as digest from ${sql.table(name)} t`,
+    );
+    const rows = await sql<{ name: string; digest: string }>`${sql.join(perTable, sql` union all `)}`.execute(
+      db,
+    );
+    return Object.fromEntries(rows.rows.map((r) => [r.name, r.digest]));
+  }
   const digests: Record<string, string> = {};
-  for (const { name } of names.rows.filter((t) => isCompared(t.name))) {
+  for (const name of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     // Rows in no particular order: hash them sorted, each with its columns sorted.
     const lines = rows.rows.map((row) =>
@@ -180,6 +196,8 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
 
   it('never answers 500, and a refusal writes nothing', async () => {
     const routes = routesOf(server).filter((r) => r.url.startsWith('/api/'));
+    const tables = await comparedTables(server);
+    expect(tables).toContain('accounts');
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {
       // A fresh session per route: a fuzzed DELETE /sessions/current signs the last one out,
@@ -193,7 +211,7 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
           fc.boolean(),
           async (param, query, body, signedIn) => {
             const url = route.url.replace(/\{[^}]+\}/g, param) + (query ? `?${query}` : '');
-            const before = await contentDigest(server);
+            const before = await contentDigest(server, tables);
             const response = await server.app.inject({
               method: route.method as 'GET',
               url,
@@ -204,7 +222,7 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
             expect(response.statusCode, where).toBeLessThan(500);
             if (response.statusCode >= 400) {
               expect(response.headers['content-type'], where).toContain('application/problem+json');
-              expect(await contentDigest(server), where).toEqual(before);
+              expect(await contentDigest(server, tables), where).toEqual(before);
             }
           },
         ),
