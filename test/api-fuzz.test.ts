@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { communityProduct } from '@plaza/community';
 import {
   bearer,
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Drives random bad input at every route the OpenAPI document lists: malformed JSON, wrong
  * types, missing and unknown fields, huge strings, invalid UTF-8, emoji and zero-width
  * characters, SQL- and HTML-looking text. Every answer must be < 500 and, when refused, a
- * problem+json that changed no row anywhere.
+ * problem+json that changed no row anywhere (every table's contents compared, not only counts).
  */
 interface Route {
   method: string;
@@ -122,26 +123,53 @@ function routesOf(server: TestServer): Route[] {
   return routes;
 }
 
-async function rowCounts(server: TestServer): Promise<Record<string, number>> {
+/**
+ * Tables that change by themselves or by design on any request: claimed idempotency keys,
+ * sessions (touched when used), the outbox (swept), migrations' bookkeeping, and the full-text
+ * engines' internal tables (derived from `search_documents`, which is compared).
+ */
+function isCompared(table: string): boolean {
+  if (['idempotency_keys', 'sessions', 'outbox'].includes(table)) return false;
+  return !table.startsWith('kysely_') && !table.startsWith('sqlite_') && !table.includes('_fts');
+}
+
+async function comparedTables(server: TestServer): Promise<string[]> {
   const db = server.platform.database.db;
-  // This suite's own tables only: other suites run beside it in schemas of their own.
   const names =
     server.platform.dialect === 'postgres'
-      ? await sql<{
-          name: string;
-        }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
-          db,
-        )
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
       : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
-  const counts: Record<string, number> = {};
-  for (const { name } of names.rows) {
-    if (name.startsWith('kysely_') || name === 'idempotency_keys' || name === 'sessions' || name === 'outbox')
-      continue;
-    if (name.includes('_fts') || name.startsWith('search_') || name.startsWith('sqlite_')) continue;
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
-    counts[name] = Number(row.rows[0]?.n ?? 0);
+  return names.rows.map((t) => t.name).filter(isCompared);
+}
+
+/**
+ * A digest of every row of every table of this suite (its own PostgreSQL schema, or its
+ * SQLite database), so a refusal that changed a value, not only a count, shows. PostgreSQL
+ * hashes each table's rows (as text, sorted) itself, all tables in one statement.
+ */
+async function contentDigest(server: TestServer, tables: string[]): Promise<Record<string, string>> {
+  const db = server.platform.database.db;
+  if (server.platform.dialect === 'postgres') {
+    const perTable = tables.map(
+      (name) => sql`select ${sql.lit(name)}::text as name, count(*) || ':' || md5(coalesce(string_agg(t::text, chr(10)
+        order by t::text), '')) as digest from ${sql.table(name)} t`,
+    );
+    const rows = await sql<{ name: string; digest: string }>`${sql.join(perTable, sql` union all `)}`.execute(
+      db,
+    );
+    return Object.fromEntries(rows.rows.map((r) => [r.name, r.digest]));
   }
-  return counts;
+  const digests: Record<string, string> = {};
+  for (const name of tables) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    // Rows in no particular order: hash them sorted, each with its columns sorted.
+    const lines = rows.rows.map((row) =>
+      JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : 1))),
+    );
+    digests[name] = `${lines.length}:${createHash('sha256').update(lines.sort().join('\n')).digest('hex')}`;
+  }
+  return digests;
 }
 
 describe.each(testDatabases())('bad input at every route on $name', (target) => {
@@ -156,10 +184,25 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
   });
   afterAll(() => server.close());
 
+  const signIn = async () => {
+    const session = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { login: 'fuzz_target', password: 'correct horse battery' },
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    return (session.json() as { token: string }).token;
+  };
+
   it('never answers 500, and a refusal writes nothing', async () => {
     const routes = routesOf(server).filter((r) => r.url.startsWith('/api/'));
+    const tables = await comparedTables(server);
+    expect(tables).toContain('accounts');
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {
+      // A fresh session per route: a fuzzed DELETE /sessions/current signs the last one out,
+      // and every signed-in request after it would be refused at the door, testing nothing.
+      token = await signIn();
       await fc.assert(
         fc.asyncProperty(
           pathValue,
@@ -168,7 +211,7 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
           fc.boolean(),
           async (param, query, body, signedIn) => {
             const url = route.url.replace(/\{[^}]+\}/g, param) + (query ? `?${query}` : '');
-            const before = await rowCounts(server);
+            const before = await contentDigest(server, tables);
             const response = await server.app.inject({
               method: route.method as 'GET',
               url,
@@ -179,7 +222,7 @@ describe.each(testDatabases())('bad input at every route on $name', (target) => 
             expect(response.statusCode, where).toBeLessThan(500);
             if (response.statusCode >= 400) {
               expect(response.headers['content-type'], where).toContain('application/problem+json');
-              expect(await rowCounts(server), where).toEqual(before);
+              expect(await contentDigest(server, tables), where).toEqual(before);
             }
           },
         ),
