@@ -14,6 +14,7 @@ const KNOWN_CODES = [
   'handle_taken',
   'password_too_common',
   'bidi_control',
+  'cross_origin_refused',
   'image_too_large',
   'uploads_busy',
 ] as const;

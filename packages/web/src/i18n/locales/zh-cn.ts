@@ -218,6 +218,7 @@ export const zhCN: Catalog = {
     signup_refused: '无法用这些信息创建账号。如果你已经有账号，请直接登录。',
     handle_taken: '这个用户名已被使用，请换一个。',
     password_too_common: '这是最常见的密码之一，请换一个更难猜到的密码。',
+    cross_origin_refused: '这个更改来自其他网站，Plaza 已拒绝。请直接打开 Plaza 再试一次。',
     bidi_control: '请删除看不见的文字方向字符：它们会让文字反过来显示。',
     image_too_large: '这张图片的像素（或帧数）太多了，请换一张小一点的。',
     uploads_busy: '现在上传图片的人太多了，请稍后再试。',

@@ -218,6 +218,7 @@ export const zhTW: Catalog = {
     signup_refused: '無法用這些資料建立帳號。如果你已經有帳號，請直接登入。',
     handle_taken: '這個使用者名稱已有人使用，請換一個。',
     password_too_common: '這是最常見的密碼之一，請換一個較難猜到的密碼。',
+    cross_origin_refused: '這個變更來自其他網站，Plaza 已拒絕。請直接開啟 Plaza 再試一次。',
     bidi_control: '請移除看不見的文字方向字元：它們會讓文字反過來顯示。',
     image_too_large: '這張圖片的像素（或影格數）太多了，請換一張小一點的。',
     uploads_busy: '現在上傳圖片的人太多了，請稍候再試。',
