@@ -84,7 +84,9 @@ export const EligibilitySchema = Type.Union([
 const termFields = {
   names: Names,
   validFrom: DateText,
-  validTo: DateText,
+  validTo: Type.Union([DateText, Type.Null()], {
+    description: 'the last day, or null: open-ended, until the bank schedules an end (withdraw)',
+  }),
   eligibility: EligibilitySchema,
   channels: Type.Array(ChannelSchema, { maxItems: 100 }),
   caps: Type.Array(CapSchema, { maxItems: 50 }),
@@ -111,7 +113,10 @@ export const VersionView = Type.Object({
   planId: Type.String(),
   ...termFields,
   /** The published window cut to the shelf: the Taipei dates this version judges, or null. */
-  effective: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()]),
+  effective: Type.Union([
+    Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
   shelf: Type.Union([
     Type.Object({ onShelfAt: Type.Integer(), offShelfAt: Type.Union([Type.Integer(), Type.Null()]) }),
     Type.Null(),
