@@ -147,4 +147,19 @@ export const CatalogView = Type.Object({
   /** Epoch ms the states below were computed at. */
   asOf: Type.Integer(),
   plans: Type.Array(PlanAdminView),
+  /**
+   * Plans that leave the shelf within 30 days with no version after them (cardholders could
+   * no longer switch to them): schedule a successor, or let them go on purpose.
+   */
+  shelfWarnings: Type.Array(
+    Type.Object({
+      code: Type.Literal('plan_leaves_shelf'),
+      planId: Type.String(),
+      versionId: Type.String(),
+      /** Epoch ms the plan stops being offered. */
+      leavesShelfAt: Type.Integer(),
+      /** Its last Taipei day on the shelf. */
+      lastDay: Type.String(),
+    }),
+  ),
 });

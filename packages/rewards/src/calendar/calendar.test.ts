@@ -69,10 +69,9 @@ describe('business days', () => {
 
   it('judges a year it does not cover by weekday alone, says so, and tells its hook once per date asked', () => {
     const assumedYears: number[] = [];
-    const known = businessCalendarOf(
-      [{ year: 2026, holidays: [day('2026-12-25')], makeUpWorkdays: [] }],
-      { onAssumedYear: (year) => assumedYears.push(year) },
-    );
+    const known = businessCalendarOf([{ year: 2026, holidays: [day('2026-12-25')], makeUpWorkdays: [] }], {
+      onAssumedYear: (year) => assumedYears.push(year),
+    });
     // 2027-01-01 is a Friday: a holiday in Taiwan, but this calendar does not know 2027.
     expect(known.judge('2027-01-01')).toEqual({ businessDay: true, assumed: true });
     expect(known.judge('2027-01-02')).toEqual({ businessDay: false, assumed: true });

@@ -64,7 +64,13 @@ describe.each(targets)('the program source across processes ($name)', (target) =
     const { businessCalendar: written, ...writtenSettings } = CUBE_PROGRAM.settings;
     expect(settings).toEqual(writtenSettings);
     // The calendar comes from its own tables, seeded with the years the code ships.
-    expect(businessCalendar.years.map(({ year, holidays, makeUpWorkdays }) => ({ year, holidays, makeUpWorkdays }))).toEqual(written.years);
+    expect(
+      businessCalendar.years.map(({ year, holidays, makeUpWorkdays }) => ({
+        year,
+        holidays,
+        makeUpWorkdays,
+      })),
+    ).toEqual(written.years);
   });
 
   it('a second start on the same database loads nothing again', async () => {

@@ -31,12 +31,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'varchar(8)', (c) => c.notNull())
     .addColumn('name', 'varchar(100)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rewards_calendar_days_year').on('rewards_calendar_days').column('year').execute();
+  await db.schema
+    .createIndex('rewards_calendar_days_year')
+    .on('rewards_calendar_days')
+    .column('year')
+    .execute();
 
   const nowMs = Date.now();
   await db.insertInto('rewards_calendar_state').values({ id: 'calendar', revision: 1 }).execute();
   for (const year of TW_CALENDAR_YEARS.filter((y) => y.year <= 2027)) {
-    await db.insertInto('rewards_calendar_years').values({ year: year.year, updated_at: nowMs, updated_by: null }).execute();
+    await db
+      .insertInto('rewards_calendar_years')
+      .values({ year: year.year, updated_at: nowMs, updated_by: null })
+      .execute();
     const days = [
       ...year.holidays.map((d) => ({ ...d, kind: 'holiday' })),
       ...year.makeUpWorkdays.map((d) => ({ ...d, kind: 'workday' })),
@@ -51,7 +58,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const programs = await db.selectFrom('rewards_programs').select(['id', 'settings']).execute();
   for (const program of programs as { id: string; settings: string }[]) {
-    const { businessCalendar: _dropped, ...settings } = JSON.parse(program.settings) as Record<string, unknown>;
+    const { businessCalendar: _dropped, ...settings } = JSON.parse(program.settings) as Record<
+      string,
+      unknown
+    >;
     await db
       .updateTable('rewards_programs')
       .set({ settings: JSON.stringify(settings) })
