@@ -46,7 +46,9 @@ describe.each(testDatabases())('open-ended plans and the shelf horizon ($name)',
     // The database as seeded before: every 2026 H2 version ends 2026-12-31.
     await sql`update rewards_plan_versions set valid_to = '2026-12-31' where id like '%-2026h2'`.execute(db);
     // The bank corrected dining's terms (an edit moves updated_at) and withdrew travel from 2026-12-20.
-    await sql`update rewards_plan_versions set updated_at = updated_at + 1 where id = 'dining-2026h2'`.execute(db);
+    await sql`update rewards_plan_versions set updated_at = updated_at + 1 where id = 'dining-2026h2'`.execute(
+      db,
+    );
     await sql`update rewards_programs set revision = revision + 1`.execute(db);
     await bed.services.programs.refresh();
     const withdrawn = await bed.asAdmin('POST', '/api/rewards/v1/admin/versions/travel-2026h2/withdraw', {
@@ -76,7 +78,9 @@ describe.each(testDatabases())('open-ended plans and the shelf horizon ($name)',
     expect(bed.services.programs.catalog().revision).toBe(revision + 1);
     const logged = await sql<{ kind: string; detail: string }>`
       select kind, detail from rewards_program_changes where kind = 'migration.open_ended'`.execute(db);
-    expect(logged.rows.map((r) => JSON.parse(r.detail).versions)).toEqual([['digital-2026h2', 'everyday-2026h2']]);
+    expect(logged.rows.map((r) => JSON.parse(r.detail).versions)).toEqual([
+      ['digital-2026h2', 'everyday-2026h2'],
+    ]);
 
     // Again: nothing left to open, nothing written.
     await openSeededVersions(db);

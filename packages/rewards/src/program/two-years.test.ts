@@ -26,11 +26,13 @@ describe.each(testDatabases())('the default program two years ahead ($name)', (t
   it('offers the four main plans and lets the holder switch on 2028-12-03', async () => {
     const plans = await bed.get('/api/rewards/v1/plans', holder.token);
     expect(plans.statusCode, plans.body).toBe(200);
-    const offered = plans.json().items.map((p: { id: string; version: { id: string; validTo: unknown } }) => [
-      p.id,
-      p.version.id,
-      p.version.validTo,
-    ]);
+    const offered = plans
+      .json()
+      .items.map((p: { id: string; version: { id: string; validTo: unknown } }) => [
+        p.id,
+        p.version.id,
+        p.version.validTo,
+      ]);
     expect(offered).toEqual([
       ['digital', 'digital-2026h2', null],
       ['dining', 'dining-2026h2', null],
@@ -49,7 +51,12 @@ describe.each(testDatabases())('the default program two years ahead ($name)', (t
   it('earns the plan rate on a 2028 purchase, available two (assumed) business days after settlement', async () => {
     // Sunday 2028-12-03, settled Tuesday 12-05: Level 2 digital streaming is 3% in all.
     const [outcome] = await bed.ingest(
-      ev.settlement('future-s1', { card: card.token, on: '2028-12-03', ntd: 1000, merchant: MERCHANTS.netflix }),
+      ev.settlement('future-s1', {
+        card: card.token,
+        on: '2028-12-03',
+        ntd: 1000,
+        merchant: MERCHANTS.netflix,
+      }),
     );
     expect(outcome).toMatchObject({ status: 'applied', points: 30 });
     const { rows } = await sql<{ available_on: string }>`
