@@ -45,7 +45,8 @@ export function CalendarPage() {
           </NavLink>
         ))}
       </nav>
-      <YearForm key={`${year}-${stored?.updatedAt ?? 0}`} year={year} stored={stored} />
+      {/* Keyed by year only: a save refetches the calendar, and the form keeps its outcome. */}
+      <YearForm key={year} year={year} stored={stored} />
     </section>
   );
 }
