@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PlazaProduct, tables } from '@plaza/kernel';
+import type { CalendarAdmin } from './admin/calendar-admin.ts';
 import type { ProgramAdmin } from './admin/program-admin.ts';
 import { registerRewardsAdmin } from './admin/register.ts';
 import type { RewardsCardHistoryTables } from './cards/history-store.ts';
@@ -31,6 +32,8 @@ export interface RewardsServices extends PointsServices {
   cards: CardsService;
   selections: SelectionsService;
   programAdmin: ProgramAdmin;
+  /** The bank's business-day calendar (its years, in memory through `programs.calendar`). */
+  calendarAdmin: CalendarAdmin;
   cardStatus: CardStatusService;
   merchants: MerchantDirectory;
 }

@@ -46,7 +46,7 @@ export function createCommit({ store, source, clock, ids }: CommitDeps) {
       const revision = await store.bumpRevision(programId, nowMs, trx);
       const rows = await store.load(trx);
       if (!rows) throw new Error('The rewards program tables are empty.');
-      const change = request.make(catalogOf(rows), nowMs);
+      const change = request.make(catalogOf(rows, source.current().settings.businessCalendar), nowMs);
       assertProgramPasses(change.candidate, change.focus);
       await change.write(trx);
       await store.insertChange(

@@ -1,5 +1,6 @@
 import type { Platform, PlazaApp } from '@plaza/kernel';
 import { tables } from '@plaza/kernel';
+import { createCalendarStore, type RewardsCalendarTables } from '../calendar/store.ts';
 import { createCardHistoryStore, type RewardsCardHistoryTables } from '../cards/history-store.ts';
 import type { CardsService } from '../cards/service.ts';
 import { type CardStatusService, createCardStatusService } from '../cards/status.ts';
@@ -8,6 +9,8 @@ import type { CardViews } from '../cards/view.ts';
 import type { StoredProgramSource } from '../program/source.ts';
 import type { ProgramStore } from '../program/store.ts';
 import type { SelectionsService } from '../selections/service.ts';
+import { type CalendarAdmin, createCalendarAdmin } from './calendar-admin.ts';
+import { registerCalendarAdminRoutes } from './calendar-routes.ts';
 import { createCardLookup } from './card-lookup.ts';
 import { registerCardAdminRoutes } from './card-routes.ts';
 import { createProgramAdmin, type ProgramAdmin } from './program-admin.ts';
@@ -27,7 +30,7 @@ export function registerRewardsAdmin(
   app: PlazaApp,
   platform: Platform,
   deps: RewardsAdminDeps,
-): { programAdmin: ProgramAdmin; cardStatus: CardStatusService } {
+): { programAdmin: ProgramAdmin; cardStatus: CardStatusService; calendarAdmin: CalendarAdmin } {
   const { clock, ids } = platform;
   const nowMs = () => clock.nowMs();
   const programAdmin = createProgramAdmin({ store: deps.programStore, source: deps.programs, clock, ids });
@@ -36,5 +39,11 @@ export function registerRewardsAdmin(
   const lookup = createCardLookup({ ...deps, history, auth: platform.auth });
   registerProgramAdminRoutes(app, { admin: programAdmin, source: deps.programs, nowMs });
   registerCardAdminRoutes(app, { cards: deps.cards, status: cardStatus, cardViews: deps.cardViews, lookup });
-  return { programAdmin, cardStatus };
+  const calendarAdmin = createCalendarAdmin({
+    store: createCalendarStore(tables<RewardsCalendarTables>(platform)),
+    source: deps.programs.calendar,
+    clock,
+  });
+  registerCalendarAdminRoutes(app, calendarAdmin);
+  return { programAdmin, cardStatus, calendarAdmin };
 }

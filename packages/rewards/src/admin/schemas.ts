@@ -90,7 +90,9 @@ export const EligibilitySchema = Type.Union([
 const termFields = {
   names: Names,
   validFrom: DateText,
-  validTo: DateText,
+  validTo: Type.Union([DateText, Type.Null()], {
+    description: 'the last day, or null: open-ended, until the bank schedules an end (withdraw)',
+  }),
   eligibility: EligibilitySchema,
   channels: Type.Array(ChannelSchema, { maxItems: 100 }),
   caps: Type.Array(CapSchema, { maxItems: 50 }),
@@ -117,7 +119,10 @@ export const VersionView = Type.Object({
   planId: Type.String(),
   ...termFields,
   /** The published window cut to the shelf: the Taipei dates this version judges, or null. */
-  effective: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()]),
+  effective: Type.Union([
+    Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
   shelf: Type.Union([
     Type.Object({ onShelfAt: Type.Integer(), offShelfAt: Type.Union([Type.Integer(), Type.Null()]) }),
     Type.Null(),
@@ -148,4 +153,19 @@ export const CatalogView = Type.Object({
   /** Epoch ms the states below were computed at. */
   asOf: Type.Integer(),
   plans: Type.Array(PlanAdminView),
+  /**
+   * Plans that leave the shelf within 30 days with no version after them (cardholders could
+   * no longer switch to them): schedule a successor, or let them go on purpose.
+   */
+  shelfWarnings: Type.Array(
+    Type.Object({
+      code: Type.Literal('plan_leaves_shelf'),
+      planId: Type.String(),
+      versionId: Type.String(),
+      /** Epoch ms the plan stops being offered. */
+      leavesShelfAt: Type.Integer(),
+      /** Its last Taipei day on the shelf. */
+      lastDay: Type.String(),
+    }),
+  ),
 });

@@ -20,7 +20,7 @@ import { assertVersionPasses } from './validate.ts';
 export interface VersionTerms {
   readonly names: LocalizedText;
   readonly validFrom: string;
-  readonly validTo: string;
+  readonly validTo: string | null;
   readonly eligibility: Eligibility;
   readonly channels: readonly Channel[];
   readonly caps: readonly Cap[];

@@ -1,3 +1,4 @@
+import { taipeiDate } from '../calendar/taipei-date.ts';
 import {
   type Catalog,
   type CatalogPlan,
@@ -7,6 +8,7 @@ import {
   planState,
   versionState,
 } from '../program/catalog.ts';
+import { shelfGapWarnings } from '../program/shelf-horizon.ts';
 import type { MccSpec } from '../program/types.ts';
 import type { PlanAdminView, VersionView } from './schemas.ts';
 
@@ -67,5 +69,10 @@ export function catalogView(catalog: Catalog, nowMs: number) {
     planSelectionDate: catalog.settings.planSelectionDate,
     asOf: nowMs,
     plans: catalog.plans.map((p) => planAdminView(p, nowMs)),
+    shelfWarnings: shelfGapWarnings(catalog, nowMs).map((w) => ({
+      code: 'plan_leaves_shelf' as const,
+      ...w,
+      lastDay: taipeiDate(w.leavesShelfAt - 1),
+    })),
   };
 }

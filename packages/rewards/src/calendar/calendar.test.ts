@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isBusinessDay, nthBusinessDayAfter } from './business-days.ts';
+import {
+  businessCalendarOf,
+  isBusinessDay,
+  nthBusinessDayAfter,
+  nthBusinessDayAfterJudged,
+} from './business-days.ts';
 import {
   addDays,
   isCalendarDate,
@@ -38,7 +43,10 @@ describe('Taipei calendar dates', () => {
 });
 
 describe('business days', () => {
-  const calendar = { holidays: ['2026-04-03', '2026-04-06'], makeUpWorkdays: ['2026-04-11'] };
+  const day = (date: string) => ({ date, name: date });
+  const calendar = businessCalendarOf([
+    { year: 2026, holidays: [day('2026-04-03'), day('2026-04-06')], makeUpWorkdays: [day('2026-04-11')] },
+  ]);
 
   it('skips weekends and holidays and counts make-up Saturdays', () => {
     expect(isBusinessDay('2026-04-03', calendar)).toBe(false);
@@ -48,11 +56,28 @@ describe('business days', () => {
   });
 
   it('stops on a calendar with no business day in a year', () => {
-    const closed = { holidays: [], makeUpWorkdays: [] };
-    const allHolidays = {
-      ...closed,
-      holidays: Array.from({ length: 400 }, (_, i) => addDays('2026-01-01', i)),
-    };
+    const dates = Array.from({ length: 400 }, (_, i) => addDays('2026-01-01', i));
+    const allHolidays = businessCalendarOf(
+      [2026, 2027].map((year) => ({
+        year,
+        holidays: dates.filter((d) => d.startsWith(String(year))).map(day),
+        makeUpWorkdays: [],
+      })),
+    );
     expect(() => nthBusinessDayAfter('2025-12-31', 1, allHolidays)).toThrow(RangeError);
+  });
+
+  it('judges a year it does not cover by weekday alone, says so, and tells its hook once per date asked', () => {
+    const assumedYears: number[] = [];
+    const known = businessCalendarOf([{ year: 2026, holidays: [day('2026-12-25')], makeUpWorkdays: [] }], {
+      onAssumedYear: (year) => assumedYears.push(year),
+    });
+    // 2027-01-01 is a Friday: a holiday in Taiwan, but this calendar does not know 2027.
+    expect(known.judge('2027-01-01')).toEqual({ businessDay: true, assumed: true });
+    expect(known.judge('2027-01-02')).toEqual({ businessDay: false, assumed: true });
+    expect(known.judge('2026-12-25')).toEqual({ businessDay: false, assumed: false });
+    expect(assumedYears).toEqual([2027, 2027]);
+    expect(nthBusinessDayAfterJudged('2026-12-29', 2, known)).toEqual({ date: '2026-12-31', assumed: false });
+    expect(nthBusinessDayAfterJudged('2026-12-30', 2, known)).toEqual({ date: '2027-01-01', assumed: true });
   });
 });

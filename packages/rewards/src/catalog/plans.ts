@@ -28,7 +28,8 @@ export const PlanView = Type.Object({
     id: Type.String(),
     names: Names,
     validFrom: Type.String(),
-    validTo: Type.String(),
+    /** null: open-ended, offered until the bank schedules an end. */
+    validTo: Type.Union([Type.String(), Type.Null()]),
     eligibility: Type.Object({
       kind: Type.Union([Type.Literal('everyone'), Type.Literal('birth_month'), Type.Literal('flag')]),
       flag: Type.Optional(Type.String()),

@@ -43,7 +43,8 @@ export type VersionState = 'draft' | 'scheduled' | 'on_shelf' | 'withdrawn' | 'e
 
 export interface DateWindow {
   readonly from: CalendarDate;
-  readonly to: CalendarDate;
+  /** null: open-ended. */
+  readonly to: CalendarDate | null;
 }
 
 /**
@@ -62,7 +63,7 @@ export function effectiveWindow(
     schedule.offShelfAt === null
       ? version.validTo
       : earlierDate(taipeiDate(schedule.offShelfAt - 1), version.validTo);
-  return from <= to ? { from, to } : null;
+  return to === null || from <= to ? { from, to } : null;
 }
 
 // ISO dates compare as strings; Math.max would turn them into NaN.
@@ -70,8 +71,9 @@ function laterDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a.localeCompare(b) >= 0 ? a : b;
 }
 
-function earlierDate(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return a.localeCompare(b) <= 0 ? a : b;
+/** The earlier of a date and a window end (null: open-ended, later than any date). */
+function earlierDate(a: CalendarDate, b: CalendarDate | null): CalendarDate {
+  return b === null || a.localeCompare(b) <= 0 ? a : b;
 }
 
 /** The first instant the version is offered, or null when it never is. */
@@ -133,9 +135,9 @@ export function planState(plan: CatalogPlan, nowMs: number): 'on_shelf' | 'sched
   return states.includes('scheduled') ? 'scheduled' : 'off_shelf';
 }
 
-/** The day after a window ends, 00:00 Taipei: when a version stops judging transactions. */
+/** The day after a window ends, 00:00 Taipei: when a version stops judging transactions (never: Infinity). */
 export function windowEndsAt(window: DateWindow): number {
-  return taipeiStartOfDay(addDays(window.to, 1));
+  return window.to === null ? Number.POSITIVE_INFINITY : taipeiStartOfDay(addDays(window.to, 1));
 }
 
 export function findCatalogVersion(

@@ -42,8 +42,6 @@ function checkSettings(settings: ProgramSettings): FieldIssue[] {
   if (!isWhole(settings.availableAfterBusinessDays)) add('availableAfterBusinessDays', 'must be ≥ 0');
   const since = settings.installmentGeneralOnlySince;
   if (since !== null && !isCalendarDate(since)) add('installmentGeneralOnlySince', 'must be YYYY-MM-DD');
-  const dates = [...settings.businessCalendar.holidays, ...settings.businessCalendar.makeUpWorkdays];
-  if (!dates.every(isCalendarDate)) add('businessCalendar', 'every date must be YYYY-MM-DD');
   if (typeof settings.allowNegativeAvailable !== 'boolean')
     add('allowNegativeAvailable', 'must be true or false');
   return issues;
@@ -53,7 +51,9 @@ function checkPlan(plan: Plan, at: string, generalBps: number, versionIds: Set<s
   const issues: FieldIssue[] = [];
   const sorted = [...plan.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.validFrom <= sorted[i - 1]!.validTo) {
+    const before = sorted[i - 1]!.validTo;
+    // An open-ended version runs into every later one: the bank ends it (withdraws) first.
+    if (before === null || sorted[i]!.validFrom <= before) {
       issues.push({ field: `${at}/versions`, message: `${sorted[i - 1]!.id} overlaps ${sorted[i]!.id}` });
     }
   }
@@ -69,7 +69,8 @@ function checkPlan(plan: Plan, at: string, generalBps: number, versionIds: Set<s
 
 function checkVersion(v: PlanVersion, at: string, generalBps: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!isCalendarDate(v.validFrom) || !isCalendarDate(v.validTo) || v.validFrom > v.validTo) {
+  const endOk = v.validTo === null || (isCalendarDate(v.validTo) && v.validFrom <= v.validTo);
+  if (!isCalendarDate(v.validFrom) || !endOk) {
     issues.push({ field: `${at}/validFrom`, message: 'needs valid dates with validFrom ≤ validTo' });
   }
   if (v.shelf && !isShelfWindow(v.shelf)) {

@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar/business-days.ts';
 import type { Catalog, CatalogPlan, CatalogVersion } from './catalog.ts';
 import type { PlanRow, PlanVersionRow, ProgramRows, ShelfRow } from './store.ts';
 import type { Cap, Channel, Eligibility, LocalizedText, ProgramSettings } from './types.ts';
@@ -12,7 +13,23 @@ function parse<T>(json: string): T {
   return JSON.parse(json) as T;
 }
 
-export function catalogOf(rows: ProgramRows): Catalog {
+/**
+ * How an open-ended window (`validTo` null) is stored: `valid_to` has been NOT NULL since the
+ * first program migration, and the last date there is sorts after every real one, so SQL that
+ * compares windows stays right. Only this file knows it.
+ */
+export const OPEN_END_STORED = '9999-12-31';
+
+/** The settings as stored: the calendar lives in its own tables (`calendar/`). */
+export type StoredSettings = Omit<ProgramSettings, 'businessCalendar'>;
+
+export function settingsJson(settings: ProgramSettings): string {
+  const { businessCalendar: _calendar, ...stored } = settings;
+  return JSON.stringify(stored);
+}
+
+/** The catalog of the stored rows, with the business calendar the process serves. */
+export function catalogOf(rows: ProgramRows, calendar: BusinessCalendar): Catalog {
   const shelf = new Map(rows.shelf.map((row) => [row.version_id, row]));
   const byPlan = new Map<string, CatalogVersion[]>();
   for (const row of rows.versions) {
@@ -30,7 +47,7 @@ export function catalogOf(rows: ProgramRows): Catalog {
   return {
     programId: rows.program.id,
     names: parse<LocalizedText>(rows.program.names),
-    settings: parse<ProgramSettings>(rows.program.settings),
+    settings: { ...parse<StoredSettings>(rows.program.settings), businessCalendar: calendar },
     revision: Number(rows.program.revision),
     plans,
   };
@@ -42,7 +59,7 @@ function versionOf(row: PlanVersionRow, shelf: ShelfRow | undefined): CatalogVer
     planId: row.plan_id,
     names: parse<LocalizedText>(row.names),
     validFrom: row.valid_from,
-    validTo: row.valid_to,
+    validTo: row.valid_to === OPEN_END_STORED ? null : row.valid_to,
     eligibility: parse<Eligibility>(row.eligibility),
     channels: parse<Channel[]>(row.channels),
     caps: parse<Cap[]>(row.caps),
@@ -73,7 +90,7 @@ export function versionRow(version: CatalogVersion): PlanVersionRow {
     plan_id: version.planId,
     names: JSON.stringify(version.names),
     valid_from: version.validFrom,
-    valid_to: version.validTo,
+    valid_to: version.validTo ?? OPEN_END_STORED,
     eligibility: JSON.stringify(version.eligibility),
     channels: JSON.stringify(version.channels),
     caps: JSON.stringify(version.caps),

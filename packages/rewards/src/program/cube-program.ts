@@ -9,7 +9,7 @@ import {
   LEVEL_RATES,
   travelChannels,
 } from './cube-channels.ts';
-import { TW_BUSINESS_CALENDAR_2026 } from './tw-business-calendar.ts';
+import { TW_BUSINESS_CALENDAR } from './tw-business-calendar.ts';
 import type {
   Channel,
   ChannelRate,
@@ -31,7 +31,7 @@ export const CUBE_SETTINGS: ProgramSettings = {
   planSelectionDate: 'transaction', // §1.3: 消費日比對適用權益方案
   installmentGeneralOnlySince: '2024-02-01', // §1.5: 自2024/2/1起…分期…僅適用一般消費0.3%
   availableAfterBusinessDays: 2, // §1.3: credited 次二日, postponed on holidays
-  businessCalendar: TW_BUSINESS_CALENDAR_2026,
+  businessCalendar: TW_BUSINESS_CALENDAR, // the first content of the calendar tables; the bank edits it there
   homeCountry: 'TW',
   homeCurrency: 'TWD', // §1.7: foreign = currency ≠ NTD, or NTD at an overseas merchant
   // Points already spent cannot be un-spent: a refund's shortfall becomes points the card owes.
@@ -41,7 +41,8 @@ export const CUBE_SETTINGS: ProgramSettings = {
 interface Window {
   readonly suffix: string;
   readonly from: CalendarDate;
-  readonly to: CalendarDate;
+  /** null: open-ended, until the bank schedules an end. */
+  readonly to: CalendarDate | null;
 }
 
 // 2024: the four main plans paid a flat 3%, uncapped (§1.4, rich01 updated 2024-04-03).
@@ -50,7 +51,11 @@ const Y2024: Window = { suffix: '2024', from: '2024-01-01', to: '2024-12-31' };
 const Y2025: Window = { suffix: '2025', from: '2025-01-01', to: '2025-12-31' };
 // Plans are re-published each half year ("玩數位 適用期間：2026/1/1~2026/6/30", §1.4).
 const H1_2026: Window = { suffix: '2026h1', from: '2026-01-01', to: '2026-06-30' };
-const H2_2026: Window = { suffix: '2026h2', from: '2026-07-01', to: '2026-12-31' };
+// The bank re-publishes; Plaza cannot know when. The current versions are open-ended, so the
+// shelf never empties by the calendar alone: the bank ends them by scheduling a withdrawal when
+// it publishes their successors (the console warns 30 days ahead of a plan leaving the shelf
+// with no successor). A fixed 2026-12-31 end left no plan to switch to from 2027-01-01.
+const H2_2026: Window = { suffix: '2026h2', from: '2026-07-01', to: null };
 
 const EVERYONE: Eligibility = { kind: 'everyone' };
 

@@ -7,7 +7,7 @@ export function findPlan(program: Program, planId: string): Plan | undefined {
 
 /** Whether a version's window (inclusive Taipei dates) covers a date. */
 export function isOnShelf(version: PlanVersion, date: CalendarDate): boolean {
-  return version.validFrom <= date && date <= version.validTo;
+  return version.validFrom <= date && (version.validTo === null || date <= version.validTo);
 }
 
 /** The version of a plan on the shelf on a Taipei calendar date, if any. */

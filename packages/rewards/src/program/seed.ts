@@ -2,7 +2,7 @@ import type { IdGenerator } from '@plaza/kernel';
 import { taipeiStartOfDay } from '../calendar/taipei-date.ts';
 import type { CatalogPlan, CatalogVersion } from './catalog.ts';
 import { checkProgram } from './check.ts';
-import { planRow, shelfRow, versionRow } from './codec.ts';
+import { planRow, settingsJson, shelfRow, versionRow } from './codec.ts';
 import type { ProgramStore } from './store.ts';
 import type { Program } from './types.ts';
 
@@ -29,7 +29,7 @@ export async function seedProgram(
       {
         id: program.id,
         names: JSON.stringify(program.names),
-        settings: JSON.stringify(program.settings),
+        settings: settingsJson(program.settings),
         revision: 1,
         updated_at: nowMs,
       },

@@ -7,6 +7,8 @@ import { testDatabases } from '@plaza/kernel/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RewardsTestBed, startRewards } from '../admin/test-support.ts';
+import { type CalendarSource, openCalendarSource } from '../calendar/source.ts';
+import { createCalendarStore, type RewardsCalendarTables } from '../calendar/store.ts';
 import { CUBE_PROGRAM } from './cube-program.ts';
 import { seedProgram } from './seed.ts';
 import { openProgramSource, type StoredProgramSource } from './source.ts';
@@ -24,6 +26,7 @@ describe.each(targets)('the program source across processes ($name)', (target) =
   let bed: RewardsTestBed;
   let other: Platform;
   let otherSource: StoredProgramSource;
+  let otherCalendar: CalendarSource;
 
   beforeAll(async () => {
     bed = await startRewards(target);
@@ -33,8 +36,14 @@ describe.each(targets)('the program source across processes ($name)', (target) =
       logger: createLogger('silent'),
       ...(schema ? { database: { schema, poolSize: 2 } } : {}),
     });
+    otherCalendar = await openCalendarSource({
+      store: createCalendarStore(tables<RewardsCalendarTables>(other)),
+      logger: other.logger,
+      refreshIntervalMs: 0,
+    });
     otherSource = await openProgramSource({
       store: createProgramStore(tables<RewardsProgramTables>(other)),
+      calendar: otherCalendar,
       logger: other.logger,
       refreshIntervalMs: 0,
     });
@@ -51,7 +60,17 @@ describe.each(targets)('the program source across processes ($name)', (target) =
       versions: plan.versions.map(({ shelf: _shelf, ...terms }) => terms),
     }));
     expect(stripped).toEqual(CUBE_PROGRAM.plans);
-    expect(bed.services.programs.current().settings).toEqual(CUBE_PROGRAM.settings);
+    const { businessCalendar, ...settings } = bed.services.programs.current().settings;
+    const { businessCalendar: written, ...writtenSettings } = CUBE_PROGRAM.settings;
+    expect(settings).toEqual(writtenSettings);
+    // The calendar comes from its own tables, seeded with the years the code ships.
+    expect(
+      businessCalendar.years.map(({ year, holidays, makeUpWorkdays }) => ({
+        year,
+        holidays,
+        makeUpWorkdays,
+      })),
+    ).toEqual(written.years);
   });
 
   it('a second start on the same database loads nothing again', async () => {
@@ -100,6 +119,7 @@ describe.each(targets)('the program source across processes ($name)', (target) =
     await expect(
       openProgramSource({
         store: createProgramStore(tables<RewardsProgramTables>(other)),
+        calendar: otherCalendar,
         logger: other.logger,
         refreshIntervalMs: 0,
       }),

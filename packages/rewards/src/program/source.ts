@@ -1,4 +1,6 @@
 import type { Logger } from '@plaza/kernel';
+import type { BusinessCalendar } from '../calendar/business-days.ts';
+import type { CalendarSource } from '../calendar/source.ts';
 import type { ProgramSource } from '../contracts.ts';
 import { type Catalog, programOf } from './catalog.ts';
 import { checkProgram } from './check.ts';
@@ -10,6 +12,8 @@ import type { Program } from './types.ts';
 export interface StoredProgramSource extends ProgramSource {
   /** The catalog behind the current snapshot (drafts and schedule included), for the admin views. */
   catalog(): Catalog;
+  /** The business calendar the program is served with: kept in memory, rebuilt on the bank's edits. */
+  readonly calendar: CalendarSource;
   /** Rebuilds the snapshot from the tables now: after an admin change made in this process. */
   reload(): Promise<void>;
   /** Rebuilds when the revision moved (another process changed the program); true when it did. */
@@ -20,6 +24,7 @@ export interface StoredProgramSource extends ProgramSource {
 
 export interface ProgramSourceOptions {
   store: ProgramStore;
+  calendar: CalendarSource;
   logger: Logger;
   /** How often to poll the revision for other processes' changes; 0 turns polling off. */
   refreshIntervalMs: number;
@@ -30,10 +35,10 @@ interface Snapshot {
   readonly program: Program;
 }
 
-async function build(store: ProgramStore): Promise<Snapshot> {
+async function build(store: ProgramStore, calendar: BusinessCalendar): Promise<Snapshot> {
   const rows = await store.load();
   if (!rows) throw new Error('The rewards program tables are empty; seed them before serving.');
-  const catalog = catalogOf(rows);
+  const catalog = catalogOf(rows, calendar);
   const program = programOf(catalog);
   const issues = checkProgram(program);
   if (issues.length > 0) {
@@ -49,8 +54,8 @@ async function build(store: ProgramStore): Promise<Snapshot> {
  * logged and not served: the last good one stays.
  */
 export async function openProgramSource(options: ProgramSourceOptions): Promise<StoredProgramSource> {
-  const { store, logger } = options;
-  let snapshot = await build(store);
+  const { store, logger, calendar } = options;
+  let snapshot = await build(store, calendar.current());
   // Loads run one at a time, so a slow poll never overwrites a newer reload with older rows.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -59,7 +64,14 @@ export async function openProgramSource(options: ProgramSourceOptions): Promise<
     return run;
   };
   const rebuild = async () => {
-    snapshot = await build(store);
+    snapshot = await build(store, calendar.current());
+  };
+  /** The snapshot with the calendar now served: replaced without I/O after the calendar changed. */
+  const current = (): Snapshot => {
+    const now = calendar.current();
+    const served = snapshot.program.settings.businessCalendar;
+    if (served !== now) snapshot = withCalendar(snapshot, now);
+    return snapshot;
   };
   const refresh = () =>
     serial(async () => {
@@ -78,10 +90,22 @@ export async function openProgramSource(options: ProgramSourceOptions): Promise<
   timer?.unref();
 
   return {
-    current: () => snapshot.program,
-    catalog: () => snapshot.catalog,
+    current: () => current().program,
+    catalog: () => current().catalog,
+    calendar,
     reload: () => serial(rebuild),
     refresh,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      calendar.stop();
+    },
+  };
+}
+
+function withCalendar(snapshot: Snapshot, calendar: BusinessCalendar): Snapshot {
+  const settings = { ...snapshot.catalog.settings, businessCalendar: calendar };
+  return {
+    catalog: { ...snapshot.catalog, settings },
+    program: { ...snapshot.program, settings },
   };
 }

@@ -78,10 +78,12 @@ export interface PlanVersion {
   /**
    * Inclusive Taipei calendar dates: the transactions this version judges. In a program built
    * from the bank's tables these are the published window cut to the days the version is on the
-   * shelf (see `ShelfWindow`).
+   * shelf (see `ShelfWindow`). `validTo` null: open-ended, the version judges every day from
+   * `validFrom` until the bank schedules an end (a withdrawal), so a program never runs out of
+   * plans by the calendar alone.
    */
   readonly validFrom: CalendarDate;
-  readonly validTo: CalendarDate;
+  readonly validTo: CalendarDate | null;
   readonly eligibility: Eligibility;
   readonly channels: readonly Channel[];
   readonly caps: readonly Cap[];
@@ -119,6 +121,10 @@ export interface ProgramSettings {
   readonly installmentGeneralOnlySince: CalendarDate | null;
   /** Points become available on this many business days after the settlement date (次二日). */
   readonly availableAfterBusinessDays: number;
+  /**
+   * The bank's business days. Stored in its own tables (`calendar/`), not with the settings:
+   * the program source puts the in-memory calendar here.
+   */
   readonly businessCalendar: BusinessCalendar;
   /** ISO 3166 alpha-2; a merchant elsewhere is overseas. */
   readonly homeCountry: string;

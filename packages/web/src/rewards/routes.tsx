@@ -31,6 +31,8 @@ export const rewardsRoutes: RouteObject[] = [
       { path: 'versions/:versionId/edit', ...screen('editVersion') },
       { path: 'preview', ...screen('preview') },
       { path: 'merchants', ...screen('merchants') },
+      { path: 'calendar', ...screen('calendar') },
+      { path: 'calendar/:year', ...screen('calendar') },
       { path: 'cards', ...screen('adminCards') },
       { path: 'cards/:cardRef', ...screen('adminCards') },
     ],

@@ -1,5 +1,6 @@
 import { RequireAuth } from '../components/require-auth.tsx';
 import { AdminLayout } from './admin/admin-layout.tsx';
+import { CalendarPage } from './admin/calendar/calendar-page.tsx';
 import { CardLookupPage } from './admin/cards/card-lookup-page.tsx';
 import { CatalogPage } from './admin/catalog-page.tsx';
 import { MerchantsPage } from './admin/merchants/merchants-page.tsx';
@@ -51,6 +52,7 @@ export const screens = {
   editVersion: EditVersionPage,
   preview: PreviewPage,
   merchants: MerchantsPage,
+  calendar: CalendarPage,
   adminCards: CardLookupPage,
 };
 

@@ -14,6 +14,7 @@ export function AdminLayout() {
           { to: '/rewards/admin/plans', label: t('rewards.admin.tabs.catalog'), end: false },
           { to: '/rewards/admin/cards', label: t('rewards.admin.tabs.cards'), end: false },
           { to: '/rewards/admin/merchants', label: t('rewards.admin.tabs.merchants') },
+          { to: '/rewards/admin/calendar', label: t('rewards.admin.tabs.calendar'), end: false },
           { to: '/rewards/admin/preview', label: t('rewards.admin.tabs.preview') },
         ]}
       />

@@ -5,8 +5,10 @@ import type { AdminPlanView } from '../api/admin-types.ts';
 import { useLocalText } from '../hooks/use-local-text.ts';
 import { formatCalendarDate, formatRate } from '../lib/format.ts';
 import { NewPlanForm } from './new-plan-form.tsx';
+import { ShelfWarnings } from './shelf-warnings.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { useCatalog } from './use-catalog.ts';
+import { windowEndText } from './window-end.ts';
 
 /** `/rewards/admin/plans`: every plan with its shelf state and versions; a new plan at the end. */
 export function CatalogPage() {
@@ -23,6 +25,7 @@ export function CatalogPage() {
           date: t(`rewards.admin.selectionDate.${data.planSelectionDate}`),
         })}
       </p>
+      <ShelfWarnings warnings={data.shelfWarnings} plans={data.plans} />
       <ul className="rewards-admin-plans" data-testid="admin-catalog">
         {data.plans.map((plan) => (
           <PlanRow key={plan.id} plan={plan} />
@@ -54,7 +57,7 @@ function PlanRow({ plan }: { plan: AdminPlanView }) {
               <span>
                 {t('rewards.admin.window', {
                   from: formatCalendarDate(v.validFrom, lang),
-                  to: formatCalendarDate(v.validTo, lang),
+                  to: windowEndText(t, v.validTo, lang),
                 })}
               </span>
             </li>

@@ -6,6 +6,7 @@ import { useLocalText } from '../hooks/use-local-text.ts';
 import { formatCalendarDate, formatPoints, formatRate, formatTaipeiDateTime } from '../lib/format.ts';
 import { ScheduleForm } from './schedule-form.tsx';
 import { StateBadge } from './state-badge.tsx';
+import { windowEndText } from './window-end.ts';
 
 const LEVELS: LevelKey[] = ['1', '2', '3'];
 
@@ -24,7 +25,7 @@ export function VersionCard({ version }: { version: AdminVersionView }) {
         <code>{version.id}</code> ·{' '}
         {t('rewards.admin.window', {
           from: formatCalendarDate(version.validFrom, lang),
-          to: formatCalendarDate(version.validTo, lang),
+          to: windowEndText(t, version.validTo, lang),
         })}
       </p>
       <ShelfLine version={version} />
@@ -74,7 +75,7 @@ function ShelfLine({ version }: { version: AdminVersionView }) {
       {effective &&
         ` · ${t('rewards.admin.effective', {
           from: formatCalendarDate(effective.from, lang),
-          to: formatCalendarDate(effective.to, lang),
+          to: windowEndText(t, effective.to, lang),
         })}`}
     </p>
   );

@@ -148,7 +148,7 @@ export function draftFromTerms(terms: VersionTerms): VersionDraft {
     zhTW: terms.names['zh-TW'],
     en: terms.names.en,
     validFrom: terms.validFrom,
-    validTo: terms.validTo,
+    validTo: terms.validTo ?? '',
     eligibility: terms.eligibility.kind,
     flag: terms.eligibility.flag ?? '',
     channels: terms.channels.map(channelDraft),
@@ -208,7 +208,8 @@ export function termsFromDraft(draft: VersionDraft): { terms: VersionTerms; erro
   const terms: VersionTerms = {
     names: { 'zh-TW': draft.zhTW.trim(), en: draft.en.trim() },
     validFrom: draft.validFrom,
-    validTo: draft.validTo,
+    // Empty: no end, the version stays until the bank withdraws it.
+    validTo: draft.validTo === '' ? null : draft.validTo,
     eligibility,
     channels: draft.channels.map((c, i) => channelOf(c, `channels/${i}`, errors)),
     caps: draft.caps.map((c, i) => capOf(c, `caps/${i}`, errors)),

@@ -86,6 +86,7 @@ function TermsFields({ draft, issues, set }: PartProps) {
         <TextField
           type="date"
           label={t('rewards.admin.validTo')}
+          hint={t('rewards.admin.validToHint')}
           name="validTo"
           value={draft.validTo}
           onChange={(validTo) => set({ validTo })}

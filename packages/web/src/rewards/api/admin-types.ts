@@ -22,7 +22,8 @@ export interface AdminCap {
 export interface VersionTerms {
   names: Names;
   validFrom: string;
-  validTo: string;
+  /** null: open-ended, until the bank schedules an end (a withdrawal). */
+  validTo: string | null;
   eligibility: Eligibility;
   channels: AdminChannel[];
   caps: AdminCap[];
@@ -35,7 +36,7 @@ export interface AdminVersionView extends VersionTerms {
   id: string;
   planId: string;
   /** The Taipei dates the version judges: its window cut to the shelf; null for drafts. */
-  effective: { from: string; to: string } | null;
+  effective: { from: string; to: string | null } | null;
   shelf: { onShelfAt: number; offShelfAt: number | null } | null;
   state: VersionState;
   /** False once the version has been on the shelf: its terms and start are final. */
@@ -60,6 +61,17 @@ export interface CatalogView {
   planSelectionDate: 'transaction' | 'settlement';
   asOf: number;
   plans: AdminPlanView[];
+  /** Plans leaving the shelf within 30 days with no version after them. */
+  shelfWarnings: ShelfWarning[];
+}
+
+export interface ShelfWarning {
+  code: 'plan_leaves_shelf';
+  planId: string;
+  versionId: string;
+  leavesShelfAt: number;
+  /** Its last Taipei day on the shelf. */
+  lastDay: string;
 }
 
 export interface ScheduleInput {

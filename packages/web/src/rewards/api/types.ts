@@ -45,7 +45,8 @@ export interface PlanVersionView {
   id: string;
   names: Names;
   validFrom: string;
-  validTo: string;
+  /** null: open-ended, offered until the bank schedules an end. */
+  validTo: string | null;
   eligibility: Eligibility;
   channels: ChannelView[];
   caps: CapView[];

@@ -32,10 +32,12 @@ export function PlanOption({ plan, card, generalRateBps, choice, onChoose }: Pla
         {current && <span className="badge badge-current">{t('rewards.plan.current')}</span>}
       </div>
       <p className="muted">
-        {t('rewards.plan.valid', {
-          from: formatCalendarDate(version.validFrom, lang),
-          to: formatCalendarDate(version.validTo, lang),
-        })}
+        {version.validTo === null
+          ? t('rewards.plan.validOpen', { from: formatCalendarDate(version.validFrom, lang) })
+          : t('rewards.plan.valid', {
+              from: formatCalendarDate(version.validFrom, lang),
+              to: formatCalendarDate(version.validTo, lang),
+            })}
       </p>
       <EligibilityNote rule={version.eligibility} choice={choice} />
       <ChannelList

@@ -1,13 +1,21 @@
+import { adminCalendarEn } from './admin-calendar-en.ts';
 import { adminCardsEn } from './admin-cards-en.ts';
 import { adminMerchantsEn } from './admin-merchants-en.ts';
 
 /** English strings of the bank's console (`/rewards/admin`). */
 export const adminEn = {
+  calendar: adminCalendarEn,
   cards: adminCardsEn,
   directory: adminMerchantsEn,
   title: 'Bank console',
   sections: 'Console sections',
-  tabs: { catalog: 'Plans', preview: 'Preview', cards: 'Cards', merchants: 'Merchants' },
+  tabs: {
+    catalog: 'Plans',
+    preview: 'Preview',
+    cards: 'Cards',
+    merchants: 'Merchants',
+    calendar: 'Business days',
+  },
   notAllowedTitle: 'Not allowed',
   notAllowed: 'The bank console is for bank administrators only. Your account does not have that role.',
   toCardApp: 'Go to my cards',
@@ -86,6 +94,11 @@ export const adminEn = {
   removeCap: 'Remove cap',
   validFrom: 'Valid from',
   validTo: 'Valid to',
+  validToHint: 'Empty: no end; the version stays on the shelf until you withdraw it',
+  openEnd: 'no end set',
+  shelfWarningsTitle: 'Plans leaving the shelf with nothing after them',
+  shelfWarning:
+    '{{plan}} is offered until {{date}} ({{version}}) and no version follows: from the next day cardholders cannot switch to it. Schedule a successor, or let it go on purpose.',
   schedule: 'Put on the shelf',
   withdraw: 'Take off the shelf',
   onShelfAtLabel: 'On the shelf from (Taipei time)',

@@ -1,3 +1,4 @@
+import { adminCalendarZhCN } from './admin-calendar-zh-cn.ts';
 import { adminCardsZhCN } from './admin-cards-zh-cn.ts';
 import type { adminEn } from './admin-en.ts';
 import { adminMerchantsZhCN } from './admin-merchants-zh-cn.ts';
@@ -5,11 +6,12 @@ import type { Widen } from './types.ts';
 
 /** 银行管理后台（简体中文）。 */
 export const adminZhCN: Widen<typeof adminEn> = {
+  calendar: adminCalendarZhCN,
   cards: adminCardsZhCN,
   directory: adminMerchantsZhCN,
   title: '银行管理后台',
   sections: '后台功能',
-  tabs: { catalog: '方案', preview: '回馈试算', cards: '卡片', merchants: '商户' },
+  tabs: { catalog: '方案', preview: '回馈试算', cards: '卡片', merchants: '商户', calendar: '营业日' },
   notAllowedTitle: '无权限',
   notAllowed: '银行管理后台仅限银行管理员使用，你的账号没有此权限。',
   toCardApp: '前往我的卡片',
@@ -88,6 +90,11 @@ export const adminZhCN: Widen<typeof adminEn> = {
   removeCap: '删除上限',
   validFrom: '适用起日',
   validTo: '适用止日',
+  validToHint: '留空表示不设止日：版本持续上架，直到你将它下架',
+  openEnd: '未设止日',
+  shelfWarningsTitle: '即将下架且没有后续版本的方案',
+  shelfWarning:
+    '“{{plan}}”上架至 {{date}}（{{version}}），之后没有任何版本：次日起持卡人无法切换到此方案。请安排后续版本，或确认让它下架。',
   schedule: '上架',
   withdraw: '下架',
   onShelfAtLabel: '上架时间（台北时间）',

@@ -1,3 +1,4 @@
+import { adminCalendarZhTW } from './admin-calendar-zh-tw.ts';
 import { adminCardsZhTW } from './admin-cards-zh-tw.ts';
 import type { adminEn } from './admin-en.ts';
 import { adminMerchantsZhTW } from './admin-merchants-zh-tw.ts';
@@ -5,11 +6,12 @@ import type { Widen } from './types.ts';
 
 /** 銀行管理後台（繁體中文）。 */
 export const adminZhTW: Widen<typeof adminEn> = {
+  calendar: adminCalendarZhTW,
   cards: adminCardsZhTW,
   directory: adminMerchantsZhTW,
   title: '銀行管理後台',
   sections: '後台功能',
-  tabs: { catalog: '方案', preview: '回饋試算', cards: '卡片', merchants: '商店' },
+  tabs: { catalog: '方案', preview: '回饋試算', cards: '卡片', merchants: '商店', calendar: '營業日' },
   notAllowedTitle: '無權限',
   notAllowed: '銀行管理後台僅限銀行管理員使用，你的帳號沒有此權限。',
   toCardApp: '前往我的卡片',
@@ -88,6 +90,11 @@ export const adminZhTW: Widen<typeof adminEn> = {
   removeCap: '刪除上限',
   validFrom: '適用起日',
   validTo: '適用迄日',
+  validToHint: '空白表示不設迄日：版本持續上架，直到你將它下架',
+  openEnd: '未設迄日',
+  shelfWarningsTitle: '即將下架且沒有後續版本的方案',
+  shelfWarning:
+    '「{{plan}}」上架至 {{date}}（{{version}}），之後沒有任何版本：隔天起持卡人無法切換至此方案。請排定後續版本，或確認要讓它下架。',
   schedule: '上架',
   withdraw: '下架',
   onShelfAtLabel: '上架時間（台北時間）',

@@ -34,6 +34,7 @@ export const rewardsEn = {
   plan: {
     current: 'Current',
     valid: 'Valid {{from}} – {{to}}',
+    validOpen: 'Valid from {{from}}',
     rateAtLevel: 'Level {{level}}: {{rate}}',
     general: 'Everything else (general rate, no cap)',
     choose: 'Choose this plan',

@@ -35,6 +35,7 @@ export const rewardsZhCN: RewardsCatalog = {
   plan: {
     current: '当前方案',
     valid: '适用期间 {{from}} – {{to}}',
+    validOpen: '适用期间 {{from}} 起',
     rateAtLevel: 'Level {{level}}：{{rate}}',
     general: '其他消费（一般回馈，无上限）',
     choose: '选择此方案',

@@ -35,6 +35,7 @@ export const rewardsZhTW: RewardsCatalog = {
   plan: {
     current: '目前方案',
     valid: '適用期間 {{from}} – {{to}}',
+    validOpen: '適用期間 {{from}} 起',
     rateAtLevel: 'Level {{level}}：{{rate}}',
     general: '其他消費（一般回饋，無上限）',
     choose: '選擇此方案',
