@@ -152,7 +152,9 @@ async function contentDigest(server: TestServer, tables: string[]): Promise<Reco
   const db = server.platform.database.db;
   if (server.platform.dialect === 'postgres') {
     const perTable = tables.map(
-      (name) => sql`select ${sql.lit(name)}::text as name, count(*) || ':' || md5(coalesce(string_agg(t::text, chr(10)
+      (
+        name,
+      ) => sql`select ${sql.lit(name)}::text as name, count(*) || ':' || md5(coalesce(string_agg(t::text, chr(10)
         order by t::text), '')) as digest from ${sql.table(name)} t`,
     );
     const rows = await sql<{ name: string; digest: string }>`${sql.join(perTable, sql` union all `)}`.execute(
