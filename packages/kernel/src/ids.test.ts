@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.ts';
-import { createIdGenerator, isId } from './ids.ts';
+import { createIdGenerator, derivedId, isId } from './ids.ts';
 
 describe('time-ordered ids', () => {
   it('sort in creation order, within one millisecond and across them', () => {
@@ -22,5 +22,22 @@ describe('time-ordered ids', () => {
     const first = ids.next();
     clock.advance(-60_000);
     expect(ids.next() > first).toBe(true);
+  });
+});
+
+describe('derived ids', () => {
+  const ms = Date.UTC(2026, 11, 3, 10);
+  it('are the same for the same seed, time and label, and differ otherwise', () => {
+    const id = derivedId('seed-1', ms, 'note');
+    expect(derivedId('seed-1', ms, 'note')).toBe(id);
+    expect(derivedId('seed-2', ms, 'note')).not.toBe(id);
+    expect(derivedId('seed-1', ms, 'comment')).not.toBe(id);
+    expect(isId(id)).toBe(true);
+  });
+
+  it('sort by their time like generated ids', () => {
+    const later = createIdGenerator(new ManualClock(ms + 1)).next();
+    expect(derivedId('seed-1', ms, 'note') < later).toBe(true);
+    expect(derivedId('seed-1', ms, 'note').slice(14, 15)).toBe('7');
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from './clock.ts';
 
 /**
@@ -33,8 +33,22 @@ export function createIdGenerator(clock: Clock): IdGenerator {
   };
 }
 
+/**
+ * An id in the same layout whose every bit but the time comes from `seed` and `label`: the
+ * same inputs always give the same id. A retried request derives its new rows' ids this way,
+ * so a write that committed before its process died is found again instead of written twice.
+ * @example derivedId(seed, claimedAtMs, 'note') === derivedId(seed, claimedAtMs, 'note') // true
+ */
+export function derivedId(seed: string, ms: number, label: string): string {
+  const bytes = createHash('sha256').update(`${seed}\n${label}`).digest().subarray(0, 16);
+  return formatBytes(bytes, ms, bytes.readUInt16BE(6) & 0xfff);
+}
+
 function formatUuidV7(ms: number, counter: number): string {
-  const bytes = randomBytes(16);
+  return formatBytes(randomBytes(16), ms, counter);
+}
+
+function formatBytes(bytes: Buffer, ms: number, counter: number): string {
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
   bytes[7] = counter & 0xff;

@@ -13,6 +13,7 @@ export * from './http/app.ts';
 export * from './http/guards.ts';
 export * from './http/problem.ts';
 export * from './http/schemas.ts';
+export { idempotentId } from './idempotency/hooks.ts';
 export * from './ids.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

@@ -1,4 +1,4 @@
-import { errorResponses, type PlazaApp, requireViewer, type Viewer } from '@plaza/kernel';
+import { errorResponses, idempotentId, type PlazaApp, requireViewer, type Viewer } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 import { CreateNoteBody, NoteParams, NoteViewSchema, PatchNoteBody } from './schema.ts';
 import type { NotesService } from './service.ts';
@@ -20,7 +20,8 @@ export function registerNotesRoutes(app: PlazaApp, notes: NotesService): void {
       },
     },
     async (request, reply) => {
-      const note = await notes.create(writerOf(requireViewer(request)), request.body);
+      const writer = writerOf(requireViewer(request));
+      const note = await notes.create(writer, request.body, idempotentId(request, 'note'));
       return reply.status(201).send(note);
     },
   );

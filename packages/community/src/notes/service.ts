@@ -185,7 +185,11 @@ export function createNotesService(deps: NotesDeps) {
     ...api,
     contributor: createNotesContributor(store),
 
-    async create(writer: Writer, request: CreateNoteRequest): Promise<NoteView> {
+    /**
+     * `id` names the note when the request derives it from its Idempotency-Key: a retry whose
+     * first run committed finds that note and answers it instead of writing a second.
+     */
+    async create(writer: Writer, request: CreateNoteRequest, id?: string): Promise<NoteView> {
       const input: NoteInput = {
         title: request.title,
         body: request.body ?? '',
@@ -197,7 +201,7 @@ export function createNotesService(deps: NotesDeps) {
       const now = clock.nowMs();
       const row: NoteRow = {
         ...content,
-        id: ids.next(),
+        id: id ?? ids.next(),
         author_id: writer.accountId,
         like_count: 0,
         collect_count: 0,
@@ -206,8 +210,8 @@ export function createNotesService(deps: NotesDeps) {
         updated_at: now,
       };
       await db.transaction().execute(async (tx) => {
+        if (!(await store.insert(row, tx))) return;
         await media.claimForOwner(writer.accountId, note.mediaIds, tx);
-        await store.insert(row, tx);
         await store.replaceMedia(row.id, note.mediaIds, tx);
         await store.replaceTopics(row.id, note.topicKeys, row.created_at, tx);
         await recordEvent(bus, tx, undefined, row, mentionIds);

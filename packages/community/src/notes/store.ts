@@ -72,7 +72,15 @@ export function createNotesStore(root: Kysely<NotesTables>) {
     return out;
   };
   return {
-    insert: (row: NoteRow, db?: Executor) => q(db).insertInto('notes').values(row).execute(),
+    /** False when a note with this id exists already (a retried request that had committed). */
+    async insert(row: NoteRow, db?: Executor): Promise<boolean> {
+      const result = await q(db)
+        .insertInto('notes')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     update: (id: string, changes: NoteUpdate, db?: Executor) =>
       q(db).updateTable('notes').set(changes).where('id', '=', id).execute(),
     remove: async (ids: string[], db: Executor) => {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { ConflictError, PlazaError, ValidationError } from '../errors.ts';
 import type { PlazaApp } from '../http/app.ts';
+import { derivedId } from '../ids.ts';
 import type { IdempotencyStore } from './store.ts';
 
 /** How long a key is remembered: long enough for any client's retries, short enough to stay small. */
@@ -12,16 +13,18 @@ const HEADER = 'idempotency-key';
 /**
  * A claim with no answer older than `abandonedClaimMs` belongs to a process that died
  * mid-request, so the retry may run. If that process had committed its write in the instant
- * before dying, the write runs twice; a request still running after that long has long since
- * timed out for its client anyway.
+ * before dying, the retry finds it again when the write names its new rows with
+ * `idempotentId` (same key, same first claim, same id); a write that does not would run twice.
  */
-function isStale(
+function isExpired(row: { created_at: number }, nowMs: number): boolean {
+  return nowMs - row.created_at > IDEMPOTENCY_WINDOW_MS;
+}
+function isAbandoned(
   row: { created_at: number; status_code: number | null },
   nowMs: number,
   abandonedClaimMs: number,
 ): boolean {
-  const age = nowMs - row.created_at;
-  return age > IDEMPOTENCY_WINDOW_MS || (row.status_code === null && age > abandonedClaimMs);
+  return row.status_code === null && nowMs - row.created_at > abandonedClaimMs;
 }
 /** Answers that say nothing about the request itself: they free the key for the retry. */
 function isTransient(statusCode: number): boolean {
@@ -33,7 +36,24 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 declare module 'fastify' {
   interface FastifyRequest {
     idempotencyKey: string | null;
+    /** What a retry of this request has in common with its first run: account, key, first claim. */
+    idempotencyOrigin: { seed: string; firstClaimedAtMs: number } | null;
   }
+}
+
+function originOf(accountId: string, key: string, firstClaimedAtMs: number) {
+  const seed = createHash('sha256').update(`${accountId}\n${key}\n${firstClaimedAtMs}`).digest('hex');
+  return { seed, firstClaimedAtMs };
+}
+
+/**
+ * The id of a row this request creates: derived from its Idempotency-Key when it has one, so
+ * a retry after a crash names the same row (and finds it) instead of writing a second one;
+ * undefined without a key (the service makes a fresh id).
+ */
+export function idempotentId(request: FastifyRequest, label: string): string | undefined {
+  const origin = request.idempotencyOrigin;
+  return origin ? derivedId(origin.seed, origin.firstClaimedAtMs, label) : undefined;
 }
 
 function requestHash(request: FastifyRequest): string {
@@ -63,6 +83,7 @@ export function registerIdempotency(
   abandonedClaimMs: number,
 ): void {
   app.decorateRequest('idempotencyKey', null);
+  app.decorateRequest('idempotencyOrigin', null);
   app.addHook('preValidation', async (request, reply) => {
     const key = request.headers[HEADER];
     if (typeof key !== 'string' || !WRITE_METHODS.has(request.method) || !request.viewer) return;
@@ -72,17 +93,27 @@ export function registerIdempotency(
       ]);
     const accountId = request.viewer.accountId;
     const hash = requestHash(request);
-    if (await store.claim(accountId, key, hash, clock.nowMs())) {
+    const claimed = (firstClaimedAtMs: number) => {
       request.idempotencyKey = key;
-      return;
-    }
+      request.idempotencyOrigin = originOf(accountId, key, firstClaimedAtMs);
+    };
+    const nowMs = clock.nowMs();
+    if (await store.claim(accountId, key, hash, nowMs)) return claimed(nowMs);
     const existing = await store.find(accountId, key);
-    if (existing && isStale(existing, clock.nowMs(), abandonedClaimMs)) {
+    if (!existing) return;
+    if (isExpired(existing, nowMs)) {
       await store.release(accountId, key);
-      if (await store.claim(accountId, key, hash, clock.nowMs())) request.idempotencyKey = key;
+      if (await store.claim(accountId, key, hash, nowMs)) claimed(nowMs);
       return;
     }
-    if (!existing) return;
+    if (existing.request_hash === hash && isAbandoned(existing, nowMs, abandonedClaimMs)) {
+      if (await store.takeOver(accountId, key, existing.created_at, nowMs))
+        return claimed(existing.first_claimed_at ?? existing.created_at);
+      throw new ConflictError(
+        'Another retry with this Idempotency-Key is running.',
+        'idempotency_in_progress',
+      );
+    }
     if (existing.request_hash !== hash) {
       throw new PlazaError(
         'idempotency_key_reused',

@@ -9,6 +9,8 @@ export interface IdempotencyTables {
     content_type: string | null;
     response_body: string | null;
     created_at: number;
+    /** When the key was first claimed; kept when a dead process's claim is taken over. */
+    first_claimed_at: number | null;
   };
 }
 
@@ -33,10 +35,26 @@ export function createIdempotencyStore(db: Kysely<IdempotencyTables>) {
           content_type: null,
           response_body: null,
           created_at: nowMs,
+          first_claimed_at: nowMs,
         })
         .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    /**
+     * Takes over a claim whose process died (no answer, claimed at `staleCreatedAt`); false when
+     * another retry took it first. The first claim's moment stays.
+     */
+    async takeOver(accountId: string, key: string, staleCreatedAt: number, nowMs: number): Promise<boolean> {
+      const result = await db
+        .updateTable('idempotency_keys')
+        .set({ created_at: nowMs })
+        .where('account_id', '=', accountId)
+        .where('key', '=', key)
+        .where('created_at', '=', staleCreatedAt)
+        .where('status_code', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows ?? 0) > 0;
     },
     complete: (
       accountId: string,
