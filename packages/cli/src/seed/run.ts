@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Platform, PlazaApp } from '@plaza/kernel';
 import { SeedApi, SeedApiError } from './api.ts';
 import { renderJpeg } from './images/render.ts';
@@ -21,6 +22,15 @@ export interface SeedDeps {
   platform: Platform;
   clock: SeedClock;
   options?: Partial<SeedOptions>;
+  /** The moment the plan is built from; the clock's time when absent. */
+  anchorMs?: number;
+  /** Told after each event how many accounts and notes exist so far (the plan's totals first). */
+  progress?: SeedProgressSink;
+}
+
+export interface SeedProgressSink {
+  planned(accounts: number, notes: number): void;
+  advanced(accounts: number, notes: number): void;
 }
 
 export interface SeedSummary {
@@ -44,7 +54,7 @@ export interface SeedSummary {
 export async function seedDemo(deps: SeedDeps): Promise<SeedSummary> {
   const options = { ...DEFAULT_SEED_OPTIONS, ...deps.options };
   const started = Date.now();
-  const plan = buildPlan(deps.clock.nowMs(), options);
+  const plan = buildPlan(deps.anchorMs ?? deps.clock.nowMs(), options);
   const run = new SeedRun(deps, plan, options);
   try {
     await run.execute();
@@ -106,11 +116,15 @@ class SeedRun {
       { accounts: this.plan.accounts.length, notes: this.plan.notes.length, events: events.length },
       'seeding demo data',
     );
+    this.deps.progress?.planned(this.plan.accounts.length, this.plan.notes.length);
     let nextReport = 0.1;
     for (const [i, event] of events.entries()) {
+      // One event per turn of the event loop: requests of real users are served in between.
+      await nextTurn();
       this.deps.clock.moveTo(event.at);
       this.pictures.pump();
       await this.applyTolerant(event);
+      this.deps.progress?.advanced(this.counts.accounts, this.counts.notes);
       if ((i + 1) / events.length >= nextReport) {
         logger.info(
           { done: i + 1, of: events.length, notes: this.counts.notes },

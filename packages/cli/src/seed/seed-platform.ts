@@ -1,0 +1,79 @@
+import {
+  buildServer,
+  createAuthService,
+  createAuthStore,
+  createIdGenerator,
+  createMemoryRateLimiter,
+  createMetrics,
+  type Invalidations,
+  type Platform,
+  type PlazaApp,
+} from '@plaza/kernel';
+import type { CommunityModules } from '@plaza/community';
+import type { RewardsServices } from '@plaza/rewards';
+import { allProducts } from '../commands/products.ts';
+import { createMemoryBus } from './memory-bus.ts';
+import { OffsetClock } from './seed-clock.ts';
+
+/** The seeder's own Plaza: services on a moved clock, over the serving platform's database. */
+export interface SeedingStack {
+  platform: Platform;
+  /** Never listens: the seeder calls it in-process (`app.inject`). */
+  app: PlazaApp;
+  clock: OffsetClock;
+  community: CommunityModules;
+  rewards: RewardsServices | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a second platform and app for the seeder while the first one serves real users. Only
+ * the database (and Redis) are shared: the seeder's clock, ids, sessions, caches, rate limits
+ * and event bus are its own, so a real request never reads the seeder's moved time and the
+ * seeder's requests never spend real users' rate limits. SQLite allows one connection per
+ * thread here: a second connection in the same thread would wait on the first's write lock
+ * with the thread blocked. `invalidations` is the seeder's view of the link with the server's
+ * caches (`linked-invalidations.ts`).
+ */
+export async function buildSeedingStack(serving: Platform, invalidations: Invalidations): Promise<SeedingStack> {
+  const { config } = serving;
+  const clock = new OffsetClock();
+  const logger = serving.logger.child({ seeding: true });
+  const ids = createIdGenerator(clock);
+  const bus = createMemoryBus(logger);
+  const auth = createAuthService({
+    store: createAuthStore(serving.database.db),
+    bus,
+    clock,
+    ids,
+    sessionTtlMs: config.sessionTtlDays * 86_400_000,
+    invalidations,
+  });
+  const platform: Platform = {
+    ...serving,
+    logger,
+    clock,
+    ids,
+    bus,
+    auth,
+    invalidations,
+    metrics: createMetrics(),
+    rateLimiter: createMemoryRateLimiter(clock),
+    // The database and Redis belong to the serving platform, which closes them.
+    close: async () => {},
+  };
+  let community: CommunityModules | undefined;
+  let rewards: RewardsServices | undefined;
+  const products = allProducts(
+    (modules) => {
+      community = modules;
+    },
+    (services) => {
+      rewards = services;
+    },
+  );
+  const app = await buildServer(platform, products);
+  await app.ready();
+  if (!community) throw new Error('the Community product handed out no modules');
+  return { platform, app, clock, community, rewards, close: () => app.close() };
+}
