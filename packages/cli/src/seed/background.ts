@@ -118,7 +118,8 @@ async function seedCommunity(
     { ...counts, seconds: Math.round(elapsedMs / 100) / 10 },
     `demo data seeded; every demo account signs in with the password "${DEMO_PASSWORD}"`,
   );
-  if (missingRoutes.length > 0) serving.logger.warn({ missingRoutes }, 'demo data is partial: routes missing');
+  if (missingRoutes.length > 0)
+    serving.logger.warn({ missingRoutes }, 'demo data is partial: routes missing');
   await markers.advance('rewards');
   return anchorMs;
 }

@@ -25,7 +25,11 @@ export class SeedProgress {
   }
 
   planned(accounts: number, notes: number): void {
-    this.current = { state: 'running', notes: { done: 0, planned: notes }, accounts: { done: 0, planned: accounts } };
+    this.current = {
+      state: 'running',
+      notes: { done: 0, planned: notes },
+      accounts: { done: 0, planned: accounts },
+    };
   }
 
   advanced(accounts: number, notes: number): void {

@@ -1,3 +1,4 @@
+import type { CommunityModules } from '@plaza/community';
 import {
   buildServer,
   createAuthService,
@@ -9,7 +10,6 @@ import {
   type Platform,
   type PlazaApp,
 } from '@plaza/kernel';
-import type { CommunityModules } from '@plaza/community';
 import type { RewardsServices } from '@plaza/rewards';
 import { allProducts } from '../commands/products.ts';
 import { createMemoryBus } from './memory-bus.ts';
@@ -35,7 +35,10 @@ export interface SeedingStack {
  * with the thread blocked. `invalidations` is the seeder's view of the link with the server's
  * caches (`linked-invalidations.ts`).
  */
-export async function buildSeedingStack(serving: Platform, invalidations: Invalidations): Promise<SeedingStack> {
+export async function buildSeedingStack(
+  serving: Platform,
+  invalidations: Invalidations,
+): Promise<SeedingStack> {
   const { config } = serving;
   const clock = new OffsetClock();
   const logger = serving.logger.child({ seeding: true });
