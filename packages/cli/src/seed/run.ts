@@ -58,6 +58,7 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedSummary> {
   const run = new SeedRun(deps, plan, options);
   try {
     await run.execute();
+    await run.signOut();
   } finally {
     deps.clock.release();
   }
@@ -86,7 +87,7 @@ class SeedRun {
     collect: 0,
   };
   private readonly api: SeedApi;
-  private readonly sessions = new Map<number, { token: string; at: number }>();
+  private readonly sessions = new Map<number, { token: string; sessionId: string; at: number }>();
   private readonly noteIds = new Map<number, string>();
   private readonly commentIds = new Map<number, string>();
   private readonly boardIds = new Map<number, string>();
@@ -173,9 +174,18 @@ class SeedRun {
     const session = this.sessions.get(account);
     if (session && at - session.at < this.sessionRefreshMs) return session.token;
     const { handle } = this.plan.accounts[account]!.persona;
-    const { token } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
-    this.sessions.set(account, { token, at });
+    const { token, sessionId } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
+    this.sessions.set(account, { token, sessionId, at });
     return token;
+  }
+
+  /**
+   * Signs the seeder out of every demo account: people trying Plaza sign in themselves. Earlier
+   * sessions of an account expired on the seeding clock before they were replaced.
+   */
+  async signOut(): Promise<void> {
+    for (const { sessionId } of this.sessions.values()) await this.deps.platform.auth.logOut(sessionId);
+    this.sessions.clear();
   }
 
   private async join(index: number, at: number): Promise<void> {
