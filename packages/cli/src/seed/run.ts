@@ -86,6 +86,8 @@ class SeedRun {
     comment: 0,
     collect: 0,
   };
+  /** Part of the notes' time spent waiting for pictures still being drawn or uploaded. */
+  private picturesWaitMs = 0;
   private readonly api: SeedApi;
   private readonly sessions = new Map<number, { token: string; sessionId: string; at: number }>();
   private readonly noteIds = new Map<number, string>();
@@ -135,7 +137,10 @@ class SeedRun {
       }
     }
     const rounded = Object.fromEntries(Object.entries(this.timingsMs).map(([k, v]) => [k, Math.round(v)]));
-    logger.debug({ timingsMs: rounded }, 'seeding time per kind of event');
+    logger.debug(
+      { timingsMs: rounded, picturesWaitMs: Math.round(this.picturesWaitMs) },
+      'seeding time per kind of event, and how long notes waited for their pictures',
+    );
   }
 
   /** A route not built yet skips its events (reported at the end); any other failure stops seeding. */
@@ -209,7 +214,9 @@ class SeedRun {
 
   private async note(index: number, at: number): Promise<void> {
     const note = this.plan.notes[index]!;
+    const asked = performance.now();
     const mediaIds = await this.pictures.take(note);
+    this.picturesWaitMs += performance.now() - asked;
     const token = await this.token(note.author, at);
     const created = await this.api.json<{ id: string }>('POST', '/api/v1/notes', token, {
       title: note.title,
