@@ -7,7 +7,12 @@ import type { SeedProgress } from './progress.ts';
 const Count = Type.Object({ done: Type.Integer(), planned: Type.Integer() });
 
 const SeedStatusView = Type.Object({
-  state: Type.Union(['none', 'running', 'done', 'failed'].map((s) => Type.Literal(s))),
+  state: Type.Union([
+    Type.Literal('none'),
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
   notes: Count,
   accounts: Count,
 });
