@@ -84,5 +84,9 @@ export async function buildSeedingStack(
   const app = await buildServer(platform, products);
   await app.ready();
   if (!community) throw new Error('the Community product handed out no modules');
-  return { platform, app, clock, community, rewards, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await invalidations.close();
+  };
+  return { platform, app, clock, community, rewards, close };
 }

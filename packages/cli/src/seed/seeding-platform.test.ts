@@ -70,4 +70,17 @@ describe('invalidations linked between the server and the seeder', () => {
     expect(servingDrops).toHaveLength(2);
     expect(seedingDrops).toEqual([['a3']]);
   });
+
+  it("forgets one side's subscribers when that side closes, and keeps the other's", async () => {
+    const [serving, seeding] = linkInvalidations(processLocalInvalidations());
+    const seedingDrops: Dropped[] = [];
+    const servingDrops: Dropped[] = [];
+    seeding.subscribe('note-state', (keys) => void seedingDrops.push(keys));
+    serving.subscribe('note-state', (keys) => void servingDrops.push(keys));
+    await seeding.close();
+    serving.publish('note-state', ['n1']);
+    seeding.publish('note-state', ['n2']);
+    expect(seedingDrops).toEqual([]);
+    expect(servingDrops).toEqual([['n2']]);
+  });
 });
