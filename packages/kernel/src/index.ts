@@ -1,6 +1,8 @@
 export * from './auth/routes.ts';
 export * from './auth/service.ts';
 export * from './auth/session-cookie.ts';
+// The CLI's demo seeder builds a second auth service (its own clock) over the serving database.
+export { createAuthStore } from './auth/store.ts';
 export * from './auth/types.ts';
 export * from './bus.ts';
 export * from './cache.ts';

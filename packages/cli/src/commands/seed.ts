@@ -1,32 +1,15 @@
 import type { CommunityModules } from '@plaza/community';
-import {
-  type AuthTables,
-  buildServer,
-  createPlatform,
-  loadConfig,
-  migrate,
-  type Platform,
-  type PlazaApp,
-} from '@plaza/kernel';
+import { createPlatform, loadConfig, migrate, type Platform, type PlazaApp } from '@plaza/kernel';
 import type { RewardsServices } from '@plaza/rewards';
-import type { Kysely } from 'kysely';
+import { isEmpty, prepareDemoSeed } from '../seed/background.ts';
 import type { SeedOptions } from '../seed/plan.ts';
+import { SeedProgress } from '../seed/progress.ts';
 import { announceRewardsDemo, seedRewardsDemo } from '../seed/rewards-seed.ts';
 import { DEMO_PASSWORD, type SeedSummary, seedDemo, type UploadPicture } from '../seed/run.ts';
-import { OffsetClock, type SeedClock } from '../seed/seed-clock.ts';
+import type { SeedClock } from '../seed/seed-clock.ts';
+import { demoSeedProduct } from '../seed/status-route.ts';
 import { allProducts } from './products.ts';
 import { announceAdmin } from './start.ts';
-
-/** True when nobody but the admin has an account: a fresh install worth filling with demo data. */
-export async function isEmpty(platform: Platform): Promise<boolean> {
-  const db: Kysely<AuthTables> = platform.database.db;
-  const row = await db
-    .selectFrom('accounts')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('handle', '!=', platform.config.adminHandle)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0) === 0;
-}
 
 /** The media service's upload, for the seeder; the Community product must have been built. */
 export function uploadThrough(community: CommunityModules | undefined): UploadPicture {
@@ -35,8 +18,9 @@ export function uploadThrough(community: CommunityModules | undefined): UploadPi
 }
 
 /**
- * Seeds the demo community when the database holds no one but the admin. `clock` must be
- * the clock the platform was created with: seeding moves it to spread content over time.
+ * Seeds the demo community through `app`, on `clock`, when the database holds no one but the
+ * admin; `clock` must be the clock the platform was created with. For a platform nobody else
+ * uses (tests); a serving process seeds through a platform of its own (`seed/background.ts`).
  */
 export async function seedDemoIfEmpty(
   platform: Platform,
@@ -64,7 +48,10 @@ export async function seedDemoIfEmpty(
 
 const USAGE = 'Usage: plaza seed [--scale=N] [DATABASE_URL]\n';
 
-/** `plaza seed`: migrates, makes sure the admin exists, and seeds the demo when the database is empty. */
+/**
+ * `plaza seed`: migrates, makes sure the admin exists, and seeds the demo when the database is
+ * empty, or finishes a seed a killed process left, exactly as `plaza start` would.
+ */
 export async function runSeed(args: string[]): Promise<void> {
   let scale: number | undefined;
   let databaseUrl: string | undefined;
@@ -83,30 +70,16 @@ export async function runSeed(args: string[]): Promise<void> {
     return;
   }
   const config = loadConfig({ ...process.env, ...(databaseUrl ? { PLAZA_DATABASE_URL: databaseUrl } : {}) });
-  const clock = new OffsetClock();
-  const platform = createPlatform(config, { clock });
+  const platform = createPlatform(config);
   try {
-    let community: CommunityModules | undefined;
-    let rewards: RewardsServices | undefined;
-    const products = allProducts(
-      (modules) => {
-        community = modules;
-      },
-      (services) => {
-        rewards = services;
-      },
-    );
-    await migrate(platform, products);
+    const progress = new SeedProgress();
+    await migrate(platform, [...allProducts(), demoSeedProduct(progress)]);
     await announceAdmin(platform);
-    const app = await buildServer(platform, products);
-    await app.ready();
-    try {
-      const upload = uploadThrough(community);
-      const summary = await seedDemoIfEmpty(platform, app, clock, upload, scale ? { scale } : {}, rewards);
-      if (!summary) platform.logger.info('the database already has accounts: nothing seeded');
-    } finally {
-      await app.close();
-    }
+    const context = { serving: platform, invalidations: platform.invalidations, progress };
+    const job = await prepareDemoSeed(scale ? { ...context, options: { scale } } : context);
+    if (job) await job.run();
+    else platform.logger.info('the database already has accounts: nothing seeded');
+    if (progress.status().state === 'failed') process.exitCode = 1;
   } finally {
     await platform.close();
   }

@@ -1,37 +1,38 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommunityModules } from '@plaza/community';
 import { buildServer, createPlatform, loadConfig, migrate, type Platform } from '@plaza/kernel';
-import type { RewardsServices } from '@plaza/rewards';
-import { OffsetClock } from '../seed/seed-clock.ts';
+import { prepareDemoSeed } from '../seed/background.ts';
+import { linkInvalidations } from '../seed/linked-invalidations.ts';
+import { SeedProgress } from '../seed/progress.ts';
+import { demoSeedProduct } from '../seed/status-route.ts';
 import { allProducts } from './products.ts';
 
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
+/**
+ * Serves Plaza. On a fresh install the server listens first and the demo data arrives
+ * afterwards, from a seeder with a platform of its own (`seed/seed-platform.ts`): this
+ * platform runs on the system clock from the first request on.
+ */
 export async function runStart(): Promise<void> {
   const config = loadConfig();
-  // Real time, except while demo data is seeded: the seeder moves it to spread content over time.
-  const clock = new OffsetClock();
-  const platform = createPlatform(config, { clock });
-  let community: CommunityModules | undefined;
-  let rewards: RewardsServices | undefined;
-  const products = allProducts(
-    (modules) => {
-      community = modules;
-    },
-    (services) => {
-      rewards = services;
-    },
-  );
+  const platform = createPlatform(config);
+  const [serving, seeding] = linkInvalidations(platform.invalidations);
+  platform.invalidations = serving;
+  const progress = new SeedProgress();
+  const products = [...allProducts(), demoSeedProduct(progress)];
   await migrate(platform, products);
   await announceAdmin(platform);
+  const seed = config.seedDemo
+    ? await prepareDemoSeed({ serving: platform, invalidations: seeding, progress })
+    : undefined;
   const app = await buildServer(platform, products, { webDir: config.webDir ?? DEFAULT_WEB_DIR });
-  if (config.seedDemo) {
-    const { seedDemoIfEmpty, uploadThrough } = await import('./seed.ts');
-    await seedDemoIfEmpty(platform, app, clock, uploadThrough(community), {}, rewards);
-  }
   await app.listen({ port: config.port, host: config.host });
-  platform.logger.info(`Plaza is running on http://localhost:${config.port}`);
+  const { port } = app.server.address() as AddressInfo;
+  platform.logger.info({ port }, `Plaza is running on http://localhost:${port}`);
+  // Never rejects: a failed seed is logged, and its marker makes the next start finish it.
+  void seed?.run();
   const stop = async () => {
     await app.close();
     await platform.close();

@@ -1,10 +1,14 @@
 import { createLimiter, type ImageSpec } from './images/render.ts';
 import type { PlannedNote } from './plan.ts';
 
-// Notes whose pictures are prepared ahead of the event replay; bounds memory and open work.
-const AHEAD = 8;
-// Pictures rendered at once: leaves a core for the uploads' own resizing and the event loop.
+// Notes whose pictures are prepared ahead of the event replay; bounds memory (a few MB) and
+// open work. Far enough ahead that the replay rarely waits: pictures are most of the seed's CPU
+// time, and the likes, follows and comments between two notes give them time to finish.
+const AHEAD = 48;
+// Pictures rendered at once, and uploads (re-encoded by the media module) processed at once:
+// both run on libuv's pool (4 threads), which argon2 sign-ins share.
 const RENDER_CONCURRENCY = 2;
+const UPLOAD_CONCURRENCY = 2;
 
 export interface PipelineSteps {
   render(spec: ImageSpec): Promise<Buffer>;
@@ -23,6 +27,7 @@ export class NotePipeline {
   private readonly jobs = new Map<number, Promise<string[]>>();
   private cursor = 0;
   private readonly limit = createLimiter(RENDER_CONCURRENCY);
+  private readonly uploads = createLimiter(UPLOAD_CONCURRENCY);
 
   constructor(
     private readonly notes: PlannedNote[],
@@ -54,7 +59,7 @@ export class NotePipeline {
 
   private start(note: PlannedNote): void {
     const job = Promise.all(note.images.map((spec) => this.limit(() => this.steps.render(spec)))).then(
-      (pictures) => this.steps.upload(note, pictures),
+      (pictures) => this.uploads(() => this.steps.upload(note, pictures)),
     );
     // Awaited by take(); this only keeps a failure that happens early from being reported as unhandled.
     job.catch(() => undefined);

@@ -7,6 +7,8 @@ export interface RewardsSeedDeps {
   platform: Platform;
   clock: SeedClock;
   services: RewardsServices;
+  /** The moment the plan is built from; the clock's time when absent. A resumed seed passes the first run's. */
+  anchorMs?: number;
 }
 
 export interface DemoCardholder {
@@ -44,7 +46,7 @@ interface Issued {
  */
 export async function seedRewardsDemo(deps: RewardsSeedDeps): Promise<RewardsSeedSummary> {
   const started = Date.now();
-  const plan = buildRewardsDemoPlan(deps.clock.nowMs());
+  const plan = buildRewardsDemoPlan(deps.anchorMs ?? deps.clock.nowMs());
   const run = new RewardsSeedRun(deps, plan.cards);
   try {
     for (const step of plan.steps) {
@@ -105,12 +107,18 @@ class RewardsSeedRun {
   private async issue(card: DemoCard): Promise<void> {
     const { auth, logger } = this.deps.platform;
     // The community seed creates the demo accounts; without one (a partial seed) its card is left out.
-    if (!(await auth.findByHandle(card.holder))) {
+    const holder = await auth.findByHandle(card.holder);
+    if (!holder) {
       logger.warn({ holder: card.holder }, 'rewards demo: holder account missing; card skipped');
       return;
     }
     const primaryCardId = card.primary ? this.issued.get(card.primary)?.id : undefined;
     if (card.primary && !primaryCardId) return;
+    const earlier = await this.issuedBefore(holder.id, card.last4);
+    if (earlier) {
+      this.issued.set(card.key, earlier);
+      return;
+    }
     const issued = await this.deps.services.cards.issue({
       holderHandle: card.holder,
       last4: card.last4,
@@ -120,6 +128,17 @@ class RewardsSeedRun {
     });
     this.issued.set(card.key, { id: issued.id, token: issued.token });
     this.counts.cards += 1;
+  }
+
+  /**
+   * The card a killed seed already issued, when this run resumes it: every other step is
+   * idempotent (one switch per day, a level or flag it already has, events by id), issuing is not.
+   */
+  private async issuedBefore(holderId: string, last4: string): Promise<Issued | undefined> {
+    const { cards } = this.deps.services;
+    const held = (await cards.heldByAccount(holderId)).find((c) => c.last4 === last4);
+    const card = held && (await cards.findByRef(held.id));
+    return card && { id: card.id, token: card.token };
   }
 
   private async switchPlan(cardKey: string, planId: string, at: number): Promise<void> {

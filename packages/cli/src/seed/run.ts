@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Platform, PlazaApp } from '@plaza/kernel';
 import { SeedApi, SeedApiError } from './api.ts';
 import { createLimiter, renderJpeg } from './images/render.ts';
@@ -30,6 +31,15 @@ export interface SeedDeps {
    */
   upload: UploadPicture;
   options?: Partial<SeedOptions>;
+  /** The moment the plan is built from; the clock's time when absent. */
+  anchorMs?: number;
+  /** Told after each event how many accounts and notes exist so far (the plan's totals first). */
+  progress?: SeedProgressSink;
+}
+
+export interface SeedProgressSink {
+  planned(accounts: number, notes: number): void;
+  advanced(accounts: number, notes: number): void;
 }
 
 // Pictures uploaded at once: the fewest the media module's work pool can take (one worker,
@@ -57,10 +67,11 @@ export interface SeedSummary {
 export async function seedDemo(deps: SeedDeps): Promise<SeedSummary> {
   const options = { ...DEFAULT_SEED_OPTIONS, ...deps.options };
   const started = Date.now();
-  const plan = buildPlan(deps.clock.nowMs(), options);
+  const plan = buildPlan(deps.anchorMs ?? deps.clock.nowMs(), options);
   const run = new SeedRun(deps, plan, options);
   try {
     await run.execute();
+    await run.signOut();
   } finally {
     deps.clock.release();
   }
@@ -88,8 +99,13 @@ class SeedRun {
     comment: 0,
     collect: 0,
   };
+  /** Part of the notes' time spent waiting for pictures still being drawn or uploaded. */
+  private picturesWaitMs = 0;
   private readonly api: SeedApi;
-  private readonly sessions = new Map<number, { token: string; accountId: string; at: number }>();
+  private readonly sessions = new Map<
+    number,
+    { token: string; accountId: string; sessionId: string; at: number }
+  >();
   private readonly uploadLimit = createLimiter(UPLOADS_AT_ONCE);
   private readonly noteIds = new Map<number, string>();
   private readonly commentIds = new Map<number, string>();
@@ -120,11 +136,15 @@ class SeedRun {
       { accounts: this.plan.accounts.length, notes: this.plan.notes.length, events: events.length },
       'seeding demo data',
     );
+    this.deps.progress?.planned(this.plan.accounts.length, this.plan.notes.length);
     let nextReport = 0.1;
     for (const [i, event] of events.entries()) {
+      // One event per turn of the event loop: requests of real users are served in between.
+      await nextTurn();
       this.deps.clock.moveTo(event.at);
       this.pictures.pump();
       await this.applyTolerant(event);
+      this.deps.progress?.advanced(this.counts.accounts, this.counts.notes);
       if ((i + 1) / events.length >= nextReport) {
         logger.info(
           { done: i + 1, of: events.length, notes: this.counts.notes },
@@ -134,7 +154,10 @@ class SeedRun {
       }
     }
     const rounded = Object.fromEntries(Object.entries(this.timingsMs).map(([k, v]) => [k, Math.round(v)]));
-    logger.debug({ timingsMs: rounded }, 'seeding time per kind of event');
+    logger.debug(
+      { timingsMs: rounded, picturesWaitMs: Math.round(this.picturesWaitMs) },
+      'seeding time per kind of event, and how long notes waited for their pictures',
+    );
   }
 
   /** A route not built yet skips its events (reported at the end); any other failure stops seeding. */
@@ -177,14 +200,23 @@ class SeedRun {
     const session = this.sessions.get(account);
     if (session && at - session.at < this.sessionRefreshMs) return session;
     const { handle } = this.plan.accounts[account]!.persona;
-    const { token, account: signedIn } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
-    const fresh = { token, accountId: signedIn.id, at };
+    const { token, sessionId, account: signedIn } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
+    const fresh = { token, accountId: signedIn.id, sessionId, at };
     this.sessions.set(account, fresh);
     return fresh;
   }
 
   private upload(accountId: string, bytes: Buffer): Promise<{ id: string }> {
     return this.uploadLimit(() => this.deps.upload(accountId, bytes));
+  }
+
+  /**
+   * Signs the seeder out of every demo account: people trying Plaza sign in themselves. Earlier
+   * sessions of an account expired on the seeding clock before they were replaced.
+   */
+  async signOut(): Promise<void> {
+    for (const { sessionId } of this.sessions.values()) await this.deps.platform.auth.logOut(sessionId);
+    this.sessions.clear();
   }
 
   private async join(index: number, at: number): Promise<void> {
@@ -208,7 +240,9 @@ class SeedRun {
 
   private async note(index: number, at: number): Promise<void> {
     const note = this.plan.notes[index]!;
+    const asked = performance.now();
     const mediaIds = await this.pictures.take(note);
+    this.picturesWaitMs += performance.now() - asked;
     const token = await this.token(note.author, at);
     const created = await this.api.json<{ id: string }>('POST', '/api/v1/notes', token, {
       title: note.title,

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { Header } from './header.tsx';
+import { SeedingBanner } from './seeding-banner.tsx';
 import { TabBar } from './tab-bar.tsx';
 
 /** Every page: top bar, content, and the bottom tab bar that CSS shows on phones only. */
@@ -8,6 +9,7 @@ export function Layout() {
     <div className="app">
       <Header />
       <main className="content">
+        <SeedingBanner />
         <Outlet />
       </main>
       <TabBar />

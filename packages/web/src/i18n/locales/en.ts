@@ -43,6 +43,8 @@ export const en = {
     discoverEmpty: 'Nothing here yet. Be the first to post!',
     followingEmpty: 'Notes from people you follow appear here. Find people on Discover.',
     followingSignedOut: 'Log in to see notes from people you follow.',
+    seeding: 'Demo data is being prepared… {{done}}/{{planned}} notes',
+    seedingStarting: 'Demo data is being prepared…',
   },
   card: {
     likes: '{{count}} likes',

@@ -45,6 +45,8 @@ export const zhCN: Catalog = {
     discoverEmpty: '这里还没有内容，来发布第一篇笔记吧！',
     followingEmpty: '你关注的人发布的笔记会出现在这里。去「发现」找找有趣的人吧。',
     followingSignedOut: '登录后即可查看你关注的人的笔记。',
+    seeding: '正在准备示例内容… {{done}}/{{planned}} 篇笔记',
+    seedingStarting: '正在准备示例内容…',
   },
   card: {
     likes: '{{count}} 个赞',

@@ -45,6 +45,8 @@ export const zhTW: Catalog = {
     discoverEmpty: '這裡還沒有內容，來發佈第一篇筆記吧！',
     followingEmpty: '你關注的人發佈的筆記會出現在這裡。到「發現」找找有趣的人吧。',
     followingSignedOut: '登入後即可查看你關注的人的筆記。',
+    seeding: '正在準備示範內容… {{done}}/{{planned}} 篇筆記',
+    seedingStarting: '正在準備示範內容…',
   },
   card: {
     likes: '{{count}} 個讚',
