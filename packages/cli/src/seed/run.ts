@@ -200,7 +200,11 @@ class SeedRun {
     const session = this.sessions.get(account);
     if (session && at - session.at < this.sessionRefreshMs) return session;
     const { handle } = this.plan.accounts[account]!.persona;
-    const { token, sessionId, account: signedIn } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
+    const {
+      token,
+      sessionId,
+      account: signedIn,
+    } = await this.deps.platform.auth.logIn(handle, DEMO_PASSWORD);
     const fresh = { token, accountId: signedIn.id, sessionId, at };
     this.sessions.set(account, fresh);
     return fresh;

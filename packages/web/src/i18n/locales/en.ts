@@ -219,7 +219,8 @@ export const en = {
     handle_taken: 'That username is taken. Please choose another.',
     password_too_common:
       'This is one of the most common passwords. Please choose one that is harder to guess.',
-    cross_origin_refused: 'This change came from another website, so Plaza refused it. Open Plaza directly and try again.',
+    cross_origin_refused:
+      'This change came from another website, so Plaza refused it. Open Plaza directly and try again.',
     bidi_control: 'Remove the invisible text-direction characters: they can make text read backwards.',
     image_too_large: 'This picture has too many pixels (or frames). Try a smaller one.',
     uploads_busy: 'Many pictures are being uploaded right now. Please try again in a moment.',
