@@ -91,6 +91,16 @@ export function createNotificationsStore(root: Kysely<NotificationsTables>) {
         .where('recipient_id', '=', recipientId)
         .orderBy('id', 'asc')
         .execute(),
+    /** The recipient's notifications, oldest first, after `afterId` (export pages). */
+    pagesFor: (recipientId: string) => (after: { id: string } | undefined, limit: number) =>
+      q()
+        .selectFrom('notifications')
+        .select(['id', 'kind', 'actor_id', 'note_id', 'comment_id', 'created_at', 'read_at'])
+        .where('recipient_id', '=', recipientId)
+        .$if(after !== undefined, (qb) => qb.where('id', '>', after!.id))
+        .orderBy('id', 'asc')
+        .limit(limit)
+        .execute(),
   };
 }
 

@@ -89,6 +89,17 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
         .orderBy('created_at')
         .execute(),
 
+    /** The account's comments, oldest first (ids are time-ordered), after `afterId` (export pages). */
+    pagesByAuthor: (accountId: string) => (after: { id: string } | undefined, limit: number) =>
+      q()
+        .selectFrom('social_comments')
+        .selectAll()
+        .where('author_id', '=', accountId)
+        .$if(after !== undefined, (qb) => qb.where('id', '>', after!.id))
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
+
     /**
      * Erases the account's comments and the replies under its top-level ones. Answers how many
      * comments each note lost, for its commentCount; reply counts of others' threads move here.
