@@ -28,7 +28,8 @@ describe('export from the settings page', () => {
     const page = await pages().open({ ...DESKTOP, locale: 'en', acceptDownloads: true });
     await logIn(page, plaza.baseUrl, 'web_exporter');
     await page.goto(`${plaza.baseUrl}/settings`);
-    expect(await page.getByText(en.settings.exportHint).count()).toBe(1);
+    // The hint names what the zip holds (the page renders after the session check).
+    await page.getByText(en.settings.exportHint).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: en.settings.export }).click(),
