@@ -79,7 +79,13 @@ describe.each(testDatabases())('account export archive on $name', (target) => {
         communityProduct(undefined, { accountExports }),
         rewardsProduct({ accountExports, programRefreshMs: 0, onReady: (s) => (rewards = s) }),
       ],
-      { PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000', PLAZA_SESSION_TTL_DAYS: '3650', ...testMediaEnv() },
+      {
+        PLAZA_SIGNUP_PER_IP_PER_HOUR: '1000',
+        PLAZA_SESSION_TTL_DAYS: '3650',
+        ...testMediaEnv(),
+        // With Redis the one-export-at-a-time lease is the cross-process one.
+        ...(process.env.PLAZA_TEST_REDIS_URL ? { PLAZA_REDIS_URL: process.env.PLAZA_TEST_REDIS_URL } : {}),
+      },
     );
     server.clock.set(taipeiInstant('2024-01-02', '09:00'));
     admin = await signUpForTest(server.app, 'export_admin');
@@ -206,7 +212,9 @@ describe.each(testDatabases())('account export archive on $name', (target) => {
         true,
       );
     } finally {
-      process.env.TMPDIR = tmpdirWas;
+      // Assigning undefined would store the string 'undefined'.
+      if (tmpdirWas === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirWas;
     }
     expect(filesUnder(server.platform.config.dataDir)).toEqual(before.data);
     expect(filesUnder(tmp)).toEqual(before.tmp);
