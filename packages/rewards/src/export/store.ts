@@ -23,7 +23,10 @@ export function createExportStore(db: Kysely<RewardsCardTables>) {
     /** A card's plan selections, oldest first, after `after`. */
     selectionsPages:
       (cardId: string) =>
-      (after: Pick<PlanSelectionRow, 'taipei_date'> | undefined, limit: number): Promise<PlanSelectionRow[]> =>
+      (
+        after: Pick<PlanSelectionRow, 'taipei_date'> | undefined,
+        limit: number,
+      ): Promise<PlanSelectionRow[]> =>
         db
           .selectFrom('rewards_plan_selections')
           .selectAll()

@@ -83,7 +83,13 @@ function linesOf(h: Hydrated): StoredLine[] {
   for (const { row: eventRow, at } of withLines) {
     const stored = eventRow.lines === null ? [] : (JSON.parse(eventRow.lines) as EarningLine[]);
     stored.forEach((line, i) => {
-      lines.push({ eventId: eventRow.id, eventType: eventRow.type as NetworkEventType, lineNo: i + 1, at, line });
+      lines.push({
+        eventId: eventRow.id,
+        eventType: eventRow.type as NetworkEventType,
+        lineNo: i + 1,
+        at,
+        line,
+      });
     });
   }
   return lines;
@@ -133,7 +139,8 @@ export function createTransactionsReader(store: LifecycleStore, ledgerStore: Led
           lines: linesOf(h),
           totals: pointsOf(h.postings),
         })),
-        next: rows.length === limit && last ? { transactionAt: Number(last.transaction_at), id: last.id } : null,
+        next:
+          rows.length === limit && last ? { transactionAt: Number(last.transaction_at), id: last.id } : null,
       };
     },
 
