@@ -69,10 +69,18 @@ describe.each(testDatabases())('account export archive on $name', (target) => {
   let admin: { token: string; id: string };
   let baseUrl: string;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-export-tmp-'));
+  const failOnce = new Set<string>();
 
   beforeAll(async () => {
     // The products wired as `allProducts` wires them: one export list shared by both.
     const accountExports = createAccountExports();
+    // Fails once, after the other parts were written, for the accounts a test names.
+    accountExports.add({
+      name: 'test-fault',
+      async write(accountId) {
+        if (failOnce.delete(accountId)) throw new Error('a contributor failed mid-archive');
+      },
+    });
     server = await createTestServer(
       target,
       [
@@ -218,5 +226,18 @@ describe.each(testDatabases())('account export archive on $name', (target) => {
     }
     expect(filesUnder(server.platform.config.dataDir)).toEqual(before.data);
     expect(filesUnder(tmp)).toEqual(before.tmp);
+  });
+
+  it('breaks the download when a part fails, instead of ending a zip that looks whole, and frees the account', async () => {
+    const owner = await signUpForTest(server.app, 'failing_export');
+    await uploadTestImage(server.app, owner.token);
+    failOnce.add(owner.id);
+    const broken = await fetch(`${baseUrl}/api/v1/me/export`, { headers: bearer(owner.token) });
+    expect(broken.status).toBe(200);
+    await expect(broken.arrayBuffer()).rejects.toThrow();
+    // Closed by the server: the next export of the account starts at once, and is whole.
+    const again = await downloadExport(server.app, owner.token);
+    expect(again.res.statusCode).toBe(200);
+    expect(again.lines('media/media.jsonl')).toHaveLength(1);
   });
 });
