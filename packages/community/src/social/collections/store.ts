@@ -63,13 +63,6 @@ export function createCollectionsStore(root: Kysely<SocialTables>) {
       if (after) query = query.where(olderThan(after, 'id'));
       return query.execute();
     },
-    listByOwner: (ownerId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_collections')
-        .selectAll()
-        .where('owner_id', '=', ownerId)
-        .orderBy('created_at')
-        .execute(),
     /** The owner's boards, oldest first, after `after` (export pages; the owner index). */
     boardsPages:
       (ownerId: string) => (after: { created_at: number; id: string } | undefined, limit: number) =>
@@ -193,14 +186,6 @@ function createItemsStore(q: (db?: Executor) => Kysely<SocialTables>) {
       if (after) query = query.where(olderThan(after, 'note_id'));
       return query.execute();
     },
-
-    itemsOfAccount: (accountId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_collection_items')
-        .select(['collection_id', 'note_id', 'created_at'])
-        .where('account_id', '=', accountId)
-        .orderBy('created_at')
-        .execute(),
 
     /** What the account put on its boards, by note then board, after `after` (export pages). */
     itemsPages:

@@ -81,14 +81,6 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
       return Number(replies.numDeletedRows) + Number(self.numDeletedRows);
     },
 
-    listByAuthor: (accountId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_comments')
-        .selectAll()
-        .where('author_id', '=', accountId)
-        .orderBy('created_at')
-        .execute(),
-
     /** The account's comments, oldest first (ids are time-ordered), after `afterId` (export pages). */
     pagesByAuthor: (accountId: string) => (after: { id: string } | undefined, limit: number) =>
       q()

@@ -128,14 +128,6 @@ export function createFollowsStore(root: Kysely<SocialTables>) {
     },
 
     /** Every follow the account is part of, either side, for export and erasure. */
-    involving: (accountId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_follows')
-        .selectAll()
-        .where((eb) => eb.or([eb('follower_id', '=', accountId), eb('followee_id', '=', accountId)]))
-        .orderBy('created_at')
-        .execute(),
-
     /** Whom the account follows, oldest first, after `after` (export pages; the follower index). */
     followingPages:
       (accountId: string) =>
