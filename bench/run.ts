@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   signup: () => import('./signup.ts'),
   community: () => import('./community.ts'),
   rewards: () => import('./rewards.ts'),
+  export: () => import('./export.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

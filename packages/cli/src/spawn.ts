@@ -16,6 +16,8 @@ export const PLAZA_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 /** A Plaza server running as a process of its own, which a test may kill without warning. */
 export interface PlazaProcess {
   url: string;
+  /** The server's process id (memory measurements read /proc/<pid>). */
+  pid: number;
   /** SIGKILL: no shutdown hooks, no flushing — what a power cut or an OOM kill does. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -53,7 +55,7 @@ export async function startPlaza(env: Record<string, string>, port: number): Pro
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child);
-  return { url, kill: () => end(child, 'SIGKILL'), stop: () => end(child, 'SIGTERM') };
+  return { url, pid: child.pid!, kill: () => end(child, 'SIGKILL'), stop: () => end(child, 'SIGTERM') };
 }
 
 /**

@@ -4,6 +4,7 @@
  * storage freely. Every method that writes takes an optional `db` so a caller can run it
  * inside its own transaction.
  */
+import type { AccountExportContributor } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: a transaction of any module's tables is passed through untouched
@@ -232,11 +233,10 @@ export interface CommunityEvents {
 
 /**
  * Everything an account owns, for export and erasure. Each module registers what it holds;
- * the accounts module runs them all.
+ * the accounts module runs them all. `write` puts the module's part of the export archive
+ * into its own folder, reading its rows in keyset pages (`keysetRows`), never all at once.
  */
-export interface AccountDataContributor {
-  name: string;
-  export(accountId: string, db?: Executor): Promise<unknown>;
+export interface AccountDataContributor extends AccountExportContributor {
   /** Erases the account's data of this module; runs inside the deletion transaction. */
   erase(accountId: string, db: Executor): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlazaProduct } from '@plaza/kernel';
+import type { AccountExports, PlazaProduct } from '@plaza/kernel';
 import { type CommunityModules, createCommunityModules } from './modules.ts';
 
 export * from './contracts.ts';
@@ -8,13 +8,21 @@ export type { CommunityModules } from './modules.ts';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
+export interface CommunityProductOptions {
+  /** The account export's contributors, shared with the other products of the process. */
+  accountExports?: AccountExports;
+}
+
 /** Plaza Community as a product a Plaza process serves. `onReady` hands out the built modules (seeding, tests). */
-export function communityProduct(onReady?: (modules: CommunityModules) => void): PlazaProduct {
+export function communityProduct(
+  onReady?: (modules: CommunityModules) => void,
+  options: CommunityProductOptions = {},
+): PlazaProduct {
   return {
     name: 'community',
     migrationRoots: [SRC],
     async register(app, platform) {
-      const modules = createCommunityModules(platform);
+      const modules = createCommunityModules(platform, { accountExports: options.accountExports });
       await modules.register(app);
       onReady?.(modules);
     },

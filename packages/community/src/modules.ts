@@ -1,4 +1,4 @@
-import type { Platform, PlazaApp } from '@plaza/kernel';
+import { type AccountExports, createAccountExports, type Platform, type PlazaApp } from '@plaza/kernel';
 import { createAccountsModule, createProfilesModule } from './accounts/module.ts';
 import { createBlocksModule } from './blocks/module.ts';
 import type { AccountDataContributor } from './contracts.ts';
@@ -14,7 +14,10 @@ import { createSocialModule } from './social/module.ts';
  * Builds every Community module in dependency order and wires them through their APIs.
  * The one place that knows all modules; each module knows only the contracts it needs.
  */
-export function createCommunityModules(platform: Platform) {
+export function createCommunityModules(
+  platform: Platform,
+  options: { accountExports?: AccountExports | undefined } = {},
+) {
   const contributors: AccountDataContributor[] = [];
   const blocks = createBlocksModule(platform);
   contributors.push(blocks.service.contributor);
@@ -55,6 +58,10 @@ export function createCommunityModules(platform: Platform) {
     blocks: blocks.service,
     topicStats: search.service,
   });
+  // The archive starts with the profile, then each module in the order above; other products'
+  // contributors (Rewards) are added to the same list by their own product.
+  const exports = options.accountExports ?? createAccountExports();
+  for (const contributor of [profiles.service.contributor, ...contributors]) exports.add(contributor);
   // Built last: /me and profiles show every module's counts; its erase runs all contributors.
   const accounts = createAccountsModule(platform, {
     profiles,
@@ -63,6 +70,7 @@ export function createCommunityModules(platform: Platform) {
     notes: notes.service,
     notifications: notifications.service,
     contributors,
+    exports,
   });
 
   const all = [blocks, media, notes, social, notifications, search, feed, accounts];
@@ -71,6 +79,7 @@ export function createCommunityModules(platform: Platform) {
     profiles: profiles.service,
     notifications: notifications.service,
     accounts: accounts.service,
+    exporter: accounts.exporter,
     media: media.service,
     notes: notes.service,
     social,

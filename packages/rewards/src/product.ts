@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PlazaProduct, tables } from '@plaza/kernel';
+import { type AccountExports, type PlazaProduct, tables } from '@plaza/kernel';
 import type { CalendarAdmin } from './admin/calendar-admin.ts';
 import type { ProgramAdmin } from './admin/program-admin.ts';
 import { registerRewardsAdmin } from './admin/register.ts';
@@ -11,6 +11,8 @@ import type { CardStatusService } from './cards/status.ts';
 import { createCardsStore, type RewardsCardTables } from './cards/store.ts';
 import { createCardViews } from './cards/view.ts';
 import type { CardProfiles } from './contracts.ts';
+import { createRewardsExportContributor } from './export/contributor.ts';
+import { createExportStore } from './export/store.ts';
 import { CUBE_MERCHANTS } from './merchants/cube-merchants.ts';
 import type { MerchantDirectory, MerchantEntry } from './merchants/service.ts';
 import { openMerchantDirectory } from './merchants/wiring.ts';
@@ -50,6 +52,8 @@ export interface RewardsProductOptions {
   merchants?: readonly MerchantEntry[];
   /** Hands out the built services (seeding, tests). */
   onReady?: (services: RewardsServices) => void;
+  /** Where Rewards adds its part of an account's export (`GET /api/v1/me/export`, served by Community). */
+  accountExports?: AccountExports;
 }
 
 /** Plaza Rewards as a product a Plaza process serves. */
@@ -90,6 +94,14 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
       });
       const points = createPointsServices(platform, { programs, profiles });
       registerPoints(app, platform, { ...points, cards });
+      options.accountExports?.add(
+        createRewardsExportContributor({
+          store: createExportStore(tables<RewardsCardTables>(platform)),
+          transactions: points.transactions,
+          ledger: points.ledger,
+          auth: platform.auth,
+        }),
+      );
       options.onReady?.({
         ...points,
         get program() {

@@ -1,5 +1,5 @@
 import { type CommunityModules, communityProduct } from '@plaza/community';
-import type { PlazaProduct } from '@plaza/kernel';
+import { createAccountExports, type PlazaProduct } from '@plaza/kernel';
 import { type RewardsServices, rewardsProduct } from '@plaza/rewards';
 
 /** The products this build of Plaza serves; the callbacks hand out their built services (seeding, import). */
@@ -7,8 +7,10 @@ export function allProducts(
   onCommunityReady?: (modules: CommunityModules) => void,
   onRewardsReady?: (services: RewardsServices) => void,
 ): PlazaProduct[] {
+  // One list for the process: Community serves the account export, Rewards adds its part to it.
+  const accountExports = createAccountExports();
   return [
-    communityProduct(onCommunityReady),
-    rewardsProduct(onRewardsReady ? { onReady: onRewardsReady } : {}),
+    communityProduct(onCommunityReady, { accountExports }),
+    rewardsProduct({ ...(onRewardsReady ? { onReady: onRewardsReady } : {}), accountExports }),
   ];
 }

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityProduct } from '../index.ts';
 import { createTestNote, testMediaEnv, uploadTestImage } from '../test-helpers.ts';
+import { downloadExport } from './export-test-support.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -97,50 +98,46 @@ describe.each(testDatabases())('export and deletion on $name', (target) => {
   });
   afterAll(() => server.close());
 
-  it('exports everything the account owns as a JSON attachment, to its owner only', async () => {
+  it('exports everything the account owns as a zip attachment, to its owner only', async () => {
     const { victim, friend, avatar } = await populate(server, 'exporter');
-    const res = await server.app.inject({
-      method: 'GET',
-      url: '/api/v1/me/export',
-      headers: bearer(victim.token),
-    });
+    const { res, entries, json, lines } = await downloadExport(server.app, victim.token);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="plaza-export-exporter.json"');
-    const archive = res.json();
-    expect(archive.account).toMatchObject({
-      id: victim.id,
-      handle: 'exporter',
-      email: 'exporter@example.test',
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="plaza-export-exporter.zip"');
+    expect(json('account.json')).toMatchObject({
+      format: 'plaza-export/2',
+      account: { id: victim.id, handle: 'exporter', email: 'exporter@example.test' },
     });
     const text = textsOf('exporter');
-    expect(archive.profile).toMatchObject({
+    expect(json('profile/profile.json')).toMatchObject({
       displayName: text.displayName,
       bio: text.bio,
       avatarMediaId: avatar,
     });
-    expect(archive.sections.blocks).toHaveLength(1);
-    expect(archive.sections.notifications).toEqual([
+    expect(lines('blocks/blocks.jsonl')).toHaveLength(1);
+    expect(lines('notifications/notifications.jsonl')).toEqual([
       expect.objectContaining({ kind: 'follow', actorId: friend.id, readAt: null }),
       expect.objectContaining({ kind: 'like', actorId: friend.id, readAt: null }),
     ]);
-    // Every other module's section is there, with this account's content in it.
-    for (const piece of [text.title, text.body, text.comment]) expect(res.body).toContain(piece);
-    expect(Object.keys(archive.sections)).toEqual(
-      expect.arrayContaining(['blocks', 'media', 'notifications']),
-    );
-    expect(res.body).not.toContain('argon2');
-    expect(res.body).not.toContain('password');
+    // The avatar and the note's image: each original is there as a file, listed in media.jsonl.
+    const media = lines('media/media.jsonl');
+    expect(media.map((m) => m.id)).toContain(avatar);
+    expect(media).toHaveLength(2);
+    for (const m of media) expect(entries.has(`media/${m.file}`), m.file).toBe(true);
+    // Every other module's part is there, with this account's content in it.
+    const all = [...entries.values()].map((b) => b.toString('utf8')).join('\n');
+    for (const piece of [text.title, text.body, text.comment]) expect(all).toContain(piece);
+    expect(all).not.toContain('argon2');
+    expect(all).not.toContain('password');
 
     const anonymous = await server.app.inject({ method: 'GET', url: '/api/v1/me/export' });
     expect(anonymous.statusCode).toBe(401);
     const other = await signUpForTest(server.app, 'not_exporter');
-    const theirs = await server.app.inject({
-      method: 'GET',
-      url: '/api/v1/me/export',
-      headers: bearer(other.token),
-    });
-    expect(theirs.json().account.handle).toBe('not_exporter');
-    expect(theirs.body).not.toContain(text.bio);
+    const theirs = await downloadExport(server.app, other.token);
+    expect((theirs.json('account.json') as { account: { handle: string } }).account.handle).toBe(
+      'not_exporter',
+    );
+    expect([...theirs.entries.values()].join('')).not.toContain(text.bio);
   });
 
   it('refuses to delete without the right password and keeps everything', async () => {

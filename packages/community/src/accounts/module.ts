@@ -1,7 +1,15 @@
-import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import {
+  type AccountExports,
+  createMemoryLeases,
+  createRedisLeases,
+  type Platform,
+  type PlazaApp,
+  tables,
+} from '@plaza/kernel';
 import type { AccountDataContributor, BlocksApi, MediaApi, NotesApi, SocialApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
 import type { RefreshingOptions } from '../refreshing-cache.ts';
+import { createAccountExporter } from './export.ts';
 import { createProfilesService } from './profiles.ts';
 import { registerAccountsRoutes } from './routes.ts';
 import { createAccountsService, type UnreadCounter } from './service.ts';
@@ -41,6 +49,8 @@ export interface AccountsModuleDeps {
   notes: Pick<NotesApi, 'countByAuthor'>;
   notifications: UnreadCounter;
   contributors: readonly AccountDataContributor[];
+  /** Every product's export contributors (Community's own are among them). */
+  exports: AccountExports;
 }
 
 export function createAccountsModule(platform: Platform, deps: AccountsModuleDeps) {
@@ -56,11 +66,24 @@ export function createAccountsModule(platform: Platform, deps: AccountsModuleDep
     clock: platform.clock,
     bus: platform.bus,
   });
+  const { redis, logger } = platform;
+  const exporter = createAccountExporter({
+    auth: platform.auth,
+    exports: deps.exports,
+    // Across processes through Redis; without it the one-at-a-time bound is per process.
+    leases: redis
+      ? createRedisLeases(redis, (err) => logger.warn({ err }, 'renewing an export lease failed'))
+      : createMemoryLeases(),
+    clock: platform.clock,
+    logger,
+  });
   return {
     service,
+    exporter,
     register: async (app: PlazaApp) =>
       registerAccountsRoutes(app, {
         accounts: service,
+        exporter,
         rateLimiter: platform.rateLimiter,
         loginPerIpPerMinute: platform.config.loginPerIpPerMinute,
       }),

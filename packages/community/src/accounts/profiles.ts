@@ -167,15 +167,19 @@ export function createProfilesService({
 
   const contributor: AccountDataContributor = {
     name: 'profile',
-    async export(accountId, db) {
-      const row = await store.find(accountId, db);
-      if (!row) return null;
-      return {
-        displayName: row.display_name,
-        bio: row.bio,
-        avatarMediaId: row.avatar_media_id,
-        updatedAt: row.updated_at,
-      };
+    async write(accountId, sink) {
+      const row = await store.find(accountId);
+      await sink.json(
+        'profile.json',
+        row
+          ? {
+              displayName: row.display_name,
+              bio: row.bio,
+              avatarMediaId: row.avatar_media_id,
+              updatedAt: row.updated_at,
+            }
+          : null,
+      );
     },
     erase: async (accountId, db) => {
       await store.erase(accountId, db);

@@ -7,18 +7,13 @@ import {
   requireViewer,
 } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
-import {
-  DeleteMeBody,
-  ExportSchema,
-  HandleParams,
-  MeSchema,
-  PublicProfileSchema,
-  UpdateMeBody,
-} from './schema.ts';
+import type { AccountExporter } from './export.ts';
+import { DeleteMeBody, HandleParams, MeSchema, PublicProfileSchema, UpdateMeBody } from './schema.ts';
 import type { AccountsService } from './service.ts';
 
 export interface AccountsRouteOptions {
   accounts: AccountsService;
+  exporter: AccountExporter;
   rateLimiter: RateLimiter;
   /** Deletion re-checks the password, so it shares log-in's per-address guess limit. */
   loginPerIpPerMinute: number;
@@ -78,19 +73,24 @@ export function registerAccountsRoutes(app: PlazaApp, options: AccountsRouteOpti
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Download everything my account owns as one JSON file',
-        response: { 200: ExportSchema, ...errorResponses },
+        summary:
+          'Download everything my accounts owns as a zip: JSON Lines per module and the original image files; one download at a time (409 export_in_progress)',
+        response: {
+          // Documentation only: a stream is sent as it is, never serialized.
+          200: {
+            description: 'The zip archive, written as it is downloaded',
+            content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
-      const viewer = requireViewer(request);
-      const archive = await accounts.exportArchive(viewer.accountId);
-      reply.header(
-        'content-disposition',
-        `attachment; filename="plaza-export-${archive.account.handle}.json"`,
-      );
+      const { handle, stream } = await options.exporter.start(requireViewer(request).accountId);
+      reply.header('content-type', 'application/zip');
+      reply.header('content-disposition', `attachment; filename="plaza-export-${handle}.zip"`);
       reply.header('cache-control', 'no-store');
-      return archive;
+      return reply.send(stream);
     },
   );
   app.get(

@@ -1,4 +1,4 @@
-import { AccountSchema, Body } from '@plaza/kernel';
+import { Body } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -48,11 +48,3 @@ export const UpdateMeBody = Body({
 export const DeleteMeBody = Body({ password: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 export const HandleParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 30 }) });
-
-export const ExportSchema = Type.Object({
-  format: Type.String(),
-  exportedAt: Type.Integer(),
-  account: AccountSchema,
-  profile: Type.Unknown(),
-  sections: Type.Record(Type.String(), Type.Unknown()),
-});

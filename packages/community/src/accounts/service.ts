@@ -36,8 +36,6 @@ export interface AccountsDeps {
   bus: EventBus;
 }
 
-export const EXPORT_FORMAT = 'plaza-export/1';
-
 export function createAccountsService(deps: AccountsDeps) {
   const { store, auth, profiles, blocks, social, notes, bus } = deps;
 
@@ -114,23 +112,6 @@ export function createAccountsService(deps: AccountsDeps) {
         createdAt: account.createdAt,
         ...counts,
         viewer,
-      };
-    },
-
-    /** Everything the account owns, one section per module, as a JSON-ready archive. */
-    async exportArchive(accountId: string) {
-      const account = await accountOrThrow(accountId);
-      const sections: Record<string, unknown> = {};
-      // One contributor at a time: an export is rare, and this keeps it to one connection.
-      for (const contributor of deps.contributors) {
-        sections[contributor.name] = await contributor.export(accountId);
-      }
-      return {
-        format: EXPORT_FORMAT,
-        exportedAt: deps.clock.nowMs(),
-        account,
-        profile: await profiles.contributor.export(accountId),
-        sections,
       };
     },
 

@@ -3,6 +3,8 @@ import {
   type Clock,
   type EventBus,
   type Invalidations,
+  keysetRows,
+  mapRows,
   NotFoundError,
   ValidationError,
 } from '@plaza/kernel';
@@ -77,11 +79,14 @@ export function createBlocksService({
 
   const contributor: AccountDataContributor = {
     name: 'blocks',
-    export: async (accountId, db) =>
-      (await store.listBlockedBy(accountId, db)).map((r) => ({
-        blockedAccountId: r.blocked_id,
-        createdAt: r.created_at,
-      })),
+    write: (accountId, sink) =>
+      sink.lines(
+        'blocks.jsonl',
+        mapRows(keysetRows(store.blockedPages(accountId)), (r) => ({
+          blockedAccountId: r.blocked_id,
+          createdAt: r.created_at,
+        })),
+      ),
     erase: async (accountId, db) => {
       await store.eraseAccount(accountId, db);
       forget(accountId);

@@ -76,6 +76,16 @@ export function createBlocksStore(root: Kysely<BlocksTables>) {
         .where('blocker_id', '=', blockerId)
         .orderBy('created_at', 'desc')
         .execute(),
+    /** The accounts the blocker blocks, by id after `afterId` (export pages; keyset on the key). */
+    blockedPages: (blockerId: string) => (after: { blocked_id: string } | undefined, limit: number) =>
+      q()
+        .selectFrom('blocks')
+        .select(['blocked_id', 'created_at'])
+        .where('blocker_id', '=', blockerId)
+        .$if(after !== undefined, (qb) => qb.where('blocked_id', '>', after!.blocked_id))
+        .orderBy('blocked_id')
+        .limit(limit)
+        .execute(),
     eraseAccount: (accountId: string, db: Executor) =>
       q(db)
         .deleteFrom('blocks')

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   bearer,
+  collectExport,
   createTestServer,
   signUpForTest,
   type TestServer,
@@ -185,16 +186,15 @@ describe.each(testDatabases())('media on $name', (target) => {
     });
   });
 
-  it('exports originals as base64 and erases rows and files', async () => {
+  it('exports originals as files and erases rows and files', async () => {
     const account = await signUpForTest(server.app, 'leaving_soon');
     const id = await uploadTestImage(server.app, account.token, await makeTestImage({ color: '#00ff00' }));
-    const exported = (await modules.media.contributor.export(account.id)) as {
-      id: string;
-      originalBase64: string;
-    }[];
-    expect(exported.map((e) => e.id)).toEqual([id]);
-    const bytes = Buffer.from(exported[0]!.originalBase64, 'base64');
+    const exported = await collectExport(modules.media.contributor, account.id);
+    const listed = exported.lines.get('media.jsonl') as { id: string; file: string }[];
+    expect(listed).toEqual([expect.objectContaining({ id, file: `originals/${id}.jpg` })]);
+    const bytes = exported.files.get(`originals/${id}.jpg`)!;
     expect((await sharp(bytes).metadata()).format).toBe('jpeg');
+    expect(bytes.equals((await fetchFile(`/media/${id}/original.jpg`)).rawPayload)).toBe(true);
     const urls = Object.values((await modules.media.imagesByIds([id])).get(id)!.urls);
     await modules.media.contributor.erase(account.id, server.platform.database.db);
     expect((await modules.media.imagesByIds([id])).size).toBe(0);

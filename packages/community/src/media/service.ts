@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { type Clock, type IdGenerator, ValidationError } from '@plaza/kernel';
+import { type Clock, type IdGenerator, keysetRows, mapRows, ValidationError } from '@plaza/kernel';
 import type { AccountDataContributor, Executor, ImageView, MediaApi } from '../contracts.ts';
 import { inspectImage, renderImage, VARIANT_WIDTHS, type VariantName } from './image.ts';
 import { createWorkPool, type WorkPool } from './pool.ts';
-import { type MediaStorage, readAll } from './storage.ts';
+import type { MediaStorage } from './storage.ts';
 import type { MediaRow, MediaStore } from './store.ts';
 
 /** The two steps of reading an upload; tests swap them to see which ran. */
@@ -52,6 +52,9 @@ function filesOf(row: Pick<MediaRow, 'mime'>): Record<string, string> {
   for (const name of Object.keys(VARIANT_WIDTHS) as VariantName[]) files[name] = `${name}.webp`;
   return files;
 }
+
+/** Where an image's stripped original sits in the export archive's `media/` folder. */
+const originalPath = (row: Pick<MediaRow, 'id' | 'mime'>) => `originals/${row.id}.${extOf(row.mime)}`;
 
 // The last characters of a UUIDv7 are random, so they spread images evenly over 256 folders.
 const keyOf = (id: string, file: string) => `${id.slice(-2)}/${id}/${file}`;
@@ -108,22 +111,28 @@ export function createMediaService({
 
   const contributor: AccountDataContributor = {
     name: 'media',
-    async export(accountId, db) {
-      const rows = await store.byOwner(accountId, db);
-      const items = [];
-      for (const row of rows) {
-        const object = await storage.get(keyOf(row.id, filesOf(row).original!));
-        items.push({
+    // The list first, then each original as its own file (stored bytes, not base64): the
+    // archive holds one page of rows and one file's read buffer at a time.
+    async write(accountId, sink) {
+      const pages = () => keysetRows(store.pageByOwner(accountId));
+      await sink.lines(
+        'media.jsonl',
+        mapRows(pages(), (row) => ({
           id: row.id,
           mime: row.mime,
           width: row.width,
           height: row.height,
           bytes: row.bytes,
           createdAt: row.created_at,
-          originalBase64: object ? (await readAll(object)).toString('base64') : null,
+          file: originalPath(row),
+        })),
+      );
+      for await (const row of pages()) {
+        await sink.file(originalPath(row), async () => {
+          const object = await storage.get(keyOf(row.id, filesOf(row).original!));
+          return object?.stream;
         });
       }
-      return items;
     },
     erase: (accountId, db) => removeOwned(accountId, db),
   };

@@ -61,10 +61,3 @@ export function createDiskStorage(root: string): MediaStorage {
     },
   };
 }
-
-/** Reads a stored object fully, for exports. */
-export async function readAll(object: StoredObject): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}

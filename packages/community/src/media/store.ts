@@ -42,6 +42,21 @@ export function createMediaStore(root: Kysely<MediaTables>) {
         .orderBy('created_at')
         .orderBy('id')
         .execute(),
+    /** The owner's images in upload order, after `after` (keyset on the owner index). */
+    pageByOwner: (ownerId: string) => (after: MediaRow | undefined, limit: number) => {
+      let query = root
+        .selectFrom('media')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit);
+      if (after)
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.created_at, after.id)),
+        );
+      return query.execute();
+    },
     deleteByOwner: (ownerId: string, db?: Executor) =>
       q(db).deleteFrom('media').where('owner_id', '=', ownerId).execute(),
     /**

@@ -1,5 +1,6 @@
 import {
   bearer,
+  collectExport,
   createTestServer,
   signUpForTest,
   type TestServer,
@@ -45,7 +46,7 @@ describe.each(testDatabases())('upload rate limits on $name', (target) => {
     });
   };
   const uploadsOf = async (accountId: string) =>
-    ((await modules.media.contributor.export(accountId)) as unknown[]).length;
+    (await collectExport(modules.media.contributor, accountId)).lines.get('media.jsonl')?.length ?? 0;
 
   it('limits uploads per account and per address, answering 429 with Retry-After and storing nothing', async () => {
     const ana = await signUpForTest(server.app, 'ana_uploads');

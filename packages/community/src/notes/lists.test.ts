@@ -1,4 +1,10 @@
-import { createTestServer, signUpForTest, type TestServer, testDatabases } from '@plaza/kernel/testing';
+import {
+  collectExport,
+  createTestServer,
+  signUpForTest,
+  type TestServer,
+  testDatabases,
+} from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteMeta, NotesApi } from '../contracts.ts';
 import { communityProduct } from '../index.ts';
@@ -136,10 +142,7 @@ describe.each(testDatabases())('notes lists and API on $name', (target) => {
   it('exports an account’s notes and erases them with their topics', async () => {
     const leaving = await signUpForTest(server.app, 'leaving_user');
     const note = await createTestNote(server.app, leaving.token, { title: '再見', body: '#告別' });
-    const exported = (await modules.notes.contributor.export(leaving.id)) as {
-      id: string;
-      mediaIds: string[];
-    }[];
+    const exported = (await collectExport(modules.notes.contributor, leaving.id)).lines.get('notes.jsonl');
     expect(exported).toEqual([
       expect.objectContaining({ id: note.id, mediaIds: note.images.map((i) => i.id) }),
     ]);

@@ -218,14 +218,22 @@ export function createNotesStore(root: Kysely<NotesTables>) {
       (await q(db).selectFrom('notes').select('id').where('author_id', '=', authorId).execute()).map(
         (r) => r.id,
       ),
-    byAuthor: (authorId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('notes')
-        .selectAll()
-        .where('author_id', '=', authorId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute(),
+    /** The author's notes (drafts too), oldest first, after `after` (export pages; the author index). */
+    exportPagesByAuthor:
+      (authorId: string) => (after: { created_at: number; id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('notes')
+          .selectAll()
+          .where('author_id', '=', authorId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after!.created_at, after!.id)),
+            ),
+          )
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
   };
 }
 

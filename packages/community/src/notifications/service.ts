@@ -1,4 +1,4 @@
-import type { AuthService, Clock, IdGenerator } from '@plaza/kernel';
+import { type AuthService, type Clock, type IdGenerator, keysetRows, mapRows } from '@plaza/kernel';
 import type {
   AccountDataContributor,
   AuthorView,
@@ -133,16 +133,19 @@ export function createNotificationsService(deps: NotificationsDeps) {
 
   const contributor: AccountDataContributor = {
     name: 'notifications',
-    export: async (accountId, db) =>
-      (await store.listAllFor(accountId, db)).map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        actorId: r.actor_id,
-        noteId: r.note_id,
-        commentId: r.comment_id,
-        createdAt: r.created_at,
-        readAt: r.read_at,
-      })),
+    write: (accountId, sink) =>
+      sink.lines(
+        'notifications.jsonl',
+        mapRows(keysetRows(store.pagesFor(accountId)), (r) => ({
+          id: r.id,
+          kind: r.kind,
+          actorId: r.actor_id,
+          noteId: r.note_id,
+          commentId: r.comment_id,
+          createdAt: r.created_at,
+          readAt: r.read_at,
+        })),
+      ),
     erase: async (accountId, db) => {
       await store.eraseAccount(accountId, db);
     },

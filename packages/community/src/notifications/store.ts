@@ -84,12 +84,15 @@ export function createNotificationsStore(root: Kysely<NotificationsTables>) {
         .deleteFrom('notifications')
         .where((eb) => eb.or([eb('recipient_id', '=', accountId), eb('actor_id', '=', accountId)]))
         .execute(),
-    listAllFor: (recipientId: string, db?: Executor) =>
-      q(db)
+    /** The recipient's notifications, oldest first, after `afterId` (export pages). */
+    pagesFor: (recipientId: string) => (after: { id: string } | undefined, limit: number) =>
+      q()
         .selectFrom('notifications')
         .select(['id', 'kind', 'actor_id', 'note_id', 'comment_id', 'created_at', 'read_at'])
         .where('recipient_id', '=', recipientId)
+        .$if(after !== undefined, (qb) => qb.where('id', '>', after!.id))
         .orderBy('id', 'asc')
+        .limit(limit)
         .execute(),
   };
 }

@@ -1,4 +1,4 @@
-import { type Platform, type PlazaApp, tables } from '@plaza/kernel';
+import { keysetRows, mapRows, type Platform, type PlazaApp, tables } from '@plaza/kernel';
 import type { AccountDataContributor, BlocksApi, NotesApi, ProfilesApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
 import { createIndexer } from './indexer.ts';
@@ -28,10 +28,15 @@ export function createSearchModule(platform: Platform, deps: SearchModuleDeps) {
   // Erasure runs inside the account deletion's transaction, so the index never outlives it.
   const contributor: AccountDataContributor = {
     name: 'search',
-    export: async (accountId, db) => ({
-      indexedNoteIds: await store.refsByAuthor('note', accountId, db),
-      accountIndexed: (await store.find('account', accountId, db)) !== undefined,
-    }),
+    async write(accountId, sink) {
+      await sink.json('account.json', {
+        accountIndexed: (await store.find('account', accountId)) !== undefined,
+      });
+      await sink.lines(
+        'indexed-notes.jsonl',
+        mapRows(keysetRows(store.refsByAuthorPages('note', accountId)), (r) => ({ noteId: r.ref_id })),
+      );
+    },
     erase: (accountId, db) => indexer.eraseAccount(accountId, db),
   };
   return {

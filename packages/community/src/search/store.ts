@@ -148,6 +148,19 @@ export function createSearchStore(root: Kysely<SearchTables>) {
           .execute()
       ).map((r) => r.ref_id),
 
+    /** Ref ids of the author's documents of `kind`, after `afterId` (export pages). */
+    refsByAuthorPages:
+      (kind: DocumentKind, authorId: string) => (after: { ref_id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('search_documents')
+          .select('ref_id')
+          .where('author_id', '=', authorId)
+          .where('kind', '=', kind)
+          .$if(after !== undefined, (qb) => qb.where('ref_id', '>', after!.ref_id))
+          .orderBy('ref_id')
+          .limit(limit)
+          .execute(),
+
     /**
      * Documents of `kind` matching every term, in (sort_count, created_at, ref_id)
      * descending order, strictly after `after`. The only dialect-specific part is the match.

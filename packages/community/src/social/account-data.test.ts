@@ -1,6 +1,7 @@
 import { tables } from '@plaza/kernel';
 import { testDatabases } from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadExport } from '../accounts/export-test-support.ts';
 import type { SocialTables } from './shared/tables.ts';
 import { type SocialHarness, startSocialHarness, type TestUser } from './test-support.ts';
 
@@ -68,21 +69,19 @@ describe.each(testDatabases())('social data export and erasure on $name', (targe
     });
     expect(await h.view(note.id)).toMatchObject({ likeCount: 2, collectCount: 1, commentCount: 4 });
 
-    const archive = (await h.call('GET', '/api/v1/me/export', leaver)).json();
-    const sections = archive.sections;
-    expect(sections['social.follows'].following.map((f: { accountId: string }) => f.accountId)).toEqual([
-      author.id,
-    ]);
-    expect(sections['social.follows'].followers.map((f: { accountId: string }) => f.accountId)).toEqual([
-      friend.id,
-    ]);
-    expect(sections['social.likes'].map((l: { noteId: string }) => l.noteId)).toEqual([note.id]);
-    const boards = sections['social.collections'] as { name: string; notes: { noteId: string }[] }[];
-    expect(boards.map((b) => [b.name, b.notes.map((n) => n.noteId)]).sort()).toEqual([
+    const { lines } = await downloadExport(h.server.app, leaver.token);
+    expect(lines('social.follows/following.jsonl').map((f) => f.accountId)).toEqual([author.id]);
+    expect(lines('social.follows/followers.jsonl').map((f) => f.accountId)).toEqual([friend.id]);
+    expect(lines('social.likes/likes.jsonl').map((l) => l.noteId)).toEqual([note.id]);
+    const boards = lines('social.collections/boards.jsonl');
+    const items = lines('social.collections/items.jsonl');
+    expect(
+      boards.map((b) => [b.name, items.filter((i) => i.collectionId === b.id).map((i) => i.noteId)]).sort(),
+    ).toEqual([
       ['Mine', [note.id]],
       ['Saved', [note.id]],
     ]);
-    expect(sections['social.comments'].map((c: { body: string }) => c.body)).toEqual(['mine', 'my reply']);
+    expect(lines('social.comments/comments.jsonl').map((c) => c.body)).toEqual(['mine', 'my reply']);
 
     const gone = await h.call('DELETE', '/api/v1/me', leaver, { password: 'correct horse battery' });
     expect(gone.statusCode).toBe(204);

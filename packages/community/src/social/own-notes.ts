@@ -19,7 +19,7 @@ export function createOwnNotesContributor(
   return {
     name: 'social.onOwnNotes',
     // Others' likes, boards and comments are their data, not this account's: nothing to export.
-    export: async () => [],
+    write: async () => {},
     async erase(accountId, db) {
       let cursor: string | undefined;
       do {

@@ -114,3 +114,4 @@ export async function signUpForTest(
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
+export * from './export.ts';

@@ -74,6 +74,27 @@ function view(h: Hydrated): TransactionView {
   return { id: h.row.id, cardId: h.row.card_id, ...summarize(facts, h.postings), events };
 }
 
+/** Every stored earning and clawback line of a purchase's events, oldest first. */
+function linesOf(h: Hydrated): StoredLine[] {
+  const lines: StoredLine[] = [];
+  const withLines = [...h.events]
+    .map((e) => ({ ...e, at: atOf(e.row.type, e.event), id: e.row.id }))
+    .sort(byTime);
+  for (const { row: eventRow, at } of withLines) {
+    const stored = eventRow.lines === null ? [] : (JSON.parse(eventRow.lines) as EarningLine[]);
+    stored.forEach((line, i) => {
+      lines.push({
+        eventId: eventRow.id,
+        eventType: eventRow.type as NetworkEventType,
+        lineNo: i + 1,
+        at,
+        line,
+      });
+    });
+  }
+  return lines;
+}
+
 /** The read side of the lifecycle: a card's purchases and their points, assembled from events and postings. */
 export function createTransactionsReader(store: LifecycleStore, ledgerStore: LedgerStore) {
   /** Skeleton rows → their events and postings in two queries → views. */
@@ -105,6 +126,24 @@ export function createTransactionsReader(store: LifecycleStore, ledgerStore: Led
       };
     },
 
+    /**
+     * A page of the card's purchases, newest first, each with what `points` answers for it:
+     * the same three queries per page as `page` (the export reads a card's history this way).
+     */
+    async pageWithLines(cardId: string, limit: number, after: TransactionCursor | null) {
+      const rows = await store.transactionsPage(cardId, limit, after);
+      const last = rows[rows.length - 1];
+      return {
+        items: (await hydrate(rows)).map((h) => ({
+          transaction: view(h),
+          lines: linesOf(h),
+          totals: pointsOf(h.postings),
+        })),
+        next:
+          rows.length === limit && last ? { transactionAt: Number(last.transaction_at), id: last.id } : null,
+      };
+    },
+
     /** One purchase of the card with every stored earning and clawback line, oldest first; undefined if not the card's. */
     async points(
       cardId: string,
@@ -114,22 +153,7 @@ export function createTransactionsReader(store: LifecycleStore, ledgerStore: Led
       if (!row) return undefined;
       const [hydrated] = await hydrate([row]);
       const transaction = view(hydrated!);
-      const lines: StoredLine[] = [];
-      const withLines = [...hydrated!.events]
-        .map((e) => ({ ...e, at: atOf(e.row.type, e.event), id: e.row.id }))
-        .sort(byTime);
-      for (const { row: eventRow, at } of withLines) {
-        const stored = eventRow.lines === null ? [] : (JSON.parse(eventRow.lines) as EarningLine[]);
-        stored.forEach((line, i) => {
-          lines.push({
-            eventId: eventRow.id,
-            eventType: eventRow.type as NetworkEventType,
-            lineNo: i + 1,
-            at,
-            line,
-          });
-        });
-      }
+      const lines = linesOf(hydrated!);
       return { transaction, lines, totals: pointsOf(hydrated!.postings) };
     },
   };

@@ -39,5 +39,8 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 
 export const deleteAccount = (password: string) => api<void>('DELETE', '/api/v1/me', { password });
 
-/** Where the browser downloads the JSON archive from (the session cookie authorises it). */
+/**
+ * Where the browser downloads the zip archive from (the session cookie authorises it); the file
+ * name comes from the answer's Content-Disposition (`plaza-export-<handle>.zip`).
+ */
 export const EXPORT_URL = '/api/v1/me/export';

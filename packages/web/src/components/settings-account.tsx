@@ -33,7 +33,7 @@ export function SettingsAccount() {
         <h2 className="section-title">{t('settings.data')}</h2>
         <p className="muted">{t('settings.exportHint')}</p>
         <div className="form-actions">
-          <a className="btn btn-outline" href={EXPORT_URL} download="plaza-export.json">
+          <a className="btn btn-outline" href={EXPORT_URL} download>
             {t('settings.export')}
           </a>
           <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()}>

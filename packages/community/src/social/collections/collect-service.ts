@@ -1,4 +1,12 @@
-import { type Clock, type EventBus, type Language, NotFoundError, ValidationError } from '@plaza/kernel';
+import {
+  type Clock,
+  type EventBus,
+  keysetRows,
+  type Language,
+  mapRows,
+  NotFoundError,
+  ValidationError,
+} from '@plaza/kernel';
 import type {
   AccountDataContributor,
   BlocksApi,
@@ -49,22 +57,27 @@ export function createCollectService({ store, boards, notes, blocks, clock, bus 
 
   const contributor: AccountDataContributor = {
     name: 'social.collections',
-    async export(accountId, db) {
-      const [rows, items] = await Promise.all([
-        store.listByOwner(accountId, db),
-        store.itemsOfAccount(accountId, db),
-      ]);
-      return rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        private: r.is_private === 1,
-        isDefault: r.is_default === 1,
-        createdAt: r.created_at,
-        notes: items
-          .filter((i) => i.collection_id === r.id)
-          .map((i) => ({ noteId: i.note_id, collectedAt: i.created_at })),
-      }));
+    // Boards and what is on them in two files: a board's notes are unbounded, a line is not.
+    async write(accountId, sink) {
+      await sink.lines(
+        'boards.jsonl',
+        mapRows(keysetRows(store.boardsPages(accountId)), (r) => ({
+          id: r.id,
+          name: r.name,
+          description: r.description,
+          private: r.is_private === 1,
+          isDefault: r.is_default === 1,
+          createdAt: r.created_at,
+        })),
+      );
+      await sink.lines(
+        'items.jsonl',
+        mapRows(keysetRows(store.itemsPages(accountId)), (i) => ({
+          collectionId: i.collection_id,
+          noteId: i.note_id,
+          collectedAt: i.created_at,
+        })),
+      );
     },
     async erase(accountId, db) {
       const noteIds = await store.collectedNoteIds(accountId, db);

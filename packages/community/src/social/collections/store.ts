@@ -63,13 +63,22 @@ export function createCollectionsStore(root: Kysely<SocialTables>) {
       if (after) query = query.where(olderThan(after, 'id'));
       return query.execute();
     },
-    listByOwner: (ownerId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_collections')
-        .selectAll()
-        .where('owner_id', '=', ownerId)
-        .orderBy('created_at')
-        .execute(),
+    /** The owner's boards, oldest first, after `after` (export pages; the owner index). */
+    boardsPages:
+      (ownerId: string) => (after: { created_at: number; id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('social_collections')
+          .selectAll()
+          .where('owner_id', '=', ownerId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after!.created_at, after!.id)),
+            ),
+          )
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
   };
   return { ...boards, ...createItemsStore(q) };
 }
@@ -178,13 +187,26 @@ function createItemsStore(q: (db?: Executor) => Kysely<SocialTables>) {
       return query.execute();
     },
 
-    itemsOfAccount: (accountId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_collection_items')
-        .select(['collection_id', 'note_id', 'created_at'])
-        .where('account_id', '=', accountId)
-        .orderBy('created_at')
-        .execute(),
+    /** What the account put on its boards, by note then board, after `after` (export pages). */
+    itemsPages:
+      (accountId: string) => (after: { note_id: string; collection_id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('social_collection_items')
+          .select(['collection_id', 'note_id', 'created_at'])
+          .where('account_id', '=', accountId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(
+                eb.refTuple('note_id', 'collection_id'),
+                '>',
+                eb.tuple(after!.note_id, after!.collection_id),
+              ),
+            ),
+          )
+          .orderBy('note_id')
+          .orderBy('collection_id')
+          .limit(limit)
+          .execute(),
 
     /**
      * Takes deleted notes off every board and drops their collect rows. Each board's note

@@ -4,7 +4,9 @@ import {
   type EventBus,
   ForbiddenError,
   type IdGenerator,
+  keysetRows,
   type Language,
+  mapRows,
   NotFoundError,
   ValidationError,
 } from '@plaza/kernel';
@@ -110,15 +112,18 @@ export function createCommentsService(deps: CommentsDeps) {
 
   const contributor: AccountDataContributor = {
     name: 'social.comments',
-    export: async (accountId, db) =>
-      (await store.listByAuthor(accountId, db)).map((r) => ({
-        id: r.id,
-        noteId: r.note_id,
-        parentId: r.root_id,
-        body: r.body,
-        language: r.language,
-        createdAt: r.created_at,
-      })),
+    write: (accountId, sink) =>
+      sink.lines(
+        'comments.jsonl',
+        mapRows(keysetRows(store.pagesByAuthor(accountId)), (r) => ({
+          id: r.id,
+          noteId: r.note_id,
+          parentId: r.root_id,
+          body: r.body,
+          language: r.language,
+          createdAt: r.created_at,
+        })),
+      ),
     async erase(accountId, db: Executor) {
       const lost = await store.eraseAccount(accountId, db);
       for (const [noteId, count] of lost) await notes.adjustCounter(noteId, 'commentCount', -count, db);

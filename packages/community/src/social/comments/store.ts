@@ -81,12 +81,15 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
       return Number(replies.numDeletedRows) + Number(self.numDeletedRows);
     },
 
-    listByAuthor: (accountId: string, db?: Executor) =>
-      q(db)
+    /** The account's comments, oldest first (ids are time-ordered), after `afterId` (export pages). */
+    pagesByAuthor: (accountId: string) => (after: { id: string } | undefined, limit: number) =>
+      q()
         .selectFrom('social_comments')
         .selectAll()
         .where('author_id', '=', accountId)
-        .orderBy('created_at')
+        .$if(after !== undefined, (qb) => qb.where('id', '>', after!.id))
+        .orderBy('id')
+        .limit(limit)
         .execute(),
 
     /**

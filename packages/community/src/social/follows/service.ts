@@ -1,4 +1,12 @@
-import { type AuthService, type Clock, type EventBus, NotFoundError, ValidationError } from '@plaza/kernel';
+import {
+  type AuthService,
+  type Clock,
+  type EventBus,
+  keysetRows,
+  mapRows,
+  NotFoundError,
+  ValidationError,
+} from '@plaza/kernel';
 import type {
   AccountDataContributor,
   BlocksApi,
@@ -73,16 +81,21 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
 
   const contributor: AccountDataContributor = {
     name: 'social.follows',
-    async export(accountId, db) {
-      const rows = await store.involving(accountId, db);
-      return {
-        following: rows
-          .filter((r) => r.follower_id === accountId)
-          .map((r) => ({ accountId: r.followee_id, followedAt: r.created_at })),
-        followers: rows
-          .filter((r) => r.followee_id === accountId)
-          .map((r) => ({ accountId: r.follower_id, followedAt: r.created_at })),
-      };
+    async write(accountId, sink) {
+      await sink.lines(
+        'following.jsonl',
+        mapRows(keysetRows(store.followingPages(accountId)), (r) => ({
+          accountId: r.followee_id,
+          followedAt: r.created_at,
+        })),
+      );
+      await sink.lines(
+        'followers.jsonl',
+        mapRows(keysetRows(store.followersPages(accountId)), (r) => ({
+          accountId: r.follower_id,
+          followedAt: r.created_at,
+        })),
+      );
     },
     erase: (accountId, db) => store.eraseAccount(accountId, db),
   };

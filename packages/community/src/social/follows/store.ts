@@ -128,13 +128,49 @@ export function createFollowsStore(root: Kysely<SocialTables>) {
     },
 
     /** Every follow the account is part of, either side, for export and erasure. */
-    involving: (accountId: string, db?: Executor) =>
-      q(db)
-        .selectFrom('social_follows')
-        .selectAll()
-        .where((eb) => eb.or([eb('follower_id', '=', accountId), eb('followee_id', '=', accountId)]))
-        .orderBy('created_at')
-        .execute(),
+    /** Whom the account follows, oldest first, after `after` (export pages; the follower index). */
+    followingPages:
+      (accountId: string) =>
+      (after: { created_at: number; followee_id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('social_follows')
+          .select(['followee_id', 'created_at'])
+          .where('follower_id', '=', accountId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(
+                eb.refTuple('created_at', 'followee_id'),
+                '>',
+                eb.tuple(after!.created_at, after!.followee_id),
+              ),
+            ),
+          )
+          .orderBy('created_at')
+          .orderBy('followee_id')
+          .limit(limit)
+          .execute(),
+
+    /** Who follows the account, oldest first, after `after` (export pages; the followee index). */
+    followersPages:
+      (accountId: string) =>
+      (after: { created_at: number; follower_id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('social_follows')
+          .select(['follower_id', 'created_at'])
+          .where('followee_id', '=', accountId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(
+                eb.refTuple('created_at', 'follower_id'),
+                '>',
+                eb.tuple(after!.created_at, after!.follower_id),
+              ),
+            ),
+          )
+          .orderBy('created_at')
+          .orderBy('follower_id')
+          .limit(limit)
+          .execute(),
 
     /** Removes every follow of the account and moves the other sides' counts with it. */
     async eraseAccount(accountId: string, db: Executor) {

@@ -1,4 +1,4 @@
-import { type Clock, type EventBus, NotFoundError } from '@plaza/kernel';
+import { type Clock, type EventBus, keysetRows, mapRows, NotFoundError } from '@plaza/kernel';
 import type {
   AccountDataContributor,
   BlocksApi,
@@ -25,8 +25,14 @@ export interface LikesDeps {
 export function createLikesService({ store, notes, blocks, clock, bus, onLikesChanged }: LikesDeps) {
   const contributor: AccountDataContributor = {
     name: 'social.likes',
-    export: async (accountId, db) =>
-      (await store.listByAccount(accountId, db)).map((r) => ({ noteId: r.note_id, likedAt: r.created_at })),
+    write: (accountId, sink) =>
+      sink.lines(
+        'likes.jsonl',
+        mapRows(keysetRows(store.pagesByAccount(accountId)), (r) => ({
+          noteId: r.note_id,
+          likedAt: r.created_at,
+        })),
+      ),
     async erase(accountId, db) {
       const rows = await store.listByAccount(accountId, db);
       await store.deleteByAccount(accountId, db);

@@ -101,6 +101,23 @@ export function createLikesStore(root: Kysely<SocialTables>) {
         .orderBy('created_at')
         .execute(),
 
+    /** The account's likes, oldest first, after `after` (export pages). */
+    pagesByAccount:
+      (accountId: string) => (after: { created_at: number; note_id: string } | undefined, limit: number) =>
+        q()
+          .selectFrom('social_likes')
+          .select(['note_id', 'created_at'])
+          .where('account_id', '=', accountId)
+          .$if(after !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb(eb.refTuple('created_at', 'note_id'), '>', eb.tuple(after!.created_at, after!.note_id)),
+            ),
+          )
+          .orderBy('created_at')
+          .orderBy('note_id')
+          .limit(limit)
+          .execute(),
+
     deleteByAccount: (accountId: string, db: Executor) =>
       q(db).deleteFrom('social_likes').where('account_id', '=', accountId).execute(),
 

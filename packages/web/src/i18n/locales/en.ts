@@ -183,7 +183,8 @@ export const en = {
     passwordChanged: 'Password changed. Other devices were logged out.',
     data: 'Your data',
     export: 'Export my data',
-    exportHint: 'A JSON archive of your profile, notes, comments, collections and photos.',
+    exportHint:
+      'A zip archive of your profile, notes, comments, collections, original photos and card rewards (cards, plans, transactions and points).',
     danger: 'Delete account',
     deleteHint: 'Your notes and personal data are erased. This cannot be undone.',
     deletePassword: 'Enter your password to confirm',

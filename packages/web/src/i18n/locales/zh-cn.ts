@@ -185,7 +185,8 @@ export const zhCN: Catalog = {
     passwordChanged: '密码已修改，其他设备已退出登录。',
     data: '你的数据',
     export: '导出我的数据',
-    exportHint: '包含个人资料、笔记、评论、收藏和图片的 JSON 归档。',
+    exportHint:
+      '包含个人资料、笔记、评论、收藏、原始图片和信用卡回馈（卡片、方案、交易与点数）的 zip 压缩档。',
     danger: '注销账号',
     deleteHint: '你的笔记和个人数据将被清除，且无法恢复。',
     deletePassword: '输入密码以确认',

@@ -185,7 +185,8 @@ export const zhTW: Catalog = {
     passwordChanged: '密碼已變更，其他裝置已登出。',
     data: '你的資料',
     export: '匯出我的資料',
-    exportHint: '包含個人資料、筆記、留言、收藏與圖片的 JSON 封存檔。',
+    exportHint:
+      '包含個人資料、筆記、留言、收藏、原始圖片與信用卡回饋（卡片、方案、交易與點數）的 zip 壓縮檔。',
     danger: '刪除帳號',
     deleteHint: '你的筆記與個人資料將被清除，且無法復原。',
     deletePassword: '輸入密碼以確認',
