@@ -12,6 +12,12 @@ function parse<T>(json: string): T {
   return JSON.parse(json) as T;
 }
 
+/** Rows stored before `rounding` was a setting read as the default, transaction rounding. */
+function settingsOf(json: string): ProgramSettings {
+  const stored = parse<Omit<ProgramSettings, 'rounding'> & Partial<Pick<ProgramSettings, 'rounding'>>>(json);
+  return { ...stored, rounding: stored.rounding ?? 'transaction' };
+}
+
 export function catalogOf(rows: ProgramRows): Catalog {
   const shelf = new Map(rows.shelf.map((row) => [row.version_id, row]));
   const byPlan = new Map<string, CatalogVersion[]>();
@@ -30,7 +36,7 @@ export function catalogOf(rows: ProgramRows): Catalog {
   return {
     programId: rows.program.id,
     names: parse<LocalizedText>(rows.program.names),
-    settings: parse<ProgramSettings>(rows.program.settings),
+    settings: settingsOf(rows.program.settings),
     revision: Number(rows.program.revision),
     plans,
   };
