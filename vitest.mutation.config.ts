@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * modules, as globs in PLAZA_MUTATION_TESTS, set by stryker.config.mjs from its --mutate patterns.
  */
 const include: string[] = JSON.parse(process.env.PLAZA_MUTATION_TESTS ?? '[]');
-if (include.length === 0) throw new Error('PLAZA_MUTATION_TESTS is unset: run this through `npm run mutation`');
+if (include.length === 0)
+  throw new Error('PLAZA_MUTATION_TESTS is unset: run this through `npm run mutation`');
 
 export default defineConfig({
   test: {

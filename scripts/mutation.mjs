@@ -15,9 +15,16 @@ for (let i = 0; i < args.length; i += 1) {
 }
 const patterns = given.filter((p) => p !== '' && !p.startsWith('!'));
 const mutate = [...(patterns.length > 0 ? patterns : RULE_MODULES), ...NOT_MUTATED];
-const env = { ...process.env, PLAZA_MUTATION_TESTS: JSON.stringify(testGlobsFor(mutate.filter((p) => !p.startsWith('!')))) };
-const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...rest], {
-  stdio: 'inherit',
-  env,
-});
+const env = {
+  ...process.env,
+  PLAZA_MUTATION_TESTS: JSON.stringify(testGlobsFor(mutate.filter((p) => !p.startsWith('!')))),
+};
+const run = spawnSync(
+  'npx',
+  ['stryker', 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...rest],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 process.exit(run.status ?? 1);

@@ -78,7 +78,11 @@ function generalDraft(settings: ProgramSettings, basis: EarningBasis, skip: Bonu
 /** A line's exact points at a rate, as the engine adds them and as its explanation shows them. */
 function exactLine(basis: EarningBasis, rateBps: number, settings: ProgramSettings) {
   const exact = exactPointsAt(basis.billedAmountTwdMinor, rateBps, settings.pointValue);
-  const calc = { basisTwdMinor: basis.billedAmountTwdMinor, rateBps, exactPoints: decimalString(exact.num, exact.den) };
+  const calc = {
+    basisTwdMinor: basis.billedAmountTwdMinor,
+    rateBps,
+    exactPoints: decimalString(exact.num, exact.den),
+  };
   return { calc, exact };
 }
 
@@ -125,7 +129,12 @@ function decideBonus(input: EarningInput, basis: EarningBasis): BonusDecision {
   return channel ? { version, channel } : { skip: { code: 'no_channel', plan: version.names } };
 }
 
-function bonusDraft(input: EarningInput, basis: EarningBasis, version: PlanVersion, channel: Channel): LineDraft {
+function bonusDraft(
+  input: EarningInput,
+  basis: EarningBasis,
+  version: PlanVersion,
+  channel: Channel,
+): LineDraft {
   const { settings, card, capsUsed } = input;
   const rate = rateFor(channel.rate, card);
   // Checked program data never has a channel below the general rate; clamp anyway so a bad

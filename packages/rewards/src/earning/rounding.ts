@@ -1,5 +1,5 @@
 import type { EarningRounding } from '../program/types.ts';
-import { type CapRoom, type CappedPoints, grantWithin, tightestRoom } from './caps.ts';
+import { type CappedPoints, type CapRoom, grantWithin, tightestRoom } from './caps.ts';
 import { decimalString, type ExactPoints, roundHalfUp, shareRounded } from './money.ts';
 import type { BonusLine, Calculation, GeneralLine, TotalRounding } from './types.ts';
 
@@ -9,14 +9,21 @@ export interface LineDraft {
   readonly exact: ExactPoints;
   /** Empty for a line no cap binds (the general line). */
   readonly rooms: readonly CapRoom[];
-  readonly finish: (calc: Calculation, capped: CappedPoints, total: TotalRounding | null) => GeneralLine | BonusLine;
+  readonly finish: (
+    calc: Calculation,
+    capped: CappedPoints,
+    total: TotalRounding | null,
+  ) => GeneralLine | BonusLine;
 }
 
 /**
  * Whole points for a transaction's lines, by the program's rounding. Either way a cap applies to
  * the line's exact value first and is a whole number of points, so no line ever passes its cap.
  */
-export function roundLines(drafts: readonly LineDraft[], rounding: EarningRounding): (GeneralLine | BonusLine)[] {
+export function roundLines(
+  drafts: readonly LineDraft[],
+  rounding: EarningRounding,
+): (GeneralLine | BonusLine)[] {
   return rounding === 'line' ? roundEachLine(drafts) : roundOnce(drafts);
 }
 
@@ -58,6 +65,10 @@ function roundOnce(drafts: readonly LineDraft[]): (GeneralLine | BonusLine)[] {
       exactPoints: exactTotal,
       points: Number(withCaps.total),
     };
-    return draft.finish({ ...draft.calc, roundedPoints: beforeCaps }, grantWithin(draft.rooms, points), total);
+    return draft.finish(
+      { ...draft.calc, roundedPoints: beforeCaps },
+      grantWithin(draft.rooms, points),
+      total,
+    );
   });
 }
