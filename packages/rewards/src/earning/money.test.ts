@@ -26,6 +26,8 @@ describe('money', () => {
     expect(splitByWeights(3n, [1n, 4n])).toEqual([1n, 2n]);
     expect(splitByWeights(5n, [1n, 4n])).toEqual([1n, 4n]);
     expect(splitByWeights(7n, [4n, 0n, 3n])).toEqual([4n, 0n, 3n]);
+    // Parts after the last weighted one get nothing (and divide by nothing).
+    expect(splitByWeights(2n, [3n, 0n])).toEqual([2n, 0n]);
     for (const weights of [
       [1n, 1n],
       [1n, 3n],
