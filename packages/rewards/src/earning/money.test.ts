@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundHalfUp, shareRounded, splitByWeights } from './money.ts';
+import { exactPointsAt, roundHalfUp, shareRounded, splitByWeights, splitInstallments } from './money.ts';
 
 describe('money', () => {
   it('rounds exact halves up whatever the parity of the whole part', () => {
@@ -7,6 +7,13 @@ describe('money', () => {
     expect([1n, 3n, 5n, 9n].map((num) => roundHalfUp(num, 2n))).toEqual([1n, 2n, 3n, 5n]);
     expect(roundHalfUp(449_999n, 1_000_000n)).toBe(0n);
     expect(roundHalfUp(4_500_000n, 1_000_000n)).toBe(5n);
+  });
+
+  it('computes exact points for any point value, and splits installments in whole NT$', () => {
+    // NT$150 at 0.3% with 2 points per NT$3: 0.45 × 2/3 = 0.3.
+    expect(exactPointsAt(15_000, 30, { points: 2, perTwd: 3 })).toEqual({ num: 900_000n, den: 3_000_000n });
+    expect(splitInstallments(600_050, 3)).toEqual([200_050, 200_000, 200_000]);
+    expect(() => splitInstallments(600_000, 0)).toThrow(RangeError);
   });
 
   it('rounds a total once and gives the added point to the largest fraction', () => {
@@ -19,6 +26,7 @@ describe('money', () => {
     // Equal fractions: the earlier value first; two halves add up to a whole point, no rounding.
     expect(shareRounded([1n, 1n], 2n)).toEqual({ total: 1n, shares: [1n, 0n] });
     expect(shareRounded([3n, 3n], 4n)).toEqual({ total: 2n, shares: [1n, 1n] });
+    expect(shareRounded([1n, 1n, 1n], 2n)).toEqual({ total: 2n, shares: [1n, 1n, 0n] });
   });
 
   it('splits whole points by weight so that each share only grows with the total', () => {

@@ -1,5 +1,4 @@
 import type { ProgramSettings, RateBps } from '../program/types.ts';
-import type { Calculation } from './types.ts';
 
 /** TWD's ISO 4217 exponent is 2: amounts arrive in 1/100 NT$. */
 export const TWD_MINOR_PER_TWD = 100;
@@ -48,25 +47,6 @@ export function exactPointsAt(
   return {
     num: BigInt(basisTwdMinor) * BigInt(rateBps) * BigInt(pointValue.points),
     den: BigInt(TWD_MINOR_PER_TWD * BPS_PER_UNIT) * BigInt(pointValue.perTwd),
-  };
-}
-
-/**
- * Points for an amount at a rate: the exact value, and it rounded half-up on its own to a whole
- * point (below half a point earns 0).
- * @example pointsAt(25000, 30, settings).roundedPoints === 1 // NT$250 × 0.3% = 0.75
- */
-export function pointsAt(
-  basisTwdMinor: number,
-  rateBps: RateBps,
-  pointValue: ProgramSettings['pointValue'],
-): Calculation {
-  const { num, den } = exactPointsAt(basisTwdMinor, rateBps, pointValue);
-  return {
-    basisTwdMinor,
-    rateBps,
-    exactPoints: decimalString(num, den),
-    roundedPoints: Number(roundHalfUp(num, den)),
   };
 }
 

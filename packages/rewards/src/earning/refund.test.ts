@@ -1,3 +1,4 @@
+import type { ValidationError } from '@plaza/kernel';
 import { describe, expect, it } from 'vitest';
 import { CUBE_PROGRAM } from '../program/cube-program.ts';
 import { addCapUsage } from './caps.ts';
@@ -54,6 +55,8 @@ describe('clawbacks', () => {
     ]);
     const [, bonusBack] = clawbackLines(earned.lines, share(50, 0, 150));
     expect(bonusBack?.total).toEqual({ earnedPoints: 5, exactPoints: '1.666666…', points: 2 });
+    const [, secondBack] = clawbackLines(earned.lines, share(50, 50, 150));
+    expect(secondBack?.total).toEqual({ earnedPoints: 5, exactPoints: '1.666666…', points: 1 });
   });
 
   it('claws a per-line rounded earning back line by line', () => {
@@ -63,11 +66,30 @@ describe('clawbacks', () => {
     const [bonusBack] = clawbackLines(earned.lines, share(50, 0, 150));
     expect(bonusBack).toMatchObject({ of: 'bonus', points: -1 });
     expect(bonusBack?.total).toBeUndefined();
+    // The second third: round(4 × 2/3) − round(4 × 1/3) = 3 − 1.
+    expect(clawbackLines(earned.lines, share(50, 50, 150)).map((l) => l.points)).toEqual([-2]);
   });
 
   it('refuses refunds beyond the original amount', () => {
     expect(() => clawbackLines(sale.lines, share(2001, 1000))).toThrow(/exceed/);
     expect(() => clawbackLines(sale.lines, { ...share(10), refundMinor: -1 })).toThrow(/malformed/);
+    const refused = (refund: Parameters<typeof clawbackLines>[1]) => {
+      try {
+        clawbackLines(sale.lines, refund);
+      } catch (error) {
+        const { code, fields } = error as ValidationError;
+        return { code, fields };
+      }
+      return null;
+    };
+    expect(refused(share(2001, 1000))).toEqual({
+      code: 'refund_exceeds_original',
+      fields: [{ field: '/refundMinor', message: 'at most 200000' }],
+    });
+    expect(refused({ ...share(10), refundMinor: -1 })).toEqual({
+      code: 'invalid_refund',
+      fields: [{ field: '/refundMinor', message: 'must be an integer ≥ 0' }],
+    });
   });
 
   it('gives clawed-back bonus points back to the cap they used', () => {
@@ -83,5 +105,6 @@ describe('clawbacks', () => {
     const used = addCapUsage({}, capped.lines);
     expect(used).toEqual({ 'dining:m@2026-03': 81 });
     expect(addCapUsage(used, clawbackLines(capped.lines, share(3000)))).toEqual({ 'dining:m@2026-03': 0 });
+    expect(clawbackLines(capped.lines, share(0)).map((l) => l.capUse)).toEqual([[], []]);
   });
 });
