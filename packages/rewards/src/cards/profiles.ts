@@ -1,5 +1,5 @@
 import { type Clock, dialectOf } from '@plaza/kernel';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { type CalendarDate, taipeiDate } from '../calendar/taipei-date.ts';
 import type { CardProfile, CardProfiles, FlagPeriod } from '../contracts.ts';
 import type { PlanSelection } from '../earning/selection.ts';
@@ -16,8 +16,11 @@ import type { CardRow } from './store.ts';
 
 /**
  * Card profiles for the points path, by id or network token, in four queries per batch whatever
- * its size: the cards, the deciding cards' selections, the cards' level changes, their flags.
- * `flags` is as of today (Taipei, from the clock); `flagPeriods` keeps every run with its end.
+ * its size: the cards (with the primaries of supplementary ones), the deciding cards' selections,
+ * the deciding cards' level changes, the cards' flags. A supplementary card follows its primary
+ * for both the plan and the level (issue 10): its own level is ignored, so it earns at the
+ * primary's level on the purchase date. `flags` is as of today (Taipei, from the clock);
+ * `flagPeriods` keeps every run with its end.
  */
 export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: Clock): CardProfiles {
   const history = createCardHistoryStore(db);
@@ -27,23 +30,34 @@ export function createCardProfiles(db: Kysely<RewardsCardHistoryTables>, clock: 
       const found = new Map<string, CardProfile>();
       if (refs.length === 0) return found;
       const unique = [...new Set(refs)];
-      const rows = await db
+      const asked = (eb: ExpressionBuilder<RewardsCardHistoryTables, 'rewards_cards'>) =>
+        eb.or([inList(dialect, 'id', unique), inList(dialect, 'token', unique)]);
+      // The asked cards and the primaries of the supplementary ones among them, in one query.
+      const loaded = await db
         .selectFrom('rewards_cards')
         .selectAll()
-        .where((eb) => eb.or([inList(dialect, 'id', unique), inList(dialect, 'token', unique)]))
+        .where((eb) =>
+          eb.or([
+            asked(eb),
+            eb('id', 'in', eb.selectFrom('rewards_cards').select('primary_card_id').where(asked)),
+          ]),
+        )
         .execute();
+      const byId = new Map(loaded.map((r) => [r.id, r]));
+      const rows = loaded.filter((r) => unique.includes(r.id) || unique.includes(r.token));
       const cardIds = rows.map((r) => r.id);
       const deciding = [...new Set(rows.map((r) => r.primary_card_id ?? r.id))];
       const [selections, levels, flags] = await Promise.all([
         selectionsOf(db, deciding),
-        history.levelsOf(cardIds).then(groupByCard),
+        history.levelsOf(deciding).then(groupByCard),
         history.flagsOf(cardIds).then(groupByCard),
       ]);
       const today = taipeiDate(clock.nowMs());
       for (const row of rows) {
-        const profile = toProfile(row, today, {
-          selections: selections.get(row.primary_card_id ?? row.id) ?? [],
-          levels: levels.get(row.id) ?? [],
+        const decider = byId.get(row.primary_card_id ?? row.id) ?? row;
+        const profile = toProfile(row, decider, today, {
+          selections: selections.get(decider.id) ?? [],
+          levels: levels.get(decider.id) ?? [],
           flags: flagPeriods(flags.get(row.id) ?? []),
         });
         found.set(row.id, profile);
@@ -91,8 +105,9 @@ interface ProfileParts {
   flags: FlagPeriod[];
 }
 
-function toProfile(row: CardRow, today: CalendarDate, parts: ProfileParts): CardProfile {
-  const issued = { level: Number(row.level) as CardLevel, from: taipeiDate(Number(row.created_at)) };
+/** `decider` is the card whose plan and level `row` earns by: itself, or its primary. */
+function toProfile(row: CardRow, decider: CardRow, today: CalendarDate, parts: ProfileParts): CardProfile {
+  const issued = { level: Number(decider.level) as CardLevel, from: taipeiDate(Number(decider.created_at)) };
   return {
     cardId: row.id,
     token: row.token,

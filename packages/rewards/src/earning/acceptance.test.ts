@@ -351,12 +351,76 @@ const EXAMPLES: readonly Example[] = [
     tx: { on: '2026-03-10', ...SKM, ntd: 3000 },
     expected: { lines: [9], skip: 'no_plan' },
   },
-  // Rounding is per line: 150 × 0.3% = 0.45 → 0 and 150 × 2.7% = 4.05 → 4; 4, not round(4.5) = 5.
+  // Issue 3 / issue 10: rounding is per transaction. 150 × 0.3% = 0.45 and 150 × 2.7% = 4.05:
+  // 4.5 in all, half-up → 5 (was 0 + 4 = 4 when each line rounded alone). The point the rounding
+  // adds goes to the larger fraction, the general line's .45.
   {
-    name: 'rounding per line: NT$150 at 3% earns 0 + 4',
+    name: 'rounding per transaction: NT$150 at 3% earns 4.5 → 5, as 1 + 4',
     history: holding('dining'),
     tx: { on: '2024-03-01', ...SKM, ntd: 150 },
+    expected: { lines: [1, 4] },
+  },
+  // A program may round each line instead (rounding: 'line'): the same purchase earns 0 + 4.
+  {
+    name: 'per-line rounding program: NT$150 at 3% earns 0 + 4',
+    history: holding('dining'),
+    program: withSettings({ rounding: 'line' }),
+    tx: { on: '2024-03-01', ...SKM, ntd: 150 },
     expected: { lines: [0, 4] },
+  },
+  // Issue 10: 趣旅行 Level 2 (3%) NT$3,215 = 9.645 + 86.805 = 96.45 → 96 (per line 10 + 87 = 97).
+  {
+    name: 'rounding per transaction: 趣旅行 Level 2 NT$3,215 earns 96.45 → 96, as 9 + 87',
+    history: holding('travel'),
+    tx: { on: '2026-04-02', merchant: 'agoda', mcc: '7011', country: 'SG', presence: 'online', ntd: 3215 },
+    expected: { lines: [9, 87], channel: 'travel.booking' },
+  },
+  {
+    name: 'per-line rounding program: the same NT$3,215 earns 10 + 87 = 97',
+    history: holding('travel'),
+    program: withSettings({ rounding: 'line' }),
+    tx: { on: '2026-04-02', merchant: 'agoda', mcc: '7011', country: 'SG', presence: 'online', ntd: 3215 },
+    expected: { lines: [10, 87] },
+  },
+  // Exact halves round up, whatever the whole part's parity: 1.5 → 2 (half-down would give 1) and
+  // 4.5 → 5 (half-even would give 4).
+  {
+    name: 'a tie rounds up: NT$500 general spending at 0.3% = 1.5 → 2',
+    history: holding('dining'),
+    tx: { on: '2026-03-10', merchant: 'hardware-store', mcc: '5251', ntd: 500 },
+    expected: { lines: [2], skip: 'no_channel' },
+  },
+  {
+    name: 'a tie rounds up: NT$1,500 general spending at 0.3% = 4.5 → 5',
+    history: holding('dining'),
+    tx: { on: '2026-03-10', merchant: 'hardware-store', mcc: '5251', ntd: 1500 },
+    expected: { lines: [5], skip: 'no_channel' },
+  },
+  // Caps apply to the exact value, then the total rounds once: 9.645 + min(86.805, 50) = 59.645
+  // → 60; the capped line is a whole 50, so the rounding point goes to the general line.
+  {
+    name: 'a capped line keeps exactly its cap: NT$3,215 on 樂饗購 with 50 points of cap left → 10 + 50',
+    history: holding('dining'),
+    program: DINING_CAPPED,
+    capsUsed: { 'dining:dining-monthly@2026-03': 450 },
+    tx: { on: '2026-03-10', ...SKM, ntd: 3215 },
+    expected: { lines: [10, 50] },
+  },
+  // Refunds round the transaction's clawback once too: 5 × 50/150 = 1.67 → 2, shared 0 + 2 by
+  // the lines' points (1 and 4); each line alone would give 0 + 1.
+  {
+    name: 'NT$150 at 3% (5 points) refunded NT$50 takes back 2, keeps 3',
+    history: holding('dining'),
+    tx: { on: '2024-03-01', ...SKM, ntd: 150 },
+    refunds: [50],
+    expected: { lines: [1, 4], remaining: 3 },
+  },
+  {
+    name: 'NT$150 at 3% refunded NT$50, NT$50, NT$50 returns exactly the 5 earned',
+    history: holding('dining'),
+    tx: { on: '2024-03-01', ...SKM, ntd: 150 },
+    refunds: [50, 50, 50],
+    expected: { lines: [1, 4], remaining: 0 },
   },
 ];
 

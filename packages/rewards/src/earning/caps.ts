@@ -23,21 +23,36 @@ export interface CappedPoints {
   readonly capUse: readonly CapUse[];
 }
 
-/** Grants as many of `points` as the tightest applicable cap leaves, recording each cap's room. */
-export function applyCaps(
-  points: number,
+/** The caps that bind a line, each with its counter key, what was used and the room left. */
+export interface CapRoom {
+  readonly cap: Cap;
+  readonly key: string;
+  readonly usedBefore: number;
+  readonly room: number;
+}
+
+export function capRooms(
   version: PlanVersion,
   channel: Channel,
   date: CalendarDate,
   used: CapUsage,
-): CappedPoints {
-  const caps = version.caps.filter((cap) => capApplies(cap, channel));
-  const rooms = caps.map((cap) => {
-    const key = capKey(cap, version, date);
-    const usedBefore = used[key] ?? 0;
-    return { cap, key, usedBefore, room: Math.max(0, cap.limitPoints - usedBefore) };
-  });
-  const granted = Math.min(points, ...rooms.map((r) => r.room));
+): CapRoom[] {
+  return version.caps
+    .filter((cap) => capApplies(cap, channel))
+    .map((cap) => {
+      const key = capKey(cap, version, date);
+      const usedBefore = used[key] ?? 0;
+      return { cap, key, usedBefore, room: Math.max(0, cap.limitPoints - usedBefore) };
+    });
+}
+
+/** The room the tightest cap leaves, or null when no cap binds the line. */
+export function tightestRoom(rooms: readonly CapRoom[]): number | null {
+  return rooms.length === 0 ? null : Math.min(...rooms.map((r) => r.room));
+}
+
+/** Each cap's state and usage once a line was granted `granted` points (never more than the room). */
+export function grantWithin(rooms: readonly CapRoom[], granted: number): CappedPoints {
   return {
     granted,
     caps: rooms.map(({ cap, key, usedBefore, room }) => ({
@@ -51,6 +66,18 @@ export function applyCaps(
     })),
     capUse: granted === 0 ? [] : rooms.map(({ key }) => ({ key, points: granted })),
   };
+}
+
+/** Grants as many of `points` as the tightest applicable cap leaves, recording each cap's room. */
+export function applyCaps(
+  points: number,
+  version: PlanVersion,
+  channel: Channel,
+  date: CalendarDate,
+  used: CapUsage,
+): CappedPoints {
+  const rooms = capRooms(version, channel, date, used);
+  return grantWithin(rooms, Math.min(points, tightestRoom(rooms) ?? points));
 }
 
 /**

@@ -5,7 +5,7 @@ import { CUBE_PROGRAM } from '../program/cube-program.ts';
 import type { Program } from '../program/types.ts';
 import { addCapUsage } from './caps.ts';
 import { computeEarning } from './engine.ts';
-import { roundHalfUp, TWD_MINOR_PER_TWD } from './money.ts';
+import { TWD_MINOR_PER_TWD } from './money.ts';
 import { clawbackLines } from './refund.ts';
 import { resolvePlanVersion } from './selection.ts';
 import { withCaps } from './test-helpers.ts';
@@ -31,6 +31,43 @@ interface TxShape {
   readonly billedMaxima: readonly number[];
   readonly merchants: readonly (typeof MERCHANTS)[number][];
   readonly installments: boolean;
+  /** Draw amounts that are exact-half ties at some rate about as often as any other amount. */
+  readonly ties?: boolean;
+}
+
+// Every total rate the program pays (general alone, or a channel's), in basis points.
+const RATES_BPS = [
+  ...new Set([
+    CUBE_PROGRAM.settings.generalRateBps,
+    ...CUBE_PROGRAM.plans.flatMap((plan) =>
+      plan.versions.flatMap((version) =>
+        version.channels.flatMap((channel) =>
+          channel.rate.kind === 'flat' ? [channel.rate.bps] : Object.values(channel.rate.bps),
+        ),
+      ),
+    ),
+  ]),
+];
+const HALF_POINT = 500_000n; // half a point in NT$-minor × bps units (1 point = 1,000,000)
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * Amounts whose exact points at some rate end in exactly .5: amount × rate = 500,000 × odd.
+ * With the amount (500,000 / gcd) × odd, amount × rate = 500,000 × odd × (rate / gcd), and
+ * rate / gcd is odd for every rate here (none has more than 2^5 in it).
+ */
+const TIE_BILLED = fc
+  .constantFrom(...RATES_BPS)
+  .chain((rate) =>
+    fc
+      .integer({ min: 0, max: 20_000 })
+      .map((k) => Number((HALF_POINT / gcd(HALF_POINT, BigInt(rate))) * BigInt(2 * k + 1))),
+  );
+
+/** num/den rounded half-up, written apart from money.ts (quotient and remainder, not 2n+d / 2d). */
+function halfUp(num: bigint, den: bigint): bigint {
+  const whole = num / den;
+  return 2n * (num - whole * den) >= den ? whole + 1n : whole;
 }
 
 const INSTALLMENTS = fc
@@ -43,7 +80,10 @@ function transactionArb(shape: TxShape): fc.Arbitrary<EarningTransaction> {
     .record({
       day: fc.integer({ min: 0, max: days - 1 }),
       minute: fc.integer({ min: 0, max: 1439 }),
-      billed: fc.oneof(...billedMaxima.map((max) => fc.integer({ min: 0, max }))),
+      billed: fc.oneof(
+        ...billedMaxima.map((max) => fc.integer({ min: 0, max })),
+        ...(shape.ties ? [TIE_BILLED, TIE_BILLED] : []),
+      ),
       merchant: fc.constantFrom(...merchants),
       country: fc.constantFrom('TW', 'TW', 'JP', 'US'),
       currency: fc.constantFrom('TWD', 'TWD', 'JPY', 'USD'),
@@ -93,23 +133,26 @@ const earningArb = fc.record({
     billedMaxima: [100_000, 10_000_000_000, Number.MAX_SAFE_INTEGER],
     merchants: MERCHANTS,
     installments: true,
+    ties: true,
   }),
   card: cardArb,
   planId: fc.constantFrom(...PLAN_IDS),
   selection: fc.constantFrom('transaction' as const, 'settlement' as const),
 });
 
-function programFor(selection: 'transaction' | 'settlement'): Program {
-  return { ...CUBE_PROGRAM, settings: { ...CUBE_PROGRAM.settings, planSelectionDate: selection } };
+function programFor(
+  selection: 'transaction' | 'settlement',
+  rounding: 'transaction' | 'line' = 'transaction',
+) {
+  return { ...CUBE_PROGRAM, settings: { ...CUBE_PROGRAM.settings, planSelectionDate: selection, rounding } };
 }
 
-/** The line's exact value from first principles, independent of money.ts's decimal string. */
-function expectedRounded(line: EarningLine): bigint | null {
-  if (line.kind === 'clawback') return null;
-  return roundHalfUp(
-    BigInt(line.calc.basisTwdMinor) * BigInt(line.calc.rateBps),
-    BigInt(TWD_MINOR_PER_TWD * 10_000),
-  );
+const POINT = BigInt(TWD_MINOR_PER_TWD * 10_000); // CUBE: 1 point per NT$, so amount × bps / this
+
+/** A line's exact points × POINT, from its amount and rate alone (not from money.ts). */
+function exactNum(line: EarningLine): bigint {
+  if (line.kind === 'clawback') throw new Error('not an earning line');
+  return BigInt(line.calc.basisTwdMinor) * BigInt(line.calc.rateBps);
 }
 
 describe('points engine properties', () => {
@@ -128,22 +171,38 @@ describe('points engine properties', () => {
     );
   });
 
-  it('rounds each line on its own, half-up, to within half a point of its exact value', () => {
+  it('rounds the transaction’s exact total once, half-up, and gives each line its floor or ceiling', () => {
+    let ties = 0;
     fc.assert(
       fc.property(earningArb, ({ tx, card, planId, selection }) => {
-        for (const line of earnWith(programFor(selection), planId, tx, card, {}).lines) {
-          if (line.kind === 'clawback') continue;
-          expect(BigInt(line.calc.roundedPoints)).toBe(expectedRounded(line));
-          // |rounded − exact| ≤ ½, and exactly ½ only ever rounds up.
-          const twiceExactNum = 2n * BigInt(line.calc.basisTwdMinor) * BigInt(line.calc.rateBps);
-          const den = BigInt(TWD_MINOR_PER_TWD * 10_000);
-          const diff = BigInt(2 * line.calc.roundedPoints) * den - twiceExactNum;
-          expect(diff > -den && diff <= den).toBe(true);
-          expect(line.points).toBeLessThanOrEqual(line.calc.roundedPoints);
+        const earned = earnWith(programFor(selection), planId, tx, card, {});
+        const nums = earned.lines.map(exactNum);
+        const exactTotal = nums.reduce((a, b) => a + b, 0n);
+        if (2n * (exactTotal % POINT) === POINT) ties += 1;
+        expect(BigInt(earned.totalPoints)).toBe(halfUp(exactTotal, POINT));
+        earned.lines.forEach((line, i) => {
+          const floor = nums[i]! / POINT;
+          expect([floor, floor + (nums[i]! % POINT === 0n ? 0n : 1n)]).toContain(BigInt(line.points));
+        });
+      }),
+      { numRuns: 500 },
+    );
+    // Guards the property from passing without ever meeting an exact half.
+    expect(ties).toBeGreaterThan(25);
+  });
+
+  it('with per-line rounding, rounds each line on its own, half-up', () => {
+    let ties = 0;
+    fc.assert(
+      fc.property(earningArb, ({ tx, card, planId, selection }) => {
+        for (const line of earnWith(programFor(selection, 'line'), planId, tx, card, {}).lines) {
+          if (2n * (exactNum(line) % POINT) === POINT) ties += 1;
+          expect(BigInt(line.points)).toBe(halfUp(exactNum(line), POINT));
         }
       }),
       { numRuns: 500 },
     );
+    expect(ties).toBeGreaterThan(25);
   });
 
   it('earns only the general rate on installments made since 2024-02-01', () => {
@@ -177,6 +236,9 @@ describe('points engine properties', () => {
           remaining += clawed.reduce((sum, line) => sum + line.points, 0);
           before += refundMinor;
           expect(remaining).toBeGreaterThanOrEqual(0);
+          // Rounded once on the running total, as the earning was.
+          const taken = halfUp(BigInt(earned.totalPoints) * BigInt(before), BigInt(tx.amountMinor));
+          expect(BigInt(earned.totalPoints - remaining)).toBe(taken);
         }
         expect(remaining).toBe(0);
       }),
@@ -197,6 +259,7 @@ describe('points engine properties', () => {
         billedMaxima: [100_000, 10_000_000],
         merchants: MERCHANTS.slice(0, 4),
         installments: false,
+        ties: true,
       }),
       card: cardArb,
       planId: fc.constantFrom('digital', 'dining', 'travel', 'everyday'),
@@ -207,6 +270,10 @@ describe('points engine properties', () => {
         let used: CapUsage = {};
         for (const { tx, card, planId } of sequence) {
           const earned = earnWith(capped, planId, tx, card, used);
+          for (const line of earned.lines) {
+            if (line.kind === 'bonus')
+              for (const cap of line.caps) expect(cap.remainingAfter).toBeGreaterThanOrEqual(0);
+          }
           used = addCapUsage(used, earned.lines);
         }
         for (const [key, points] of Object.entries(used)) {

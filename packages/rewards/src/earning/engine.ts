@@ -2,19 +2,18 @@ import { type FieldIssue, ValidationError } from '@plaza/kernel';
 import { monthNumber, taipeiDate } from '../calendar/taipei-date.ts';
 import { isOnShelf } from '../program/lookup.ts';
 import type { Channel, PlanVersion, ProgramSettings } from '../program/types.ts';
-import { applyCaps } from './caps.ts';
+import { capRooms } from './caps.ts';
 import { isForeign, matchChannel, rateFor } from './channels.ts';
-import { pointsAt } from './money.ts';
+import { decimalString, exactPointsAt } from './money.ts';
+import { type LineDraft, roundLines } from './rounding.ts';
 import { selectionDate } from './selection.ts';
 import type {
-  BonusLine,
   BonusSkip,
   CapUsage,
   CardState,
   EarningBasis,
   EarningLine,
   EarningTransaction,
-  GeneralLine,
 } from './types.ts';
 
 export interface EarningInput {
@@ -38,10 +37,11 @@ export interface Earning {
  *
  * Rules: a general line at the general rate on every transaction (uncapped); a bonus line when
  * the plan has a channel for it. A channel's advertised rate is TOTAL ("3%" includes the 0.3%),
- * so the bonus line earns channel rate − general rate: NT$3,000 at 3% → 9 + 81 = 90. Each line
- * is rounded half-up to a whole point on its own. Foreign transactions earn on the TWD billed
- * amount; installments (since the program's date) earn general only, per billed installment;
- * caps limit the bonus line only.
+ * so the bonus line earns channel rate − general rate: NT$3,000 at 3% → 9 + 81 = 90. Caps
+ * limit the bonus line's exact value; then the transaction's exact total is rounded half-up once
+ * (NT$150 at 3%: 0.45 + 4.05 = 4.5 → 5), or each line on its own when the program's `rounding`
+ * is 'line' (0 + 4). Foreign transactions earn on the TWD billed amount; installments (since the
+ * program's date) earn general only, per billed installment.
  * @example computeEarning({ transaction, planVersion, card, capsUsed: {}, settings }).totalPoints
  */
 export function computeEarning(input: EarningInput): Earning {
@@ -53,17 +53,37 @@ export function computeEarning(input: EarningInput): Earning {
     throw new RangeError(`Plan version ${planVersion.id} is not on the shelf on ${basis.selectionDate}`);
   }
   const decision = decideBonus(input, basis);
-  const calc = pointsAt(basis.billedAmountTwdMinor, settings.generalRateBps, settings.pointValue);
-  const general: GeneralLine = {
-    kind: 'general',
-    points: calc.roundedPoints,
-    calc,
-    basis,
-    bonusSkipped: 'skip' in decision ? decision.skip : null,
-  };
-  const lines: EarningLine[] = [general];
-  if ('channel' in decision) lines.push(bonusLine(input, basis, decision.version, decision.channel));
+  const drafts = [generalDraft(settings, basis, 'skip' in decision ? decision.skip : null)];
+  if ('channel' in decision) drafts.push(bonusDraft(input, basis, decision.version, decision.channel));
+  const lines: EarningLine[] = roundLines(drafts, settings.rounding);
   return { lines, totalPoints: lines.reduce((sum, line) => sum + line.points, 0), basis };
+}
+
+function generalDraft(settings: ProgramSettings, basis: EarningBasis, skip: BonusSkip | null): LineDraft {
+  const rateBps = settings.generalRateBps;
+  return {
+    ...exactLine(basis, rateBps, settings),
+    rooms: [],
+    finish: (calc, { granted }, total) => ({
+      kind: 'general',
+      points: granted,
+      calc,
+      basis,
+      bonusSkipped: skip,
+      ...(total ? { total } : {}),
+    }),
+  };
+}
+
+/** A line's exact points at a rate, as the engine adds them and as its explanation shows them. */
+function exactLine(basis: EarningBasis, rateBps: number, settings: ProgramSettings) {
+  const exact = exactPointsAt(basis.billedAmountTwdMinor, rateBps, settings.pointValue);
+  const calc = {
+    basisTwdMinor: basis.billedAmountTwdMinor,
+    rateBps,
+    exactPoints: decimalString(exact.num, exact.den),
+  };
+  return { calc, exact };
 }
 
 function earningBasis(tx: EarningTransaction, settings: ProgramSettings): EarningBasis {
@@ -109,32 +129,35 @@ function decideBonus(input: EarningInput, basis: EarningBasis): BonusDecision {
   return channel ? { version, channel } : { skip: { code: 'no_channel', plan: version.names } };
 }
 
-function bonusLine(
+function bonusDraft(
   input: EarningInput,
   basis: EarningBasis,
   version: PlanVersion,
   channel: Channel,
-): BonusLine {
+): LineDraft {
   const { settings, card, capsUsed } = input;
   const rate = rateFor(channel.rate, card);
   // Checked program data never has a channel below the general rate; clamp anyway so a bad
   // version can only fail to pay a bonus, never take points away.
   const bonusBps = Math.max(0, rate.bps - settings.generalRateBps);
-  const calc = pointsAt(basis.billedAmountTwdMinor, bonusBps, settings.pointValue);
-  const capped = applyCaps(calc.roundedPoints, version, channel, basis.selectionDate, capsUsed);
   return {
-    kind: 'bonus',
-    points: capped.granted,
-    calc,
-    basis,
-    plan: { id: version.planId, versionId: version.id, names: version.names },
-    channel: { id: channel.id, names: channel.names },
-    channelRateBps: rate.bps,
-    generalRateBps: settings.generalRateBps,
-    level: rate.level,
-    caps: capped.caps,
-    cappedPoints: calc.roundedPoints - capped.granted,
-    capUse: capped.capUse,
+    ...exactLine(basis, bonusBps, settings),
+    rooms: capRooms(version, channel, basis.selectionDate, capsUsed),
+    finish: (calc, capped, total) => ({
+      kind: 'bonus',
+      points: capped.granted,
+      calc,
+      basis,
+      plan: { id: version.planId, versionId: version.id, names: version.names },
+      channel: { id: channel.id, names: channel.names },
+      channelRateBps: rate.bps,
+      generalRateBps: settings.generalRateBps,
+      level: rate.level,
+      caps: capped.caps,
+      cappedPoints: calc.roundedPoints - capped.granted,
+      capUse: capped.capUse,
+      ...(total ? { total } : {}),
+    }),
   };
 }
 

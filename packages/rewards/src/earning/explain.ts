@@ -4,7 +4,8 @@ import type { BonusLine, BonusSkip, ClawbackLine, EarningBasis, EarningLine, Gen
 
 /**
  * One sentence per earning line, in zh-TW or en: the rate, the amount it applied to, the exact
- * points and their rounding, then why (installment, foreign, cap, no bonus).
+ * points and their rounding (the line's own, or the transaction's total rounded once and this
+ * line's share of it), then why (installment, foreign, cap, no bonus).
  * @example explainLine(line, 'en') === 'General rate 0.3%: NT$250 × 0.3% = 0.75 points, rounded half-up to 1.'
  */
 export function explainLine(line: EarningLine, locale: Locale): string {
@@ -17,19 +18,40 @@ export function explainLines(lines: readonly EarningLine[], locale: Locale): str
   return lines.map((line) => explainLine(line, locale));
 }
 
+/**
+ * How a transaction's earning lines add up, and where it was rounded.
+ * @example explainTotal(lines, 'en') === 'Transaction total: 0.45 + 4.05 = 4.5 points, rounded half-up to 5.'
+ */
+export function explainTotal(lines: readonly EarningLine[], locale: Locale): string {
+  const earned = lines.filter((line): line is GeneralLine | BonusLine => line.kind !== 'clawback');
+  const first = earned[0];
+  if (first?.total) {
+    const terms = earned.map((line) => line.total?.lineExactPoints ?? String(line.points)).join(' + ');
+    return message(locale, 'total', { terms, exact: first.total.exactPoints, points: first.total.points });
+  }
+  const points = earned.reduce((sum, line) => sum + line.points, 0);
+  return message(locale, 'totalPerLine', { terms: earned.map((line) => line.points).join(' + '), points });
+}
+
 function partsOf(line: EarningLine, locale: Locale): string[] {
   switch (line.kind) {
     case 'general':
-      return [...generalParts(line, locale), ...basisParts(line.basis, locale)];
+      return [...generalParts(line, locale), ...basisParts(line.basis, locale), ...totalParts(line, locale)];
     case 'bonus':
-      return [...bonusParts(line, locale), ...basisParts(line.basis, locale), ...capParts(line, locale)];
+      return [
+        ...bonusParts(line, locale),
+        ...basisParts(line.basis, locale),
+        ...capParts(line, locale),
+        ...totalParts(line, locale),
+      ];
     case 'clawback':
       return clawbackParts(line, locale);
   }
 }
 
 function generalParts(line: GeneralLine, locale: Locale): string[] {
-  const main = message(locale, 'general', {
+  // Rounded once per transaction: the line shows its exact value, the total part its rounding.
+  const main = message(locale, line.total ? 'generalExact' : 'general', {
     rate: formatRate(line.calc.rateBps),
     amount: formatTwd(line.calc.basisTwdMinor),
     exact: line.calc.exactPoints,
@@ -51,7 +73,7 @@ function skipPart(skip: BonusSkip, locale: Locale): string {
 }
 
 function bonusParts(line: BonusLine, locale: Locale): string[] {
-  const main = message(locale, 'bonus', {
+  const main = message(locale, line.total ? 'bonusExact' : 'bonus', {
     plan: line.plan.names[locale],
     channel: line.channel.names[locale],
     channelRate: formatRate(line.channelRateBps),
@@ -89,9 +111,24 @@ function capParts(line: BonusLine, locale: Locale): string[] {
       remaining: cap.remainingAfter,
     }),
   );
-  if (line.cappedPoints > 0)
+  if (line.total && line.total.lineExactPoints !== line.calc.exactPoints) {
+    parts.push(
+      message(locale, 'capHold', { held: line.total.lineExactPoints, exact: line.calc.exactPoints }),
+    );
+  } else if (!line.total && line.cappedPoints > 0) {
     parts.push(message(locale, 'capCut', { cut: line.cappedPoints, points: line.points }));
+  }
   return parts;
+}
+
+/** The transaction's total rounded once, and this line's share of it. */
+function totalParts(line: GeneralLine | BonusLine, locale: Locale): string[] {
+  const { total } = line;
+  if (!total) return [];
+  // The share passed the line's whole part: say where the rounding's point went.
+  const wholePart = Number(total.lineExactPoints.split('.')[0]);
+  const key: MessageKey = line.points > wholePart ? 'totalShareUp' : 'totalShare';
+  return [message(locale, key, { exact: total.exactPoints, total: total.points, points: line.points })];
 }
 
 function clawbackParts(line: ClawbackLine, locale: Locale): string[] {
@@ -104,6 +141,12 @@ function clawbackParts(line: ClawbackLine, locale: Locale): string[] {
     exact: line.exactPoints,
     points: -line.points,
   });
-  if (line.refundedBeforeMinor === 0) return [main];
-  return [main, message(locale, 'clawbackBefore', { before: money(line.refundedBeforeMinor) })];
+  const parts = [main];
+  if (line.total) {
+    const { earnedPoints, exactPoints, points } = line.total;
+    parts.push(message(locale, 'clawbackTotal', { earned: earnedPoints, exact: exactPoints, points }));
+  }
+  if (line.refundedBeforeMinor > 0)
+    parts.push(message(locale, 'clawbackBefore', { before: money(line.refundedBeforeMinor) }));
+  return parts;
 }

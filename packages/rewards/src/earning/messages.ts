@@ -24,7 +24,15 @@ export type MessageKey =
   | 'clawback'
   | 'clawbackBefore'
   | 'ofGeneral'
-  | 'ofBonus';
+  | 'ofBonus'
+  | 'generalExact'
+  | 'bonusExact'
+  | 'capHold'
+  | 'totalShare'
+  | 'totalShareUp'
+  | 'clawbackTotal'
+  | 'total'
+  | 'totalPerLine';
 
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
   'zh-TW': {
@@ -50,6 +58,17 @@ export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
     clawbackBefore: '先前已退款 {{before}}，累計四捨五入使全額退款時恰好收回全部點數',
     ofGeneral: '一般消費回饋',
     ofBonus: '加碼回饋',
+    generalExact: '一般消費回饋 {{rate}}：{{amount}} × {{rate}} = {{exact}} 點',
+    bonusExact:
+      '{{plan}}「{{channel}}」回饋 {{channelRate}}（含一般消費 {{generalRate}}），加碼 {{bonusRate}}：{{amount}} × {{bonusRate}} = {{exact}} 點',
+    capHold: '受上限限制，本項以 {{held}} 點計（原為 {{exact}} 點）',
+    totalShare: '本筆交易合計 {{exact}} 點，整筆四捨五入為 {{total}} 點，本項得 {{points}} 點',
+    totalShareUp:
+      '本筆交易合計 {{exact}} 點，整筆四捨五入為 {{total}} 點，本項得 {{points}} 點（各項先取整數，進位的點數給小數較大的項目）',
+    clawbackTotal:
+      '整筆交易原得 {{earned}} 點，本次按比例為 {{exact}} 點，依累計退款四捨五入收回 {{points}} 點，再依各項點數分攤',
+    total: '本筆合計：{{terms}} = {{exact}} 點，四捨五入為 {{points}} 點。',
+    totalPerLine: '本筆合計：{{terms}} = {{points}} 點（各項分別四捨五入）。',
   },
   en: {
     general: 'General rate {{rate}}: {{amount}} × {{rate}} = {{exact}} points, rounded half-up to {{points}}',
@@ -75,6 +94,18 @@ export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
       'earlier refunds {{before}}; rounding on the running total returns exactly the earned points on a full refund',
     ofGeneral: 'general points',
     ofBonus: 'bonus points',
+    generalExact: 'General rate {{rate}}: {{amount}} × {{rate}} = {{exact}} points',
+    bonusExact:
+      '{{plan}} · {{channel}} pays {{channelRate}} (including the general {{generalRate}}), so the bonus is {{bonusRate}}: {{amount}} × {{bonusRate}} = {{exact}} points',
+    capHold: 'the caps hold this line to {{held}} of its {{exact}} points',
+    totalShare:
+      'the transaction’s exact {{exact}} points round half-up once to {{total}}, {{points}} of them on this line',
+    totalShareUp:
+      'the transaction’s exact {{exact}} points round half-up once to {{total}}, {{points}} of them on this line (each line keeps its whole points; the point the rounding adds goes to the largest fraction)',
+    clawbackTotal:
+      'the transaction earned {{earned}} points; this refund’s share is {{exact}}, rounded half-up on the running total of refunds to {{points}}, shared over the lines by their points',
+    total: 'Transaction total: {{terms}} = {{exact}} points, rounded half-up to {{points}}.',
+    totalPerLine: 'Transaction total: {{terms}} = {{points}} points (each line rounded on its own).',
   },
 };
 

@@ -1,5 +1,4 @@
 import type { ProgramSettings, RateBps } from '../program/types.ts';
-import type { Calculation } from './types.ts';
 
 /** TWD's ISO 4217 exponent is 2: amounts arrive in 1/100 NT$. */
 export const TWD_MINOR_PER_TWD = 100;
@@ -29,23 +28,73 @@ export function decimalString(num: bigint, den: bigint): string {
   return digits ? `${whole}.${digits}${cut}` : String(whole);
 }
 
+/** An exact number of points, num/den, never a float. */
+export interface ExactPoints {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
 /**
- * Points for an amount at a rate, rounded half-up to a whole point: below half a point earns 0.
- * @example pointsAt(25000, 30, settings).roundedPoints === 1 // NT$250 × 0.3% = 0.75
+ * The exact points an amount earns at a rate. Every line of one program shares the denominator
+ * (it depends only on the point value), so lines add by adding numerators.
+ * @example exactPointsAt(15000, 30, { points: 1, perTwd: 1 }) → 4500/1000000 (0.45)
  */
-export function pointsAt(
+export function exactPointsAt(
   basisTwdMinor: number,
   rateBps: RateBps,
   pointValue: ProgramSettings['pointValue'],
-): Calculation {
-  const num = BigInt(basisTwdMinor) * BigInt(rateBps) * BigInt(pointValue.points);
-  const den = BigInt(TWD_MINOR_PER_TWD * BPS_PER_UNIT) * BigInt(pointValue.perTwd);
+): ExactPoints {
   return {
-    basisTwdMinor,
-    rateBps,
-    exactPoints: decimalString(num, den),
-    roundedPoints: Number(roundHalfUp(num, den)),
+    num: BigInt(basisTwdMinor) * BigInt(rateBps) * BigInt(pointValue.points),
+    den: BigInt(TWD_MINOR_PER_TWD * BPS_PER_UNIT) * BigInt(pointValue.perTwd),
   };
+}
+
+/**
+ * Rounds the sum of some exact values (numerators over one denominator) half-up once, and shares
+ * that whole total out: each value gets its whole part, and the points the rounding adds go one
+ * each to the values with the largest fractions (the earlier value on a tie). So every share is
+ * its value's floor or ceiling, the shares add up to the rounded total, and a whole value — a
+ * line held to a cap of whole points — gets exactly itself.
+ * @example shareRounded([450000n, 4050000n], 1000000n) → { total: 5n, shares: [1n, 4n] } // 0.45 + 4.05
+ */
+export function shareRounded(nums: readonly bigint[], den: bigint): { total: bigint; shares: bigint[] } {
+  const total = roundHalfUp(
+    nums.reduce((sum, num) => sum + num, 0n),
+    den,
+  );
+  const shares = nums.map((num) => num / den);
+  let extra = total - shares.reduce((sum, share) => sum + share, 0n);
+  const byFraction = nums
+    .map((num, i) => ({ i, fraction: num % den }))
+    .filter(({ fraction }) => fraction > 0n)
+    .sort((a, b) => (a.fraction === b.fraction ? a.i - b.i : a.fraction > b.fraction ? -1 : 1));
+  // extra ≤ the number of values with a fraction: their fractions add up to less than that many.
+  for (const { i } of byFraction) {
+    if (extra === 0n) break;
+    shares[i]! += 1n;
+    extra -= 1n;
+  }
+  return { total, shares };
+}
+
+/**
+ * A whole number of points split over parts in proportion to their whole weights, so that each
+ * part's share only grows as the number grows: the first part gets its proportion rounded
+ * half-up, each next part its proportion of what is left, the last part the rest. Used on the
+ * running total of refunds, so each refund's share per line is never negative and a full refund
+ * gives every part exactly its weight.
+ * @example splitByWeights(3n, [1n, 4n]) → [1n, 2n]; splitByWeights(5n, [1n, 4n]) → [1n, 4n]
+ */
+export function splitByWeights(points: bigint, weights: readonly bigint[]): bigint[] {
+  let left = points;
+  let weightLeft = weights.reduce((sum, weight) => sum + weight, 0n);
+  return weights.map((weight) => {
+    const share = weight === weightLeft ? left : roundHalfUp(weight * left, weightLeft);
+    left -= share;
+    weightLeft -= weight;
+    return share;
+  });
 }
 
 /**

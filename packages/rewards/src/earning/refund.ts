@@ -1,6 +1,6 @@
 import { type FieldIssue, ValidationError } from '@plaza/kernel';
-import { decimalString, roundHalfUp } from './money.ts';
-import type { BonusLine, ClawbackLine, EarningLine, GeneralLine } from './types.ts';
+import { decimalString, roundHalfUp, splitByWeights } from './money.ts';
+import type { BonusLine, ClawbackLine, ClawbackTotal, EarningLine, GeneralLine } from './types.ts';
 
 /**
  * How much of the original a refund returns. Amounts are in the transaction's own currency, so
@@ -16,10 +16,13 @@ export interface RefundShare {
 }
 
 /**
- * The lines that claw back a refund's share of the points, one per earning line. Each takes
- * round(points × refunded-after) − round(points × refunded-before), both half-up on the
- * cumulative share, so partial refunds telescope: whatever the split, once the whole amount is
- * refunded exactly the earned points have come back, never one more.
+ * The lines that claw back a refund's share of the points, one per earning line with points.
+ * Rounding follows the earning's: always on the cumulative share (everything refunded so far),
+ * and this refund takes the difference, so partial refunds telescope — whatever the split, once
+ * the whole amount is refunded exactly the earned points have come back, never one more.
+ * - Rounded once per transaction (lines carry `total`): the transaction's earned points × share,
+ *   half-up once, then split over the lines in proportion to their points (`splitByWeights`).
+ * - Rounded per line: each line's points × share, half-up on its own.
  * @example NT$3,000 at 3% (9 + 81 points) refunded NT$1,000 → −3 and −27: 60 of 90 remain
  */
 export function clawbackLines(original: readonly EarningLine[], refund: RefundShare): ClawbackLine[] {
@@ -27,28 +30,73 @@ export function clawbackLines(original: readonly EarningLine[], refund: RefundSh
   const { originalAmountMinor, refundMinor, refundedBeforeMinor } = refund;
   // A zero-amount transaction earned nothing and has nothing to give back.
   if (originalAmountMinor === 0) return [];
-  const den = BigInt(originalAmountMinor);
-  const before = BigInt(refundedBeforeMinor);
-  const after = before + BigInt(refundMinor);
-  const lines: ClawbackLine[] = [];
-  for (const line of original) {
-    if (line.kind === 'clawback' || line.points === 0) continue;
-    const earned = BigInt(line.points);
-    const clawed = Number(roundHalfUp(earned * after, den) - roundHalfUp(earned * before, den));
-    lines.push({
+  const earned = original.filter(
+    (line): line is GeneralLine | BonusLine => line.kind !== 'clawback' && line.points > 0,
+  );
+  const share: Share = {
+    den: BigInt(originalAmountMinor),
+    before: BigInt(refundedBeforeMinor),
+    after: BigInt(refundedBeforeMinor) + BigInt(refundMinor),
+  };
+  const once = earned.some((line) => line.total !== undefined);
+  const clawed = once ? clawedOnce(earned, share) : clawedPerLine(earned, share);
+  const total = once ? transactionClawback(earned, share, refund) : null;
+  return earned.map((line, i) => {
+    const points = clawed[i]!;
+    return {
       kind: 'clawback',
-      points: clawed === 0 ? 0 : -clawed, // never -0 in stored data
+      points: points === 0 ? 0 : -points, // never -0 in stored data
       of: line.kind,
       currency: refund.currency,
       originalPoints: line.points,
       originalAmountMinor,
       refundMinor,
       refundedBeforeMinor,
-      exactPoints: decimalString(earned * BigInt(refundMinor), den),
-      capUse: capRelease(line, clawed),
-    });
-  }
-  return lines;
+      exactPoints: decimalString(BigInt(line.points) * BigInt(refundMinor), share.den),
+      capUse: capRelease(line, points),
+      ...(total ? { total } : {}),
+    };
+  });
+}
+
+/** The refunded share of the original amount, before and after this refund, over `den`. */
+interface Share {
+  readonly den: bigint;
+  readonly before: bigint;
+  readonly after: bigint;
+}
+
+function clawedPerLine(lines: readonly (GeneralLine | BonusLine)[], share: Share): number[] {
+  return lines.map((line) => {
+    const points = BigInt(line.points);
+    return Number(
+      roundHalfUp(points * share.after, share.den) - roundHalfUp(points * share.before, share.den),
+    );
+  });
+}
+
+/** The transaction's running clawback, rounded once, split over the lines; this refund takes the step. */
+function clawedOnce(lines: readonly (GeneralLine | BonusLine)[], share: Share): number[] {
+  const weights = lines.map((line) => BigInt(line.points));
+  const earned = weights.reduce((sum, weight) => sum + weight, 0n);
+  const upTo = (refunded: bigint) => splitByWeights(roundHalfUp(earned * refunded, share.den), weights);
+  const after = upTo(share.after);
+  const before = upTo(share.before);
+  return after.map((points, i) => Number(points - before[i]!));
+}
+
+function transactionClawback(
+  lines: readonly (GeneralLine | BonusLine)[],
+  share: Share,
+  refund: RefundShare,
+): ClawbackTotal {
+  const earned = BigInt(lines.reduce((sum, line) => sum + line.points, 0));
+  const step = roundHalfUp(earned * share.after, share.den) - roundHalfUp(earned * share.before, share.den);
+  return {
+    earnedPoints: Number(earned),
+    exactPoints: decimalString(earned * BigInt(refund.refundMinor), share.den),
+    points: Number(step),
+  };
 }
 
 /** Clawed-back bonus points give their cap room back, so the cap counts net points. */

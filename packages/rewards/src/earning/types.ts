@@ -40,13 +40,29 @@ export interface CardState {
 /** Bonus points used so far per cap period, keyed by `capKey()`. */
 export type CapUsage = Readonly<Record<string, number>>;
 
-/** How a line's points were computed: exact value, then half-up to a whole point. */
+/** How a line's points were computed: the exact value, then whole points. */
 export interface Calculation {
   readonly basisTwdMinor: number;
   readonly rateBps: RateBps;
-  /** The exact points before rounding, as a decimal string ("0.75"); exact, never a float. */
+  /** The exact points before rounding and caps, as a decimal string ("0.75"); exact, never a float. */
   readonly exactPoints: string;
+  /**
+   * The line's whole points before its caps: its exact value rounded half-up on its own (per-line
+   * rounding), or its share of the transaction's total rounded once (see `TotalRounding`).
+   */
   readonly roundedPoints: number;
+}
+
+/**
+ * How the transaction's total was rounded, on each line of a transaction rounded once (the
+ * program's `rounding: 'transaction'`). Absent on lines rounded on their own.
+ */
+export interface TotalRounding {
+  /** This line's exact points after its caps: what it adds to the total. */
+  readonly lineExactPoints: string;
+  /** The transaction's exact points (every line after caps), then that rounded half-up once. */
+  readonly exactPoints: string;
+  readonly points: number;
 }
 
 /** The transaction facts that shaped every line, kept on each line so it explains itself. */
@@ -92,6 +108,7 @@ export interface GeneralLine {
   readonly basis: EarningBasis;
   /** Why no bonus line follows, when none does. */
   readonly bonusSkipped: BonusSkip | null;
+  readonly total?: TotalRounding;
 }
 
 export interface BonusLine {
@@ -110,6 +127,7 @@ export interface BonusLine {
   /** Points the caps withheld (calc.roundedPoints − points). */
   readonly cappedPoints: number;
   readonly capUse: readonly CapUse[];
+  readonly total?: TotalRounding;
 }
 
 export interface ClawbackLine {
@@ -126,6 +144,18 @@ export interface ClawbackLine {
   /** The exact share of the original points this refund takes back, as a decimal string. */
   readonly exactPoints: string;
   readonly capUse: readonly CapUse[];
+  /** Set when the earning was rounded once per transaction: so is its clawback. */
+  readonly total?: ClawbackTotal;
+}
+
+/** A refund's clawback from the whole transaction, rounded once on the running total of refunds. */
+export interface ClawbackTotal {
+  /** What the transaction earned, every line together. */
+  readonly earnedPoints: number;
+  /** earnedPoints × refund ÷ original, exact. */
+  readonly exactPoints: string;
+  /** What this refund takes back from the transaction, before it is shared over the lines. */
+  readonly points: number;
 }
 
 export type EarningLine = GeneralLine | BonusLine | ClawbackLine;

@@ -135,7 +135,8 @@ const EXAMPLES: readonly Example[] = [
   },
   {
     // §4: clearing may differ from the authorization (partial or over-clearing); points follow
-    // the settled (billed) amount: NT$2,500 at 3% → 7.5 → 8 and 67.5 → 68, each line half-up.
+    // the settled (billed) amount: NT$2,500 at 3% → 7.5 + 67.5 = 75, rounded once per transaction
+    // (each line half-up alone would give 8 + 68 = 76).
     name: 'a settlement for less than its authorization earns on the settled amount',
     plans: [['dining', '2024-02-01']],
     steps: (c) => [
@@ -151,9 +152,9 @@ const EXAMPLES: readonly Example[] = [
           }),
         ],
         statuses: ['applied', 'applied'],
-        points: [0, 76],
+        points: [0, 75],
       },
-      { transaction: { status: 'settled', net: 76, authorizedAmount: 300_000, settledAmount: 250_000 } },
+      { transaction: { status: 'settled', net: 75, authorizedAmount: 300_000, settledAmount: 250_000 } },
     ],
   },
   {

@@ -128,22 +128,22 @@ const EXAMPLES: readonly Example[] = [
     name: 'two partial refunds adding up to the whole amount return exactly the earned points',
     plans: [['dining', '2024-02-01']],
     steps: (c) => [
-      // NT$1,150 at 3%: 3.45 → 3 and 31.05 → 31.
+      // NT$1,150 at 3%: 3.45 + 31.05 = 34.5, rounded once per transaction → 35 (4 + 31).
       {
         ingest: [ev.settlement('pr-s', { card: c.id, on: '2024-08-01', ntd: 1150, merchant: MERCHANTS.skm })],
         statuses: ['applied'],
-        points: [34],
+        points: [35],
       },
       {
-        // NT$450 of 1,150: round(3 × 450/1150) = 1 and round(31 × 450/1150) = 12; the rest then.
+        // NT$450 of 1,150: round(35 × 450/1150 = 13.70) = 14 from the transaction; the rest then.
         ingest: [
           ev.refund('pr-r1', { card: c.id, of: 'pr-s', ntd: 450, on: '2024-08-02' }),
           ev.refund('pr-r2', { card: c.id, of: 'pr-s', ntd: 700, on: '2024-08-02' }),
         ],
         statuses: ['applied', 'applied'],
-        points: [-13, -21],
+        points: [-14, -21],
       },
-      { transaction: { status: 'refunded', net: 0, earned: 34 } },
+      { transaction: { status: 'refunded', net: 0, earned: 35 } },
     ],
   },
   {

@@ -206,7 +206,7 @@ describe.each(testDatabases())('points API ($name)', (target) => {
       alice.token,
     );
     expect(en.json().lines[0].explanation).toBe(
-      'General rate 0.3%: NT$3,000 × 0.3% = 9 points, rounded half-up to 9.',
+      'General rate 0.3%: NT$3,000 × 0.3% = 9 points; the transaction’s exact 90 points round half-up once to 90, 9 of them on this line.',
     );
     expect(
       (await bed.get(`/api/rewards/v1/cards/${card.id}/transactions/${tx.id}/points`, bob.token)).statusCode,

@@ -1,14 +1,15 @@
 import type { FieldIssue } from '@plaza/kernel';
 import { isCalendarDate } from '../calendar/taipei-date.ts';
-import type {
-  Channel,
-  ChannelRate,
-  MccSpec,
-  Plan,
-  PlanVersion,
-  Program,
-  ProgramSettings,
-  ShelfWindow,
+import {
+  type Channel,
+  type ChannelRate,
+  EARNING_ROUNDINGS,
+  type MccSpec,
+  type Plan,
+  type PlanVersion,
+  type Program,
+  type ProgramSettings,
+  type ShelfWindow,
 } from './types.ts';
 
 /**
@@ -44,6 +45,7 @@ function checkSettings(settings: ProgramSettings): FieldIssue[] {
   if (since !== null && !isCalendarDate(since)) add('installmentGeneralOnlySince', 'must be YYYY-MM-DD');
   if (typeof settings.allowNegativeAvailable !== 'boolean')
     add('allowNegativeAvailable', 'must be true or false');
+  if (!EARNING_ROUNDINGS.includes(settings.rounding)) add('rounding', "must be 'transaction' or 'line'");
   return issues;
 }
 

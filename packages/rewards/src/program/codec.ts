@@ -28,6 +28,15 @@ export function settingsJson(settings: ProgramSettings): string {
   return JSON.stringify(stored);
 }
 
+/**
+ * The stored settings with the calendar the process serves; rows stored before `rounding`
+ * was a setting read as the default, transaction rounding.
+ */
+function settingsOf(json: string, calendar: BusinessCalendar): ProgramSettings {
+  const stored = parse<Omit<StoredSettings, 'rounding'> & Partial<Pick<StoredSettings, 'rounding'>>>(json);
+  return { ...stored, rounding: stored.rounding ?? 'transaction', businessCalendar: calendar };
+}
+
 /** The catalog of the stored rows, with the business calendar the process serves. */
 export function catalogOf(rows: ProgramRows, calendar: BusinessCalendar): Catalog {
   const shelf = new Map(rows.shelf.map((row) => [row.version_id, row]));
@@ -47,7 +56,7 @@ export function catalogOf(rows: ProgramRows, calendar: BusinessCalendar): Catalo
   return {
     programId: rows.program.id,
     names: parse<LocalizedText>(rows.program.names),
-    settings: { ...parse<StoredSettings>(rows.program.settings), businessCalendar: calendar },
+    settings: settingsOf(rows.program.settings, calendar),
     revision: Number(rows.program.revision),
     plans,
   };

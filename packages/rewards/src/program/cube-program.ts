@@ -36,6 +36,8 @@ export const CUBE_SETTINGS: ProgramSettings = {
   homeCurrency: 'TWD', // §1.7: foreign = currency ≠ NTD, or NTD at an overseas merchant
   // Points already spent cannot be un-spent: a refund's shortfall becomes points the card owes.
   allowNegativeAvailable: false,
+  // Issue 3: 每筆交易 rounds half-up once (NT$150 at 3% = 4.5 → 5), not each line apart.
+  rounding: 'transaction',
 };
 
 interface Window {

@@ -112,6 +112,13 @@ export interface Plan {
 /** Which date picks the plan (and version): CUBE uses the transaction date (消費日), others the settlement date. */
 export type PlanSelectionDate = 'transaction' | 'settlement';
 
+/**
+ * Where earning rounds to whole points: once on the transaction's exact total (each line keeps
+ * its exact value; the default), or on each line by itself, as some banks publish it.
+ */
+export type EarningRounding = 'transaction' | 'line';
+export const EARNING_ROUNDINGS: readonly EarningRounding[] = ['transaction', 'line'];
+
 export interface ProgramSettings {
   readonly generalRateBps: RateBps;
   /** Points per NT$ as a ratio: CUBE's 1 point = NT$1 is `{ points: 1, perTwd: 1 }`. */
@@ -135,6 +142,8 @@ export interface ProgramSettings {
    * is recorded as points the card owes, repaid from its next released points (`splitClawback`).
    */
   readonly allowNegativeAvailable: boolean;
+  /** Half-up once per transaction ('transaction', CUBE) or per earning line ('line'). */
+  readonly rounding: EarningRounding;
 }
 
 export interface Program {
