@@ -63,6 +63,7 @@ export function registerCalendarAdminRoutes(app: PlazaApp, calendar: CalendarAdm
   app.get(
     '/api/rewards/v1/admin/calendar',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary: 'The business-day calendar (admin): every year it covers, and warnings for years it lacks',
@@ -79,6 +80,7 @@ export function registerCalendarAdminRoutes(app: PlazaApp, calendar: CalendarAdm
   app.get(
     '/api/rewards/v1/admin/calendar/:year',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
@@ -96,6 +98,7 @@ export function registerCalendarAdminRoutes(app: PlazaApp, calendar: CalendarAdm
   app.put(
     '/api/rewards/v1/admin/calendar/:year',
     {
+      config: { requiredRole: 'admin' },
       schema: {
         tags: TAGS,
         summary:
