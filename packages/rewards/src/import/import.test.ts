@@ -184,10 +184,10 @@ describe.each(testDatabases())('settlement-file import ($name)', (target) => {
       '6,e2e-nobody,unknown_card',
     ]);
     expect(fs.readFileSync(`${file}.report.csv`, 'utf8')).toContain(',merchant_mcc\n');
-    // Dining at Level 2 (3% = 0.3% + 2.7%, each line half-up): NT$1,000 → 3 + 27; NT$3,000 → 9 + 81 less
-    // the third refunded → 60; NT$250 → 1 (0.75) + 7 (6.75); NT$1,500 → 5 (4.5) + 41 (40.5).
+    // Dining at Level 2 (3% = 0.3% + 2.7%, the transaction's total half-up once): NT$1,000 → 30;
+    // NT$3,000 → 90 less the third refunded → 60; NT$250 → 7.5 → 8; NT$1,500 → 4.5 + 40.5 = 45.
     const after = await points();
-    expect(after.pending + after.available - (before.pending + before.available)).toBe(30 + 60 + 8 + 46);
+    expect(after.pending + after.available - (before.pending + before.available)).toBe(30 + 60 + 8 + 45);
   });
 
   it('a re-run of a finished file applies nothing: answered from its record, or read again with --rescan', async () => {

@@ -66,21 +66,22 @@ describe.each(testDatabases())('caps and concurrent writers ($name)', (target) =
       ev.settlement('cap-2', { card: own.id, on, at: '13:00', ntd: 1000, merchant: MERCHANTS.skm }),
     );
     expect([first[0]?.points, second[0]?.points]).toEqual([90, 3 + 19]);
-    // Refunding half of the first takes back 4.5 → 5 and 40.5 → 41, freeing 41 bonus points:
-    // 81 + 19 − 41 = 59 used, so the next settlement gets 41 of the 81 it wants.
+    // Refunding half of the first takes back half of 90, 45, split by the lines' points: 4.5 → 5
+    // general and 40 bonus, freeing 40 bonus points: 81 + 19 − 40 = 60 used, so the next
+    // settlement gets 40 of the 81 it wants.
     const refund = await bed.ingest(
       ev.refund('cap-r', { card: own.id, of: 'cap-1', ntd: 1500, on: '2026-04-08' }),
     );
-    expect(refund[0]?.points).toBe(-46);
+    expect(refund[0]?.points).toBe(-45);
     const third = await bed.ingest(
       ev.settlement('cap-3', { card: own.id, on: '2026-04-09', ntd: 3000, merchant: MERCHANTS.skm }),
     );
-    expect(third[0]?.points).toBe(9 + 41);
+    expect(third[0]?.points).toBe(9 + 40);
     const explained = await bed.services.transactions.points(own.id, third[0]!.transactionId!);
     expect(explained?.lines[1]?.line).toMatchObject({
       kind: 'bonus',
-      cappedPoints: 40,
-      caps: [{ key: 'dining:dining-monthly@2026-04', usedBefore: 59, remainingAfter: 0 }],
+      cappedPoints: 41, // 81 wanted, 40 granted
+      caps: [{ key: 'dining:dining-monthly@2026-04', usedBefore: 60, remainingAfter: 0 }],
     });
   });
 });
