@@ -1,4 +1,13 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Two test files at a time even on a 2-core machine (Vitest's default there is one): most files
+ * wait on PostgreSQL, child processes or a browser, and one worker left a core idle so long that
+ * `npm test` took 15 minutes on CI. Every store suite has a PostgreSQL schema of its own and every
+ * server listens on a free port, so files do not see each other.
+ */
+const maxWorkers = Math.max(2, os.availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -7,6 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    maxWorkers,
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

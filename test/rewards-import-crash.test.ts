@@ -14,6 +14,7 @@ import { loadFixture } from '../bench/rewards/fixture.ts';
 import { spawnPlazaCommand } from '../packages/cli/src/spawn.ts';
 import { CRASH_AFTER_BATCHES_ENV } from '../packages/rewards/src/import/crash-hook.ts';
 import { POINTS_TABLE_NAMES } from '../packages/rewards/src/lifecycle/db.ts';
+import { SPLIT_MIN_EVENTS } from '../packages/rewards/src/lifecycle/writer-groups.ts';
 
 /**
  * kill -9 of `plaza rewards import` halfway through a settlement file, then the same command
@@ -29,12 +30,12 @@ import { POINTS_TABLE_NAMES } from '../packages/rewards/src/lifecycle/db.ts';
 // Every table the ingestor writes.
 const LEDGER_TABLES = POINTS_TABLE_NAMES;
 const NOT_COMPARED = new Set(['recorded_at']);
-const EVENTS = 6_000;
+const EVENTS = 4_000;
 /**
- * Lines per batch: 40 makes many batches, each one transaction; 1,500 makes batches the
- * ingestor splits by card partition into two transactions on PostgreSQL.
+ * Lines per batch: 50 makes many batches (80), each one transaction; 1,000 (`SPLIT_MIN_EVENTS`)
+ * makes batches the ingestor splits by card partition into two transactions on PostgreSQL.
  */
-const BATCHES = [40, 1_500];
+const BATCHES = [50, SPLIT_MIN_EVENTS];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-import-crash-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
