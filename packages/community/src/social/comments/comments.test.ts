@@ -117,16 +117,21 @@ describe.each(testDatabases())('comments on $name', (target) => {
     );
   });
 
-  it('resolves mentions and refuses mentioning across a block, without a partial write', async () => {
+  it('resolves mentions; a blocker is left unlinked and untold, a blocked account refused', async () => {
     const fresh = await h.note(author);
     const made = await comment(bo, fresh.id, { body: 'cc @m_ann and @nobody_here, mail a@m_ann.com' });
     expect(h.events('comment.created').find((e) => e.commentId === made.id)?.mentions).toEqual([ann.id]);
     const shy = await h.user('m_shy');
     await h.block(shy, bo);
-    const refused = await h.call('POST', `/api/v1/notes/${fresh.id}/comments`, bo, { body: 'hey @m_shy' });
+    // Bo is blocked: the comment goes in as if @m_shy were plain text, and Shy never hears of it.
+    const quiet = await comment(bo, fresh.id, { body: 'hey @m_shy and @m_ann' });
+    expect(h.events('comment.created').find((e) => e.commentId === quiet.id)?.mentions).toEqual([ann.id]);
+    expect((await h.call('GET', '/api/v1/notifications', shy)).json().items).toEqual([]);
+    // Shy blocks Bo and knows it: mentioning Bo is refused, writing nothing.
+    const refused = await h.call('POST', `/api/v1/notes/${fresh.id}/comments`, shy, { body: 'hey @m_bo' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('mention_blocked');
-    expect((await h.view(fresh.id)).commentCount).toBe(1);
+    expect((await h.view(fresh.id)).commentCount).toBe(2);
   });
 
   it('refuses commenting across a block with the note’s or the parent’s author, as if missing', async () => {

@@ -83,7 +83,7 @@ export function createCommentsService(deps: CommentsDeps) {
     };
   }
 
-  /** Mentioned accounts' ids; unknown handles stay plain text, blocked ones are refused. */
+  /** Mentioned accounts' ids (`mentions.ts`: who blocks whom decides refused or left plain). */
   async function resolveMentions(viewerId: string, body: string): Promise<string[]> {
     const handles = mentionedHandles(body);
     if (handles.length > COMMENT_MENTIONS_MAX) {
