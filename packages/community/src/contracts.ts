@@ -112,6 +112,8 @@ export interface MediaApi {
 export interface BlocksApi {
   /** True when either account blocks the other. */
   eitherBlocks(a: string, b: string, db?: Executor): Promise<boolean>;
+  /** True when `blockerId` blocks `blockedId` (one way: the rules differ by who blocked whom). */
+  blocks(blockerId: string, blockedId: string, db?: Executor): Promise<boolean>;
   /** Every account `viewerId` must not see: those it blocks and those blocking it. */
   hiddenFrom(viewerId: string, db?: Executor): Promise<Set<string>>;
 }

@@ -4,6 +4,7 @@ import type { AccountExports, PlazaProduct } from '@plaza/kernel';
 import { type CommunityModules, createCommunityModules } from './modules.ts';
 
 export * from './contracts.ts';
+export { uploadsOnServingClock } from './media/real-clock-uploads.ts';
 export type { CommunityModules } from './modules.ts';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));

@@ -3,10 +3,13 @@ import type { BlocksApi } from './contracts.ts';
 
 /**
  * Mentioned accounts' ids, for a note or a comment by `authorId`: unknown handles and the
- * author stay plain text; mentioning someone across a block is refused.
+ * author stay plain text. Mentioning an account the author blocks is refused (the author knows,
+ * and unblocking is the way on). An account that blocks the author stays plain text too: the
+ * text is accepted, no mention is linked and the blocker is never told, so the block does not
+ * reveal itself to the author.
  */
 export async function resolveMentions(
-  { auth, blocks }: { auth: Pick<AuthService, 'findByHandle'>; blocks: Pick<BlocksApi, 'eitherBlocks'> },
+  { auth, blocks }: { auth: Pick<AuthService, 'findByHandle'>; blocks: Pick<BlocksApi, 'blocks'> },
   authorId: string,
   handles: string[],
 ): Promise<string[]> {
@@ -14,13 +17,14 @@ export async function resolveMentions(
   for (const handle of handles) {
     const account = await auth.findByHandle(handle);
     if (!account || account.id === authorId) continue;
-    if (await blocks.eitherBlocks(authorId, account.id)) {
+    if (await blocks.blocks(authorId, account.id)) {
       throw new ValidationError(
-        `You cannot mention @${handle}.`,
-        [{ field: '/body', message: `cannot mention @${handle}` }],
+        `You block @${handle}: unblock them first to mention them.`,
+        [{ field: '/body', message: `you block @${handle}` }],
         'mention_blocked',
       );
     }
+    if (await blocks.blocks(account.id, authorId)) continue;
     found.push(account.id);
   }
   return found;

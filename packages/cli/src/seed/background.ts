@@ -109,7 +109,7 @@ async function seedCommunity(
     app: stack.app,
     platform: stack.platform,
     clock: stack.clock,
-    upload: (ownerId, bytes) => stack.community.media.upload(ownerId, bytes),
+    upload: stack.upload,
     anchorMs,
     progress: context.progress,
     ...(context.options ? { options: context.options } : {}),

@@ -1,4 +1,4 @@
-import type { CommunityModules } from '@plaza/community';
+import { type CommunityModules, uploadsOnServingClock } from '@plaza/community';
 import {
   buildServer,
   createAuthService,
@@ -13,6 +13,7 @@ import {
 import type { RewardsServices } from '@plaza/rewards';
 import { allProducts } from '../commands/products.ts';
 import { createMemoryBus } from './memory-bus.ts';
+import type { UploadPicture } from './run.ts';
 import { OffsetClock } from './seed-clock.ts';
 
 const SEEDER_SESSION_TTL_DAYS = 3650;
@@ -25,6 +26,12 @@ export interface SeedingStack {
   clock: OffsetClock;
   community: CommunityModules;
   rewards: RewardsServices | undefined;
+  /**
+   * Pictures as their owners' uploads, stamped by the serving clock, not the moved one: the
+   * serving processes' sweep would take a picture stamped in the replayed past for days old
+   * and delete it before its note is posted.
+   */
+  upload: UploadPicture;
   close(): Promise<void>;
 }
 
@@ -88,5 +95,5 @@ export async function buildSeedingStack(
     await app.close();
     await invalidations.close();
   };
-  return { platform, app, clock, community, rewards, close };
+  return { platform, app, clock, community, rewards, upload: uploadsOnServingClock(serving), close };
 }

@@ -70,6 +70,7 @@ export function createBlocksService({
 
   const api: BlocksApi = {
     eitherBlocks: (a, b, db) => store.eitherBlocks(a, b, db),
+    blocks: (blockerId, blockedId, db) => store.blocks(blockerId, blockedId, db),
     async hiddenFrom(viewerId, db) {
       // Inside a caller's transaction: read what it sees.
       if (db) return new Set(await store.related(viewerId, db));

@@ -38,6 +38,15 @@ export function createBlocksStore(root: Kysely<BlocksTables>) {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async blocks(blockerId: string, blockedId: string, db?: Executor): Promise<boolean> {
+      const row = await q(db)
+        .selectFrom('blocks')
+        .select('blocker_id')
+        .where('blocker_id', '=', blockerId)
+        .where('blocked_id', '=', blockedId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async related(accountId: string, db?: Executor): Promise<string[]> {
       const rows = await q(db)
         .selectFrom('blocks')

@@ -57,7 +57,7 @@ function setup() {
   const cards = createNoteCards({
     states,
     contents: createNoteContents({ store, media: { imagesByIds: async () => new Map() }, clock }),
-    blocks: { eitherBlocks: async () => false, hiddenFrom: async () => new Set() },
+    blocks: { eitherBlocks: async () => false, blocks: async () => false, hiddenFrom: async () => new Set() },
     profiles: {
       authorsByIds: async (ids) =>
         new Map(ids.flatMap((id) => (authors.has(id) ? [[id, authors.get(id)!]] : []))),

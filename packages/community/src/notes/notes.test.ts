@@ -133,7 +133,7 @@ describe.each(testDatabases())('notes over HTTP on $name', (target) => {
     expect(back.json()).toMatchObject({ code: 'cannot_unpublish', errors: [{ field: '/status' }] });
   });
 
-  it('hides notes across a block in both directions and refuses mentions across it', async () => {
+  it('hides notes across a block in both directions; a mention of a blocker is left unlinked', async () => {
     const kim = await signUpForTest(server.app, 'kim_blocker');
     const kimNote = await createTestNote(server.app, kim.token);
     const samNote = await createTestNote(server.app, sam.token);
@@ -145,10 +145,23 @@ describe.each(testDatabases())('notes over HTTP on $name', (target) => {
       expect.objectContaining({ id: samNote.id }),
     ]);
 
+    // Sam is blocked: the note is accepted as if @kim_blocker were plain text, and Kim never hears of it.
     const mediaIds = [await uploadTestImage(server.app, sam.token)];
     const res = await call('POST', '/api/v1/notes', sam, { title: 'hi', body: 'hey @kim_blocker', mediaIds });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'mention_blocked', errors: [{ field: '/body' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().mentions).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ topic: 'note.published', payload: { mentions: [] } });
+    const heard = await call('GET', '/api/v1/notifications', kim);
+    expect(heard.json().items).toEqual([]);
+    // Kim blocks Sam and knows it: mentioning Sam is refused, saying why.
+    const kimMedia = [await uploadTestImage(server.app, kim.token)];
+    const refused = await call('POST', '/api/v1/notes', kim, {
+      title: 'hi',
+      body: 'hey @sam_lee',
+      mediaIds: kimMedia,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'mention_blocked', errors: [{ field: '/body' }] });
   });
 
   it('answers field-level problems and writes nothing on bad input', async () => {

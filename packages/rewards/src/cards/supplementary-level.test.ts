@@ -46,6 +46,25 @@ describe.each(testDatabases())('a supplementary card earns at its primary’s le
     // in April; the supplementary card's own Level 1 would pay 2% → 20.
     expect(earn(profile, '2026-03-31')).toBe(33);
     expect(earn(profile, '2026-04-01')).toBe(30);
+
+    // The card app is told the level the card earns at, and that it is the primary's.
+    const shown = await bed.server.app.inject({
+      method: 'GET',
+      url: `/api/rewards/v1/cards/${supplementary.id}`,
+      headers: bearer(bob.token),
+    });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({
+      level: 3,
+      levelFrom: 'primary',
+      pendingLevel: { level: 2, from: '2026-04-01' },
+    });
+    const own = await bed.server.app.inject({
+      method: 'GET',
+      url: `/api/rewards/v1/cards/${primary.id}`,
+      headers: bearer(alice.token),
+    });
+    expect(own.json()).toMatchObject({ level: 3, levelFrom: 'own' });
   });
 
   function earn(profile: CardProfile, on: string): number {

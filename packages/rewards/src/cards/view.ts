@@ -47,7 +47,14 @@ export const CardView = Type.Object({
   kind: Type.Union([Type.Literal('primary'), Type.Literal('supplementary')]),
   primaryCardId: Type.Union([Type.String(), Type.Null()]),
   last4: Type.String(),
-  level: Type.Integer({ description: 'The level in force today (Asia/Taipei).' }),
+  level: Type.Integer({
+    description:
+      'The level the card earns at today (Asia/Taipei): its own, or for a supplementary card its primary card’s.',
+  }),
+  levelFrom: Type.Union([Type.Literal('own'), Type.Literal('primary')], {
+    description:
+      'Whose level `level` and `pendingLevel` are: the card’s own, or (a supplementary card) its primary card’s, whose level it earns at.',
+  }),
   pendingLevel: Type.Union([Type.Object({ level: Type.Integer(), from: Type.String() }), Type.Null()], {
     description: 'A decided level change and the 1st of the Taipei month it takes effect, or null.',
   }),
@@ -159,7 +166,9 @@ function cardView(card: Card, profile: CardProfile, ctx: ViewContext): CardView 
     kind: primary ? 'primary' : 'supplementary',
     primaryCardId: card.primaryCardId,
     last4: card.last4,
+    // The profile carries the deciding card's levels: the primary's for a supplementary card.
     level: cardStateOn(profile, today).level,
+    levelFrom: primary ? 'own' : 'primary',
     pendingLevel: pending ? { level: pending.level, from: pending.from } : null,
     birthMonth: card.birthMonth,
     flags: profile.flagPeriods

@@ -17,6 +17,8 @@ const KNOWN_CODES = [
   'cross_origin_refused',
   'image_too_large',
   'uploads_busy',
+  'blocked',
+  'mention_blocked',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

@@ -1,4 +1,4 @@
-import { testDatabases } from '@plaza/kernel/testing';
+import { bearer, testDatabases } from '@plaza/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteView } from '../../contracts.ts';
 import { type SocialHarness, startSocialHarness, type TestUser } from '../test-support.ts';
@@ -85,6 +85,42 @@ describe.each(testDatabases())('comments on $name', (target) => {
     expect(seen).toEqual(ids);
   });
 
+  it('answers a retry after a lost answer with the same comment and reply, stored once', async () => {
+    const fresh = await h.note(author);
+    const post = (key: string, payload: object) =>
+      h.server.app.inject({
+        method: 'POST',
+        url: `/api/v1/notes/${fresh.id}/comments`,
+        headers: { ...bearer(bo.token), 'idempotency-key': key },
+        payload,
+      });
+    // What a crash between the commit and the recording of its answer leaves: a bare claim.
+    const loseAnswer = (key: string) =>
+      h.server.platform.database.db
+        .updateTable('idempotency_keys' as never)
+        .set({ status_code: null, response_body: null } as never)
+        .where('key' as never, '=', key as never)
+        .execute();
+    const first = await post('k-comment', { body: 'once only' });
+    expect(first.statusCode, first.body).toBe(201);
+    const top = first.json() as CommentView;
+    const replied = await post('k-reply', { body: 'reply once', parentId: top.id });
+    expect(replied.statusCode, replied.body).toBe(201);
+    await loseAnswer('k-comment');
+    await loseAnswer('k-reply');
+    h.server.clock.advance(31_000);
+    const retried = await post('k-comment', { body: 'once only' });
+    const retriedReply = await post('k-reply', { body: 'reply once', parentId: top.id });
+    // The stored comment as it is now: the reply made since counts.
+    expect([retried.statusCode, retried.json()]).toEqual([201, { ...top, replyCount: 1 }]);
+    expect([retriedReply.statusCode, retriedReply.json().id]).toEqual([201, replied.json().id]);
+    const [shown] = (await list(fresh.id)).items;
+    expect((await list(fresh.id)).items.map((c) => c.id)).toEqual([top.id]);
+    expect([shown?.replyCount, shown?.replies.map((r) => r.id)]).toEqual([1, [replied.json().id]]);
+    expect((await h.view(fresh.id)).commentCount).toBe(2);
+    expect(h.events('comment.created').filter((e) => e.noteId === fresh.id)).toHaveLength(2);
+  });
+
   it('refuses bad bodies and foreign parents field by field, writing nothing', async () => {
     const fresh = await h.note(author);
     const elsewhere = await comment(ann, note.id, { body: 'on the first note' });
@@ -117,16 +153,21 @@ describe.each(testDatabases())('comments on $name', (target) => {
     );
   });
 
-  it('resolves mentions and refuses mentioning across a block, without a partial write', async () => {
+  it('resolves mentions; a blocker is left unlinked and untold, a blocked account refused', async () => {
     const fresh = await h.note(author);
     const made = await comment(bo, fresh.id, { body: 'cc @m_ann and @nobody_here, mail a@m_ann.com' });
     expect(h.events('comment.created').find((e) => e.commentId === made.id)?.mentions).toEqual([ann.id]);
     const shy = await h.user('m_shy');
     await h.block(shy, bo);
-    const refused = await h.call('POST', `/api/v1/notes/${fresh.id}/comments`, bo, { body: 'hey @m_shy' });
+    // Bo is blocked: the comment goes in as if @m_shy were plain text, and Shy never hears of it.
+    const quiet = await comment(bo, fresh.id, { body: 'hey @m_shy and @m_ann' });
+    expect(h.events('comment.created').find((e) => e.commentId === quiet.id)?.mentions).toEqual([ann.id]);
+    expect((await h.call('GET', '/api/v1/notifications', shy)).json().items).toEqual([]);
+    // Shy blocks Bo and knows it: mentioning Bo is refused, writing nothing.
+    const refused = await h.call('POST', `/api/v1/notes/${fresh.id}/comments`, shy, { body: 'hey @m_bo' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('mention_blocked');
-    expect((await h.view(fresh.id)).commentCount).toBe(1);
+    expect((await h.view(fresh.id)).commentCount).toBe(2);
   });
 
   it('refuses commenting across a block with the note’s or the parent’s author, as if missing', async () => {

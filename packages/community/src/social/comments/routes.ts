@@ -1,4 +1,13 @@
-import { Body, errorResponses, IdParam, Page, PageQuery, type PlazaApp, requireViewer } from '@plaza/kernel';
+import {
+  Body,
+  errorResponses,
+  IdParam,
+  idempotentId,
+  Page,
+  PageQuery,
+  type PlazaApp,
+  requireViewer,
+} from '@plaza/kernel';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { AuthorViewSchema, IdParams, TextLanguageSchema } from '../shared/schemas.ts';
 import type { CommentsService } from './service.ts';
@@ -39,7 +48,16 @@ export function registerCommentsRoutes(app: PlazaApp, comments: CommentsService)
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await comments.create(requireViewer(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(
+          await comments.create(
+            requireViewer(request),
+            request.params.id,
+            request.body,
+            idempotentId(request, 'comment'),
+          ),
+        ),
   );
   app.get(
     '/api/v1/notes/:id/comments',

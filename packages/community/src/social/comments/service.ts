@@ -83,7 +83,7 @@ export function createCommentsService(deps: CommentsDeps) {
     };
   }
 
-  /** Mentioned accounts' ids; unknown handles stay plain text, blocked ones are refused. */
+  /** Mentioned accounts' ids (`mentions.ts`: who blocks whom decides refused or left plain). */
   async function resolveMentions(viewerId: string, body: string): Promise<string[]> {
     const handles = mentionedHandles(body);
     if (handles.length > COMMENT_MENTIONS_MAX) {
@@ -94,20 +94,27 @@ export function createCommentsService(deps: CommentsDeps) {
     return resolveAccountMentions({ auth, blocks }, viewerId, handles);
   }
 
-  /** Inserts the comment and records its event in the same transaction. */
-  async function insert(row: CommentRow, event: CommunityEvents['comment.created']) {
-    await store.transaction(async (trx) => {
+  /**
+   * Inserts the comment and records its event in the same transaction; answers the stored row,
+   * which is the first run's when a retry names a comment that had committed already.
+   */
+  async function insert(row: CommentRow, event: CommunityEvents['comment.created']): Promise<CommentRow> {
+    const stored = await store.transaction(async (trx) => {
       // Re-read inside the transaction: the thread may have been deleted since it was checked.
       if (row.root_id && !(await store.findById(row.root_id, trx))) {
         throw new ValidationError('The comment replied to was deleted.', [
           { field: '/parentId', message: 'was deleted' },
         ]);
       }
-      await store.insert(row, trx);
+      if (!(await store.insert(row, trx))) return store.findById(row.id, trx);
       if (row.root_id) await store.adjustReplies(row.root_id, 1, trx);
       await notes.adjustCounter(row.note_id, 'commentCount', 1, trx);
       await bus.record(trx, 'comment.created', event);
+      return row;
     });
+    // Gone between the conflict and the read: deleted by its author since the first run.
+    if (!stored) throw new NotFoundError('That comment');
+    return stored;
   }
 
   const contributor: AccountDataContributor = {
@@ -138,14 +145,23 @@ export function createCommentsService(deps: CommentsDeps) {
     onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>
       store.deleteByNotes([noteId], db),
 
-    async create(viewer: { accountId: string; language: Language }, noteId: string, input: CommentInput) {
+    /**
+     * `id` names the comment when the request derives it from its Idempotency-Key: a retry whose
+     * first run committed finds that comment and answers it instead of writing a second.
+     */
+    async create(
+      viewer: { accountId: string; language: Language },
+      noteId: string,
+      input: CommentInput,
+      id?: string,
+    ) {
       const [body = ''] = cleanTexts('The comment has problems.', [[input.body, BODY_RULE]]);
       // A block either way makes the note look missing, as on every other path.
       const note = await requireVisibleNote(notes, blocks, noteId, viewer.accountId);
       const placement = await place(viewer.accountId, noteId, input.parentId);
       const mentions = await resolveMentions(viewer.accountId, body);
       const row: CommentRow = {
-        id: ids.next(),
+        id: id ?? ids.next(),
         note_id: noteId,
         author_id: viewer.accountId,
         root_id: placement.rootId,
@@ -156,7 +172,7 @@ export function createCommentsService(deps: CommentsDeps) {
         reply_count: 0,
         created_at: clock.nowMs(),
       };
-      await insert(row, {
+      const stored = await insert(row, {
         noteId,
         commentId: row.id,
         accountId: viewer.accountId,
@@ -165,7 +181,7 @@ export function createCommentsService(deps: CommentsDeps) {
         mentions,
       });
       await bus.deliver();
-      const [view] = await reads.present([row]);
+      const [view] = await reads.present([stored]);
       if (!view) throw new NotFoundError('Your account');
       return view satisfies CommentView;
     },

@@ -37,7 +37,15 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
 
   return {
     transaction: <T>(fn: (trx: Executor) => Promise<T>) => root.transaction().execute(fn),
-    insert: (row: CommentRow, db: Executor) => q(db).insertInto('social_comments').values(row).execute(),
+    /** False when a comment with this id exists already (a retried request that had committed). */
+    async insert(row: CommentRow, db: Executor): Promise<boolean> {
+      const result = await q(db)
+        .insertInto('social_comments')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     findById: (id: string, db?: Executor) =>
       q(db).selectFrom('social_comments').selectAll().where('id', '=', id).executeTakeFirst(),
     adjustReplies,

@@ -58,14 +58,13 @@ describe.each(testDatabases())('follows on $name', (target) => {
         { followerId: cy.id, followeeId: dee.id },
       ]),
     );
-    for (const [who, target] of [
-      [cy, dee],
-      [dee, cy],
-    ] as const) {
-      const refused = await follow(who, target.handle);
-      expect(refused.statusCode).toBe(403);
-      expect(refused.json().code).toBe('blocked');
-    }
+    // The blocked side is answered as for an unknown account; the blocker is told of their block.
+    const unknown = await follow(cy, 'no_such_one');
+    const blocked = await follow(cy, dee.handle);
+    expect([blocked.statusCode, blocked.json()]).toEqual([404, unknown.json()]);
+    const blocker = await follow(dee, cy.handle);
+    expect(blocker.statusCode).toBe(403);
+    expect(blocker.json().code).toBe('blocked');
     // The blocker's lists are not the blocked account's to read.
     expect((await h.call('GET', `/api/v1/accounts/${dee.handle}/followers`, cy)).statusCode).toBe(404);
   });

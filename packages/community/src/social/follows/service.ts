@@ -16,9 +16,9 @@ import type {
   ProfilesApi,
   SocialApi,
 } from '../../contracts.ts';
+import { refuseAcrossBlock } from '../shared/block-access.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { hiddenForSql } from '../shared/hidden.ts';
-import { blockedError } from '../shared/notes-access.ts';
 import type { FollowDirection, FollowsStore } from './store.ts';
 
 export interface FollowsDeps {
@@ -35,9 +35,11 @@ export interface FollowsDeps {
 export const FOLLOWING_MAX = 5_000;
 
 export function createFollowsService({ store, auth, blocks, profiles, clock, bus }: FollowsDeps) {
+  const missingAccount = () => new NotFoundError('That account');
+
   async function resolveTarget(viewerId: string, handle: string) {
     const target = await auth.findByHandle(handle.trim().toLowerCase());
-    if (!target) throw new NotFoundError('That account');
+    if (!target) throw missingAccount();
     if (target.id === viewerId) {
       throw new ValidationError(
         'You cannot follow yourself.',
@@ -107,7 +109,7 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
 
     async follow(viewerId: string, handle: string) {
       const target = await resolveTarget(viewerId, handle);
-      if (await blocks.eitherBlocks(viewerId, target.id)) throw blockedError('follow this account');
+      await refuseAcrossBlock(blocks, viewerId, target.id, missingAccount, 'follow it');
       const { following } = await store.counts(viewerId);
       if (following >= FOLLOWING_MAX && !(await store.exists(viewerId, target.id))) {
         throw new ValidationError(
@@ -124,13 +126,17 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
       return { following: true, followerCount: (await store.counts(target.id)).followers };
     },
 
+    /** Always works on the viewer's own follow; an account that blocks the viewer stays a 404. */
     async unfollow(viewerId: string, handle: string) {
       const target = await resolveTarget(viewerId, handle);
-      await store.transaction(async (trx) => {
-        if (await store.remove(viewerId, target.id, trx))
-          await record(trx, 'follow.deleted', viewerId, target.id);
+      const removed = await store.transaction(async (trx) => {
+        const gone = await store.remove(viewerId, target.id, trx);
+        if (gone) await record(trx, 'follow.deleted', viewerId, target.id);
+        return gone;
       });
       await bus.deliver();
+      // A block drops follows both ways, so this is the path of everyone the target blocks.
+      if (!removed && (await blocks.blocks(target.id, viewerId))) throw missingAccount();
       return { following: false, followerCount: (await store.counts(target.id)).followers };
     },
 

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '@plaza/kernel';
+import { NotFoundError } from '@plaza/kernel';
 import type { BlocksApi, NoteMeta, NotesApi } from '../../contracts.ts';
 
 /**
@@ -24,8 +24,4 @@ export async function requirePublishedNote(notes: NotesApi, noteId: string): Pro
   const meta = await notes.meta(noteId);
   if (meta?.status !== 'published') throw new NotFoundError('That note');
   return meta;
-}
-
-export function blockedError(what: string): ForbiddenError {
-  return new ForbiddenError(`You cannot ${what}: one of you blocks the other.`, 'blocked');
 }

@@ -225,6 +225,8 @@ export const en = {
     bidi_control: 'Remove the invisible text-direction characters: they can make text read backwards.',
     image_too_large: 'This picture has too many pixels (or frames). Try a smaller one.',
     uploads_busy: 'Many pictures are being uploaded right now. Please try again in a moment.',
+    blocked: 'You have blocked this account. Unblock it first to do this.',
+    mention_blocked: 'You have blocked someone you mentioned. Unblock them first to mention them.',
   },
 } as const;
 

@@ -225,5 +225,7 @@ export const zhCN: Catalog = {
     bidi_control: '请删除看不见的文字方向字符：它们会让文字反过来显示。',
     image_too_large: '这张图片的像素（或帧数）太多了，请换一张小一点的。',
     uploads_busy: '现在上传图片的人太多了，请稍后再试。',
+    blocked: '你已拉黑这个账号，请先取消拉黑。',
+    mention_blocked: '你拉黑了提及的账号，请先取消拉黑再提及。',
   },
 };

@@ -225,5 +225,7 @@ export const zhTW: Catalog = {
     bidi_control: '請移除看不見的文字方向字元：它們會讓文字反過來顯示。',
     image_too_large: '這張圖片的像素（或影格數）太多了，請換一張小一點的。',
     uploads_busy: '現在上傳圖片的人太多了，請稍候再試。',
+    blocked: '你已封鎖這個帳號，請先解除封鎖。',
+    mention_blocked: '你封鎖了提及的帳號，請先解除封鎖再提及。',
   },
 };

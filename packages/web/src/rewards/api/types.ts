@@ -95,7 +95,10 @@ export interface CardView {
   kind: 'primary' | 'supplementary';
   primaryCardId: string | null;
   last4: string;
+  /** The level the card earns at today: its own, or a supplementary card's primary's. */
   level: number;
+  /** Whose level `level` and `pendingLevel` are. */
+  levelFrom: 'own' | 'primary';
   birthMonth: number | null;
   createdAt: number;
   currentPlan: CurrentPlan | null;

@@ -27,7 +27,11 @@ export function CardFace({ card, compact = false }: { card: CardView; compact?: 
         <span className="card-face-plan">
           {plan ? name(plan.names) || plan.planId : t('rewards.card.noPlan')}
         </span>
-        <span className="card-face-level">{t('rewards.card.level', { level: card.level })}</span>
+        <span className="card-face-level">
+          {t(card.levelFrom === 'primary' ? 'rewards.card.levelOfPrimary' : 'rewards.card.level', {
+            level: card.level,
+          })}
+        </span>
       </div>
     </div>
   );

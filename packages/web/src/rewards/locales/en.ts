@@ -7,6 +7,7 @@ export const rewardsEn = {
     kind: { primary: 'Primary card', supplementary: 'Supplementary card' },
     endingIn: 'Card ending in {{last4}}',
     level: 'Level {{level}}',
+    levelOfPrimary: 'Level {{level}} (primary card’s)',
     noPlan: 'No plan chosen',
     notFound: 'This card does not exist or is not yours.',
     sections: 'Card sections',
@@ -29,6 +30,9 @@ export const rewardsEn = {
     offShelf: 'This plan is no longer offered; choose another to earn its bonus again.',
     generalOnly: 'Without a plan every purchase earns the general {{rate}}.',
     pendingLevel: 'Your card becomes Level {{level}} on {{date}}; rates change from that day.',
+    earnsAtPrimaryLevel: 'A supplementary card earns at the primary card’s level: Level {{level}} today.',
+    pendingPrimaryLevel:
+      'The primary card becomes Level {{level}} on {{date}}; this card’s rates change with it from that day.',
     changePlan: 'See all plans',
   },
   plan: {

@@ -8,6 +8,7 @@ export const rewardsZhCN: RewardsCatalog = {
     kind: { primary: '主卡', supplementary: '附属卡' },
     endingIn: '卡号末四位 {{last4}}',
     level: 'Level {{level}}',
+    levelOfPrimary: 'Level {{level}}（按主卡）',
     noPlan: '尚未选择方案',
     notFound: '找不到这张卡，或这张卡不属于你。',
     sections: '卡片功能',
@@ -30,6 +31,8 @@ export const rewardsZhCN: RewardsCatalog = {
     offShelf: '此方案已下架；改选其他方案才能再享加码回馈。',
     generalOnly: '未选方案时，所有消费享一般回馈 {{rate}}。',
     pendingLevel: '你的卡片将于 {{date}} 起变为 Level {{level}}，回馈率自当日起变更。',
+    earnsAtPrimaryLevel: '附属卡按主卡的等级计算回馈：今日为 Level {{level}}。',
+    pendingPrimaryLevel: '主卡将于 {{date}} 起变为 Level {{level}}，这张附属卡的回馈率也自当日起随之变更。',
     changePlan: '查看所有方案',
   },
   plan: {

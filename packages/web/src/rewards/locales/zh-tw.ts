@@ -8,6 +8,7 @@ export const rewardsZhTW: RewardsCatalog = {
     kind: { primary: '正卡', supplementary: '附卡' },
     endingIn: '卡號末四碼 {{last4}}',
     level: 'Level {{level}}',
+    levelOfPrimary: 'Level {{level}}（依正卡）',
     noPlan: '尚未選擇方案',
     notFound: '找不到這張卡，或這張卡不屬於你。',
     sections: '卡片功能',
@@ -30,6 +31,8 @@ export const rewardsZhTW: RewardsCatalog = {
     offShelf: '此方案已下架；改選其他方案才能再享加碼回饋。',
     generalOnly: '未選方案時，所有消費享一般回饋 {{rate}}。',
     pendingLevel: '你的卡片將於 {{date}} 起變更為 Level {{level}}，回饋率自當日起變更。',
+    earnsAtPrimaryLevel: '附卡依正卡的等級計算回饋：今日為 Level {{level}}。',
+    pendingPrimaryLevel: '正卡將於 {{date}} 起變更為 Level {{level}}，這張附卡的回饋率也自當日起跟著變更。',
     changePlan: '查看所有方案',
   },
   plan: {

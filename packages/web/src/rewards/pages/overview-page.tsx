@@ -32,12 +32,22 @@ export function OverviewPage() {
             {t('rewards.overview.since', { date: formatCalendarDate(current.since, lang) })}
           </p>
         )}
+        {card.levelFrom === 'primary' && (
+          <p className="rewards-rule-note" data-testid="earns-at-primary-level">
+            {t('rewards.overview.earnsAtPrimaryLevel', { level: card.level })}
+          </p>
+        )}
         {card.pendingLevel && (
           <p className="rewards-rule-note">
-            {t('rewards.overview.pendingLevel', {
-              level: card.pendingLevel.level,
-              date: formatCalendarDate(card.pendingLevel.from, lang),
-            })}
+            {t(
+              card.levelFrom === 'primary'
+                ? 'rewards.overview.pendingPrimaryLevel'
+                : 'rewards.overview.pendingLevel',
+              {
+                level: card.pendingLevel.level,
+                date: formatCalendarDate(card.pendingLevel.from, lang),
+              },
+            )}
           </p>
         )}
         {plans.isPending && <Loading />}
