@@ -47,7 +47,10 @@ describe('the first visit on a slow phone', () => {
     console.log(
       [
         `first load, Slow 3G (${SLOW_3G.latency} ms, ${SLOW_3G.downloadThroughput} B/s), CPU ÷${CPU_SLOWDOWN}`,
-        `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${os.cpus().length} × ${os.cpus()[0]?.model}`,
+        `load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}, ${os.cpus().length} × ${os.cpus()[0]?.model}`,
         ...rows,
       ].join('\n'),
     );

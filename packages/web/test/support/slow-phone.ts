@@ -57,7 +57,8 @@ export async function measureFirstLoad(page: Page, url: string): Promise<LoadFig
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     await page.waitForFunction(
-      () => (window as unknown as { __plazaMarks: { firstCard?: number } }).__plazaMarks.firstCard !== undefined,
+      () =>
+        (window as unknown as { __plazaMarks: { firstCard?: number } }).__plazaMarks.firstCard !== undefined,
       undefined,
       { timeout: 120_000, polling: 100 },
     );
