@@ -42,6 +42,7 @@ describe('the first visit on a slow phone', () => {
           `skeleton ${ms(figures.skeleton)}, first card ${ms(figures.firstCard)}, ` +
           `JS ${(figures.scriptBytes / 1000).toFixed(1)} kB in ${figures.scriptRequests} requests`,
       );
+      if (run === 1) rows.push(...figures.waterfall.map((line) => `  ${line}`));
       await page.context().close();
     }
     console.log(

@@ -25,6 +25,8 @@ export interface LoadFigures {
   /** Compressed bytes of JavaScript fetched until the first card (Resource Timing's encoded sizes). */
   scriptBytes: number;
   scriptRequests: number;
+  /** Every request until the first card: path, start and end (ms from navigation start). */
+  waterfall: string[];
 }
 
 /**
@@ -78,6 +80,12 @@ export async function measureFirstLoad(page: Page, url: string): Promise<LoadFig
         firstCard,
         scriptBytes: early.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
         scriptRequests: early.length,
+        waterfall: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((entry) => entry.startTime < firstCard)
+          .map(
+            (entry) =>
+              `${new URL(entry.name).pathname} ${Math.round(entry.startTime)}–${Math.round(entry.responseEnd)} ms`,
+          ),
       };
     });
   } finally {
