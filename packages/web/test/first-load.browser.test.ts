@@ -15,7 +15,7 @@ import { firstLoadScripts } from './support/first-load.ts';
 import { browserForFile } from './support/pages.ts';
 import { seedDemoNotes } from './support/seed.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
-import { CPU_SLOWDOWN, measureFirstLoad, SLOW_3G } from './support/slow-phone.ts';
+import { CPU_SLOWDOWN, measureFirstLoad, networkConditions } from './support/slow-phone.ts';
 
 // The discover feed re-ranks every 2 minutes of server time (feed/snapshots.ts).
 const DISCOVER_REFRESH_MS = 121_000;
@@ -186,7 +186,7 @@ describe('the first visit on a slow phone', () => {
     }
     console.log(
       [
-        `first load, Slow 3G (${SLOW_3G.latency} ms, ${SLOW_3G.downloadThroughput} B/s), CPU ÷${CPU_SLOWDOWN}`,
+        `first load, Slow 3G (${networkConditions().latency} ms, ${networkConditions().downloadThroughput} B/s), CPU ÷${CPU_SLOWDOWN}`,
         `load average ${os
           .loadavg()
           .map((l) => l.toFixed(2))

@@ -11,6 +11,17 @@ export const SLOW_3G = {
   latency: 400 * 5,
 } as const;
 
+/**
+ * The conditions a run uses: Slow 3G, or its latency replaced by PLAZA_FIRST_LOAD_LATENCY_MS
+ * (e.g. 400, the preset's latency before DevTools' ×5 allowance for the radio) for comparison.
+ */
+export function networkConditions():
+  | typeof SLOW_3G
+  | (Omit<typeof SLOW_3G, 'latency'> & { latency: number }) {
+  const latency = Number(process.env.PLAZA_FIRST_LOAD_LATENCY_MS);
+  return Number.isFinite(latency) && latency >= 0 ? { ...SLOW_3G, latency } : SLOW_3G;
+}
+
 /** A phone's CPU: four times slower than this machine's. */
 export const CPU_SLOWDOWN = 4;
 
@@ -54,7 +65,7 @@ export async function measureFirstLoad(page: Page, url: string): Promise<LoadFig
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Network.emulateNetworkConditions', networkConditions());
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
