@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE } from './support/browser.ts';
+import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
 import { DIST_DIR } from './support/build.ts';
 import { firstLoadScripts } from './support/first-load.ts';
 import { browserForFile } from './support/pages.ts';
@@ -155,7 +155,12 @@ describe('the first screen', () => {
     expect(box?.width).toBeGreaterThan(150);
     expect(box?.width).toBeLessThan(195);
     expect(box?.height).toBeGreaterThan(150);
+    await noScript.screenshot({ path: screenshotPath('first-load-skeleton-phone') });
     await noScript.context().close();
+    const desktop = await pages().open({ ...DESKTOP, javaScriptEnabled: false });
+    await desktop.goto(`${plaza.baseUrl}/`);
+    await desktop.screenshot({ path: screenshotPath('first-load-skeleton-desktop') });
+    await desktop.context().close();
 
     const page = await pages().open({ ...PHONE, locale: 'en' });
     const violations: string[] = [];
