@@ -76,12 +76,17 @@ export async function buildServer(
   const stopSweep = scheduleOutboxSweep(platform.bus, OUTBOX_SWEEP_INTERVAL_MS, platform.logger);
   app.addHook('onClose', async () => stopSweep());
   serveMetricsWhileListening(app, platform);
-  if (options.webDir && spaIndexHtml) {
+  const webDir = options.webDir;
+  if (webDir && spaIndexHtml) {
     await app.register(fastifyStatic, {
-      root: path.resolve(options.webDir),
+      root: path.resolve(webDir),
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      // The build writes `.br` and `.gz` beside each file (scripts/web/precompress.ts): they are
+      // sent as they are when the browser accepts them, and get no routes of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlOf(webDir, filePath)),
     });
   }
   return app;
@@ -114,6 +119,20 @@ function serveMetricsWhileListening(app: PlazaApp, platform: Platform): void {
   app.addHook('onClose', async () => {
     await (await listener)?.close();
   });
+}
+
+const YEAR_SECONDS = 365 * 86_400;
+
+/**
+ * How long a browser keeps a file of the built app: Vite's `/assets/*-<hash>.*` never change
+ * under their name, so for a year without asking again; index.html names the current assets,
+ * so always revalidated; icons and the manifest, whose names stay, for an hour.
+ */
+export function cacheControlOf(webDir: string, filePath: string): string {
+  const relative = path.relative(path.resolve(webDir), filePath).split(path.sep).join('/');
+  if (relative.startsWith('assets/')) return `public, max-age=${YEAR_SECONDS}, immutable`;
+  if (/^index\.html(\.br|\.gz)?$/.test(relative)) return 'no-cache';
+  return 'public, max-age=3600';
 }
 
 /** Serves the built single-page app's files; index.html itself is the not-found fallback. */

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from './components/require-auth.tsx';
+import { lazyPage } from './lazy-page.tsx';
 import { HomePage } from './pages/home.tsx';
 
 type PageLoader = () => Promise<ComponentType>;
@@ -9,14 +10,11 @@ type PageLoader = () => Promise<ComponentType>;
  * A page fetched the first time a reader opens it: the feed is what most visits start on, so
  * only it ships in the first download; compose, settings, search and the rest follow on demand.
  */
-const lazyPage = (path: string, load: PageLoader): RouteObject => ({
-  path,
-  lazy: async () => ({ Component: await load() }),
-});
+const page = (path: string, load: PageLoader): RouteObject => ({ path, element: lazyPage(load) });
 
 /** The same, for pages that need a signed-in reader. */
 const signedInPage = (path: string, load: PageLoader): RouteObject =>
-  lazyPage(path, async () => {
+  page(path, async () => {
     const Page = await load();
     return () => (
       <RequireAuth>
@@ -35,16 +33,16 @@ const profile = (tab: 'notes' | 'collections') => async () => {
 export const communityRoutes: RouteObject[] = [
   { path: '/', element: <HomePage feed="discover" /> },
   { path: '/following', element: <HomePage feed="following" /> },
-  lazyPage('/notes/:id', async () => (await import('./pages/note.tsx')).NotePage),
+  page('/notes/:id', async () => (await import('./pages/note.tsx')).NotePage),
   signedInPage('/compose', compose),
   signedInPage('/notes/:id/edit', compose),
-  lazyPage('/u/:handle', profile('notes')),
-  lazyPage('/u/:handle/collections', profile('collections')),
-  lazyPage('/collections/:id', async () => (await import('./pages/collection.tsx')).CollectionPage),
-  lazyPage('/search', async () => (await import('./pages/search.tsx')).SearchPage),
-  lazyPage('/topics/:topic', async () => (await import('./pages/topic.tsx')).TopicPage),
+  page('/u/:handle', profile('notes')),
+  page('/u/:handle/collections', profile('collections')),
+  page('/collections/:id', async () => (await import('./pages/collection.tsx')).CollectionPage),
+  page('/search', async () => (await import('./pages/search.tsx')).SearchPage),
+  page('/topics/:topic', async () => (await import('./pages/topic.tsx')).TopicPage),
   signedInPage('/notifications', async () => (await import('./pages/notifications.tsx')).NotificationsPage),
   signedInPage('/settings', async () => (await import('./pages/settings.tsx')).SettingsPage),
-  lazyPage('/signup', async () => (await import('./pages/signup.tsx')).SignUpPage),
-  lazyPage('/login', async () => (await import('./pages/login.tsx')).LogInPage),
+  page('/signup', async () => (await import('./pages/signup.tsx')).SignUpPage),
+  page('/login', async () => (await import('./pages/login.tsx')).LogInPage),
 ];

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles/base.css';
+import './styles/skeleton.css';
 import './styles/layout.css';
 import './styles/cards.css';
 import './styles/note.css';

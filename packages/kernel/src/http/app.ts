@@ -79,7 +79,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
     const isPageRequest =
       request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
     if (options.spaIndexHtml && isPageRequest)
-      return reply.type('text/html; charset=utf-8').send(options.spaIndexHtml);
+      // Names the current hashed assets: revalidated on every visit (it is small; they are not).
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(options.spaIndexHtml);
     return reply
       .status(404)
       .type('application/problem+json')

@@ -1,9 +1,10 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { lazyPage } from '../lazy-page.tsx';
 import type { ScreenName } from './screens.tsx';
 
-/** A route whose component comes from the Rewards chunk, fetched on first use. */
-const screen = (name: ScreenName): Pick<RouteObject, 'lazy'> => ({
-  lazy: async () => ({ Component: (await import('./screens.tsx')).screens[name] }),
+/** A route whose component comes from the Rewards chunk, fetched on first use (React.lazy). */
+const screen = (name: ScreenName): Pick<RouteObject, 'element'> => ({
+  element: lazyPage(async () => (await import('./screens.tsx')).screens[name]),
 });
 
 /** The card app under `/rewards` (signed-in holders) and the bank's console under `/rewards/admin`. */
