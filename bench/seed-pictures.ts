@@ -43,15 +43,20 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Encoders compared for one decoded picture; each returns the encoded bytes. */
 const ENCODINGS: Record<string, (open: () => Sharp) => Promise<Buffer>> = {
+  'decode only (raw pixels)': (open) => open().raw().toBuffer(),
   'original jpeg q90 mozjpeg': (open) => open().jpeg({ quality: 90, mozjpeg: true }).toBuffer(),
   'original jpeg q90 libjpeg-turbo': (open) => open().jpeg({ quality: 90 }).toBuffer(),
   'original jpeg q90 turbo+optimizeCoding': (open) =>
     open().jpeg({ quality: 90, optimiseCoding: true }).toBuffer(),
   'webp 1080 q80 (effort 4)': (open) =>
     open().resize({ width: 1080, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
+  'webp 1080 q80 effort 3': (open) =>
+    open().resize({ width: 1080, withoutEnlargement: true }).webp({ quality: 80, effort: 3 }).toBuffer(),
   'webp 1080 q80 effort 2': (open) =>
     open().resize({ width: 1080, withoutEnlargement: true }).webp({ quality: 80, effort: 2 }).toBuffer(),
   'webp 360 q80 (effort 4)': (open) => open().resize({ width: 360 }).webp({ quality: 80 }).toBuffer(),
+  'webp 360 q80 effort 3': (open) =>
+    open().resize({ width: 360 }).webp({ quality: 80, effort: 3 }).toBuffer(),
   'webp 360 q80 effort 2': (open) =>
     open().resize({ width: 360 }).webp({ quality: 80, effort: 2 }).toBuffer(),
 };
