@@ -160,8 +160,11 @@ export async function renderImage(
       .resize({ width: VARIANT_WIDTHS.large, withoutEnlargement: true })
       .webp(VARIANT_WEBP)
       .toBuffer();
-    // The thumbnail comes from the large variant, not the upload: one full decode fewer.
-    const thumb = await sharp(large)
+    // A wide upload's thumbnail comes from the large variant: far fewer pixels to decode. An
+    // upload no wider than the large variant has just as many pixels, and a JPEG decodes faster
+    // than the WebP (600×800: 41 against 46 ms CPU for both variants; docs/benchmarks.md).
+    const thumbSource = original.info.width > VARIANT_WIDTHS.large ? sharp(large) : open();
+    const thumb = await thumbSource
       .resize({ width: VARIANT_WIDTHS.thumb, withoutEnlargement: true })
       .webp(VARIANT_WEBP)
       .toBuffer();
