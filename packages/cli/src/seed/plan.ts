@@ -14,11 +14,13 @@ export interface SeedOptions {
   avatarSize: number;
 }
 
-// 3:4 portrait like RedNote's photos, sized so a first start seeds in well under a minute on two cores.
+// 3:4 portrait like RedNote's photos. 540×720 rather than 600×800: feed cards show the
+// 360-wide thumbnail either way, and drawing plus upload processing cost 11 ms less CPU per
+// picture (≈ 6 s of the first start's seed; docs/benchmarks.md, "First start").
 export const DEFAULT_SEED_OPTIONS: SeedOptions = {
   scale: 1,
-  imageWidth: 600,
-  imageHeight: 800,
+  imageWidth: 540,
+  imageHeight: 720,
   avatarSize: 320,
 };
 
