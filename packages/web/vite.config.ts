@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { inlineCriticalStyle } from '../../scripts/web/critical-style.ts';
 import { precompress } from '../../scripts/web/precompress.ts';
 
 /**
@@ -19,7 +21,15 @@ const VENDOR_GROUPS = [
 ];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // The skeleton's rules and the tokens they use, inline: the first paint waits for no file.
+    inlineCriticalStyle([
+      fileURLToPath(new URL('src/styles/tokens.css', import.meta.url)),
+      fileURLToPath(new URL('src/styles/skeleton.css', import.meta.url)),
+    ]),
+    precompress(),
+  ],
   server: { proxy: { '/api': 'http://localhost:3000', '/media': 'http://localhost:3000' } },
   build: {
     outDir: 'dist',

@@ -19,7 +19,7 @@ import { registerStrictJson } from './json-body.ts';
 import { registerPublicMetrics } from './metrics-endpoint.ts';
 import { registerOriginCheck } from './origin-check.ts';
 import { problemOf, sendProblem } from './problem.ts';
-import { PRE_ROUTING_HEADERS, registerSecurityHeaders } from './security-headers.ts';
+import { inlineStyleHashes, PRE_ROUTING_HEADERS, registerSecurityHeaders } from './security-headers.ts';
 import { schemaCompiler } from './validators.ts';
 
 export type PlazaApp = FastifyInstance<
@@ -90,7 +90,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
       .send(problemOf('route_not_found', 404, `No route ${request.method} ${pathname}`));
   });
   // Before any route, so every route, the 404 handler and every refusal get these hooks.
-  registerSecurityHeaders(app, { https: options.sessionCookie.secure });
+  registerSecurityHeaders(app, {
+    https: options.sessionCookie.secure,
+    inlineStyles: options.spaIndexHtml ? inlineStyleHashes(options.spaIndexHtml.toString('utf8')) : [],
+  });
   registerOriginCheck(app, options.publicOrigins);
   registerRoleGuards(app);
   app.decorate('sessionCookie', options.sessionCookie);

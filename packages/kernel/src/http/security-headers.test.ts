@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +27,19 @@ function expectBrowserHeaders(response: LightMyRequestResponse, what: string): v
   expect(directives(response).get('frame-ancestors'), what).toEqual(["'none'"]);
 }
 
+/** The page's one inline style (the skeleton's, in the real build) and its hash, worked out here. */
+const CRITICAL_STYLE = '.skeleton{min-height:100vh}';
+const CRITICAL_STYLE_SOURCE = `'sha256-${createHash('sha256').update(CRITICAL_STYLE).digest('base64')}'`;
+
 describe('security headers', () => {
   let test: TestPlatform;
   let app: PlazaApp;
   const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-web-'));
   beforeAll(async () => {
-    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Plaza</title>');
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      `<!doctype html><title>Plaza</title><style>${CRITICAL_STYLE}</style>`,
+    );
     fs.writeFileSync(path.join(webDir, 'app.js'), 'console.log(1)');
     test = await createTestPlatform(testDatabases()[0]!);
     app = await buildServer(test.platform, [], { webDir });
@@ -49,7 +57,8 @@ describe('security headers', () => {
     const csp = directives(page);
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual(["'self'"]);
+    // Its own stylesheets, and of inline styles exactly the one index.html carries.
+    expect(csp.get('style-src')).toEqual(["'self'", CRITICAL_STYLE_SOURCE]);
     expect(csp.get('img-src')).toEqual(["'self'", 'blob:', 'data:']);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(page.headers['strict-transport-security']).toBeUndefined();

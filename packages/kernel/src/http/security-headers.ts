@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PlazaApp } from './app.ts';
 
 /**
@@ -90,11 +91,31 @@ declare module 'fastify' {
 export interface SecurityHeaderOptions {
   /** Served over HTTPS (PLAZA_COOKIE_SECURE): tell browsers to keep to HTTPS. */
   https: boolean;
+  /** `'sha256-…'` sources of the `<style>` elements index.html carries (`inlineStyleHashes`). */
+  inlineStyles?: readonly string[];
+}
+
+/**
+ * The CSP sources that allow exactly the `<style>` elements of the web app's index.html (its
+ * skeleton's critical style) and nothing else: a hash of each element's text, as browsers
+ * compute it. Read from the file being served, so a rebuilt page never outruns its policy.
+ */
+export function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/gi)].map(
+    ([, text]) =>
+      `'sha256-${createHash('sha256')
+        .update(text ?? '', 'utf8')
+        .digest('base64')}'`,
+  );
 }
 
 /** Registers the headers; call before any route so every route and the 404 handler get them. */
 export function registerSecurityHeaders(app: PlazaApp, options: SecurityHeaderOptions): void {
-  const appHeaders = headerSet(APP_POLICY, options.https);
+  const appPolicy = {
+    ...APP_POLICY,
+    'style-src': [...APP_POLICY['style-src']!, ...(options.inlineStyles ?? [])],
+  };
+  const appHeaders = headerSet(appPolicy, options.https);
   const docsHeaders = headerSet(DOCS_POLICY, options.https);
   // Swagger UI's routes are added by its plugin: give them their own policy as they register.
   app.addHook('onRoute', (route) => {
