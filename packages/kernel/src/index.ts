@@ -16,6 +16,7 @@ export * from './http/app.ts';
 export * from './http/guards.ts';
 export * from './http/problem.ts';
 export * from './http/schemas.ts';
+export type { IssueMeaning } from './http/field-issues.ts';
 export { idempotentId } from './idempotency/hooks.ts';
 export * from './ids.ts';
 export * from './leases.ts';
