@@ -17,7 +17,14 @@ export async function resolveMentions(
     if (await blocks.eitherBlocks(authorId, account.id)) {
       throw new ValidationError(
         `You cannot mention @${handle}.`,
-        [{ field: '/body', code: 'cannot_mention', params: { handle }, message: `cannot mention @${handle}` }],
+        [
+          {
+            field: '/body',
+            code: 'cannot_mention',
+            params: { handle },
+            message: `cannot mention @${handle}`,
+          },
+        ],
         'mention_blocked',
       );
     }

@@ -37,8 +37,13 @@ function checkDisplayName(raw: string, issues: FieldIssue[]): string | undefined
   const name = raw.normalize('NFC').replace(INVISIBLE_EDGES_RE, '');
   if (!bidi.ok) issues.push(bidiIssue('/displayName', bidi.found));
   else if (CONTROL_RE.test(name))
-    issues.push({ field: '/displayName', code: 'control_characters', message: 'must not contain control characters' });
-  else if (lengthOf(name) < 1) issues.push({ field: '/displayName', code: 'empty', message: 'must not be empty' });
+    issues.push({
+      field: '/displayName',
+      code: 'control_characters',
+      message: 'must not contain control characters',
+    });
+  else if (lengthOf(name) < 1)
+    issues.push({ field: '/displayName', code: 'empty', message: 'must not be empty' });
   else if (lengthOf(name) > DISPLAY_NAME_MAX)
     issues.push({
       field: '/displayName',
@@ -54,7 +59,11 @@ function checkBio(raw: string, issues: FieldIssue[]): string | undefined {
   const { text } = bidiSafe(raw.normalize('NFC').replace(/\r\n?/g, '\n'), 'prose');
   const bio = text.replace(INVISIBLE_EDGES_RE, '');
   if (CONTROL_EXCEPT_NEWLINE_RE.test(bio))
-    issues.push({ field: '/bio', code: 'control_characters', message: 'must not contain control characters' });
+    issues.push({
+      field: '/bio',
+      code: 'control_characters',
+      message: 'must not contain control characters',
+    });
   else if (lengthOf(bio) > BIO_MAX)
     issues.push({
       field: '/bio',
@@ -89,7 +98,8 @@ export function checkProfileChanges(input: ProfileChanges): {
   if (input.language !== undefined) {
     if ((LANGUAGES as readonly string[]).includes(input.language))
       changes.language = input.language as Language;
-    else issues.push({
+    else
+      issues.push({
         field: '/language',
         code: 'not_allowed',
         params: { allowed: LANGUAGES.join(', ') },

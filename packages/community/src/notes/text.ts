@@ -46,7 +46,11 @@ export function cleanTitle(raw: string): { value: string; issues: FieldIssue[] }
   if (!bidi.ok) issues.push(bidiIssue('/title', bidi.found));
   else if (value === '') issues.push({ field: '/title', code: 'empty', message: 'must not be empty' });
   else if (LONE_SURROGATE.test(value) || TITLE_CONTROL.test(value))
-    issues.push({ field: '/title', code: 'control_characters', message: 'contains control or invalid characters' });
+    issues.push({
+      field: '/title',
+      code: 'control_characters',
+      message: 'contains control or invalid characters',
+    });
   else if (titleLength(value) > TITLE_MAX)
     issues.push({
       field: '/title',

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { EventBus } from '../bus.ts';
 import type { Invalidations } from '../cache.ts';
 import type { Clock } from '../clock.ts';
-import { ConflictError, type FieldIssue, fieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  fieldIssue,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
 import { bidiIssue, bidiSafe, validationCode } from '../text/bidi.ts';
 import { commonPasswordCount, isCommonPassword } from './common-passwords.ts';
@@ -106,9 +112,13 @@ interface PasswordProblem {
 function checkPassword(password: string, field: string): PasswordProblem | undefined {
   const invalid = (issue: FieldIssue) => ({ issue, code: 'validation_failed' });
   if (password.length < PASSWORD_MIN)
-    return invalid(fieldIssue(field, 'too_short', `must be at least ${PASSWORD_MIN} characters`, { min: PASSWORD_MIN }));
+    return invalid(
+      fieldIssue(field, 'too_short', `must be at least ${PASSWORD_MIN} characters`, { min: PASSWORD_MIN }),
+    );
   if (password.length > PASSWORD_MAX)
-    return invalid(fieldIssue(field, 'too_long', `must be at most ${PASSWORD_MAX} characters`, { max: PASSWORD_MAX }));
+    return invalid(
+      fieldIssue(field, 'too_long', `must be at most ${PASSWORD_MAX} characters`, { max: PASSWORD_MAX }),
+    );
   if (isCommonPassword(password)) {
     return {
       issue: {

@@ -49,5 +49,9 @@ export class AlreadyWithdrawnError extends ConflictError {
 }
 
 export function shelfWindowError(field: string, message: string, code: string): ValidationError {
-  return new ValidationError('The shelf schedule is not possible as given.', [{ field, code, message }], code);
+  return new ValidationError(
+    'The shelf schedule is not possible as given.',
+    [{ field, code, message }],
+    code,
+  );
 }

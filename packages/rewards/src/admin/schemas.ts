@@ -10,7 +10,10 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 const exact = <T extends Record<string, TSchema>>(properties: T) =>
   Type.Object(properties, { additionalProperties: false });
 
-export const ProgramId = Pattern('^[a-z0-9][a-z0-9._-]{0,63}$', { code: 'not_program_id', params: { max: 64 } });
+export const ProgramId = Pattern('^[a-z0-9][a-z0-9._-]{0,63}$', {
+  code: 'not_program_id',
+  params: { max: 64 },
+});
 export const FlagName = Pattern('^[a-z][a-z0-9_-]{0,31}$', { code: 'not_flag_name', params: { max: 32 } });
 export const DATE_TEXT_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 export const DateText = Pattern(

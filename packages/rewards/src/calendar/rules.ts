@@ -25,7 +25,8 @@ function checkDays(
   days.forEach((day, i) => {
     const field = `/${list}/${i}/date`;
     if (!isCalendarDate(day.date)) issues.push({ field, code: 'not_date', message: 'is not a real date' });
-    else if (yearOf(day.date) !== year) issues.push({ field, code: 'wrong_year', params: { year }, message: `is not in ${year}` });
+    else if (yearOf(day.date) !== year)
+      issues.push({ field, code: 'wrong_year', params: { year }, message: `is not in ${year}` });
     // A holiday on a weekend closes nothing, a make-up weekday opens nothing: surely a typo.
     else if (list === 'holidays' && isWeekend(day.date))
       issues.push({
@@ -41,7 +42,8 @@ function checkDays(
       });
     else if (seen.has(day.date)) issues.push({ field, code: 'duplicate', message: 'is listed twice' });
     seen.add(day.date);
-    if (day.name.trim() === '') issues.push({ field: `/${list}/${i}/name`, code: 'empty', message: 'is empty' });
+    if (day.name.trim() === '')
+      issues.push({ field: `/${list}/${i}/name`, code: 'empty', message: 'is empty' });
   });
   return issues;
 }

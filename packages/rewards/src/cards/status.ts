@@ -44,7 +44,8 @@ function flagDates(today: CalendarDate, asked: AskedFlagDates): FlagDates {
   ] as const) {
     if (date === undefined) continue;
     if (!isCalendarDate(date)) issues.push({ field, code: 'not_date', message: 'is not a calendar date' });
-    else if (date < today) issues.push({
+    else if (date < today)
+      issues.push({
         field,
         code: 'in_the_past',
         params: { today },

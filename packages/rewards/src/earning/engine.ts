@@ -164,13 +164,15 @@ function bonusDraft(
 function checkTransaction(tx: EarningTransaction): void {
   const issues: FieldIssue[] = [];
   const whole = (value: number, field: string) => {
-    if (!Number.isSafeInteger(value) || value < 0) issues.push({ field, code: 'too_small', params: { min: 0 }, message: 'must be an integer ≥ 0' });
+    if (!Number.isSafeInteger(value) || value < 0)
+      issues.push({ field, code: 'too_small', params: { min: 0 }, message: 'must be an integer ≥ 0' });
   };
   whole(tx.amountMinor, '/amountMinor');
   whole(tx.billedAmountTwdMinor, '/billedAmountTwdMinor');
   if (!Number.isFinite(tx.transactionAt))
     issues.push({ field: '/transactionAt', code: 'not_date_time', message: 'must be epoch ms' });
-  if (!Number.isFinite(tx.settledAt)) issues.push({ field: '/settledAt', code: 'not_date_time', message: 'must be epoch ms' });
+  if (!Number.isFinite(tx.settledAt))
+    issues.push({ field: '/settledAt', code: 'not_date_time', message: 'must be epoch ms' });
   const parts = tx.installments;
   if (parts && !(Number.isSafeInteger(parts.count) && parts.index >= 1 && parts.index <= parts.count)) {
     issues.push({ field: '/installments', code: 'invalid', message: 'needs 1 ≤ index ≤ count' });

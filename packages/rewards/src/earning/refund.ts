@@ -110,7 +110,12 @@ function checkRefund(refund: RefundShare): void {
   const { originalAmountMinor, refundMinor, refundedBeforeMinor } = refund;
   for (const [field, value] of Object.entries({ originalAmountMinor, refundMinor, refundedBeforeMinor })) {
     if (!Number.isSafeInteger(value) || value < 0)
-      issues.push({ field: `/${field}`, code: 'too_small', params: { min: 0 }, message: 'must be an integer ≥ 0' });
+      issues.push({
+        field: `/${field}`,
+        code: 'too_small',
+        params: { min: 0 },
+        message: 'must be an integer ≥ 0',
+      });
   }
   if (issues.length > 0) throw new ValidationError('The refund is malformed.', issues, 'invalid_refund');
   if (refundedBeforeMinor + refundMinor > originalAmountMinor) {

@@ -74,7 +74,12 @@ async function releaseAll(deps: LedgerDeps, cardId: string | null): Promise<numb
 function checkSpend(input: SpendInput): void {
   const issues: FieldIssue[] = [];
   if (!Number.isSafeInteger(input.points) || input.points <= 0)
-    issues.push({ field: '/points', code: 'too_small', params: { min: 1 }, message: 'must be a whole number of points > 0' });
+    issues.push({
+      field: '/points',
+      code: 'too_small',
+      params: { min: 1 },
+      message: 'must be a whole number of points > 0',
+    });
   if (!/^[A-Za-z0-9._:-]{1,64}$/.test(input.reference))
     issues.push({
       field: '/reference',

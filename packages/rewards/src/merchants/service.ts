@@ -39,7 +39,8 @@ function cleanName(text: string): string {
 /** Every problem with a merchant write, with fields as the admin API's body names them. */
 export function merchantIssues(id: string, input: MerchantInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!ID.test(id)) issues.push({
+  if (!ID.test(id))
+    issues.push({
       field: 'merchantId',
       code: 'not_reference',
       params: { max: 64 },
@@ -56,7 +57,8 @@ export function merchantIssues(id: string, input: MerchantInput): FieldIssue[] {
         params: { max: MERCHANT_NAME_LENGTH_MAX },
         message: `must be at most ${MERCHANT_NAME_LENGTH_MAX} characters`,
       });
-    else if (CONTROL.test(name)) issues.push({ field, code: 'control_characters', message: 'must not contain control characters' });
+    else if (CONTROL.test(name))
+      issues.push({ field, code: 'control_characters', message: 'must not contain control characters' });
   }
   const { mcc } = input;
   if (mcc !== undefined && mcc !== null && !(Number.isInteger(mcc) && mcc >= 0 && mcc <= 9999))

@@ -1,6 +1,6 @@
 import { IdParam, Page, Pattern, ProblemSchema } from '@plaza/kernel';
-import { REFERENCE_MEANING } from '../merchants/schema.ts';
 import { Type } from '@sinclair/typebox';
+import { REFERENCE_MEANING } from '../merchants/schema.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);

@@ -45,11 +45,14 @@ function checkSettings(settings: ProgramSettings): FieldIssue[] {
   if (!isWhole(settings.availableAfterBusinessDays))
     add('availableAfterBusinessDays', 'too_small', 'must be ≥ 0', { min: 0 });
   const since = settings.installmentGeneralOnlySince;
-  if (since !== null && !isCalendarDate(since)) add('installmentGeneralOnlySince', 'not_date', 'must be YYYY-MM-DD');
+  if (since !== null && !isCalendarDate(since))
+    add('installmentGeneralOnlySince', 'not_date', 'must be YYYY-MM-DD');
   if (typeof settings.allowNegativeAvailable !== 'boolean')
     add('allowNegativeAvailable', 'wrong_type', 'must be true or false', { type: 'boolean' });
   if (!EARNING_ROUNDINGS.includes(settings.rounding))
-    add('rounding', 'not_allowed', "must be 'transaction' or 'line'", { allowed: EARNING_ROUNDINGS.join(', ') });
+    add('rounding', 'not_allowed', "must be 'transaction' or 'line'", {
+      allowed: EARNING_ROUNDINGS.join(', '),
+    });
   return issues;
 }
 
@@ -69,10 +72,15 @@ function checkPlan(plan: Plan, at: string, generalBps: number, versionIds: Set<s
     }
   }
   plan.versions.forEach((v, i) => {
-    if (versionIds.has(v.id)) issues.push({ field: `${at}/versions/${i}/id`, code: 'duplicate', message: `duplicate ${v.id}` });
+    if (versionIds.has(v.id))
+      issues.push({ field: `${at}/versions/${i}/id`, code: 'duplicate', message: `duplicate ${v.id}` });
     versionIds.add(v.id);
     if (v.planId !== plan.id)
-      issues.push({ field: `${at}/versions/${i}/planId`, code: 'names_another_plan', message: 'names another plan' });
+      issues.push({
+        field: `${at}/versions/${i}/planId`,
+        code: 'names_another_plan',
+        message: 'names another plan',
+      });
     issues.push(...checkVersion(v, `${at}/versions/${i}`, generalBps));
   });
   return issues;
@@ -82,10 +90,18 @@ function checkVersion(v: PlanVersion, at: string, generalBps: number): FieldIssu
   const issues: FieldIssue[] = [];
   const endOk = v.validTo === null || (isCalendarDate(v.validTo) && v.validFrom <= v.validTo);
   if (!isCalendarDate(v.validFrom) || !endOk) {
-    issues.push({ field: `${at}/validFrom`, code: 'bad_date_range', message: 'needs valid dates with validFrom ≤ validTo' });
+    issues.push({
+      field: `${at}/validFrom`,
+      code: 'bad_date_range',
+      message: 'needs valid dates with validFrom ≤ validTo',
+    });
   }
   if (v.shelf && !isShelfWindow(v.shelf)) {
-    issues.push({ field: `${at}/shelf`, code: 'bad_date_range', message: 'needs whole epoch ms with fromMs < untilMs' });
+    issues.push({
+      field: `${at}/shelf`,
+      code: 'bad_date_range',
+      message: 'needs whole epoch ms with fromMs < untilMs',
+    });
   }
   const channelIds = v.channels.map((c) => c.id);
   v.channels.forEach((c, i) => {
@@ -95,7 +111,12 @@ function checkVersion(v: PlanVersion, at: string, generalBps: number): FieldIssu
   });
   v.caps.forEach((cap, i) => {
     if (!isWhole(cap.limitPoints))
-      issues.push({ field: `${at}/caps/${i}/limitPoints`, code: 'too_small', params: { min: 0 }, message: 'must be ≥ 0' });
+      issues.push({
+        field: `${at}/caps/${i}/limitPoints`,
+        code: 'too_small',
+        params: { min: 0 },
+        message: 'must be ≥ 0',
+      });
     if (cap.scope.kind === 'channel' && !channelIds.includes(cap.scope.channelId)) {
       issues.push({
         field: `${at}/caps/${i}/scope`,
@@ -122,13 +143,24 @@ function checkChannel(channel: Channel, at: string, generalBps: number): FieldIs
       message: `every rate must be whole bps ≥ the general ${generalBps}`,
     });
   }
-  if (channel.rules.length === 0) issues.push({ field: `${at}/rules`, code: 'too_few_items', params: { min: 1 }, message: 'needs at least one rule' });
+  if (channel.rules.length === 0)
+    issues.push({
+      field: `${at}/rules`,
+      code: 'too_few_items',
+      params: { min: 1 },
+      message: 'needs at least one rule',
+    });
   channel.rules.forEach((rule, i) => {
     const conditions = [rule.merchantIds, rule.mcc, rule.region, rule.presence].filter(
       (c) => c !== undefined,
     );
     // A rule with no condition would match every transaction: the general rate's job, not a channel's.
-    if (conditions.length === 0) issues.push({ field: `${at}/rules/${i}`, code: 'rule_without_condition', message: 'needs a condition' });
+    if (conditions.length === 0)
+      issues.push({
+        field: `${at}/rules/${i}`,
+        code: 'rule_without_condition',
+        message: 'needs a condition',
+      });
     if (rule.mcc && !rule.mcc.every(isMccSpec)) {
       issues.push({
         field: `${at}/rules/${i}/mcc`,

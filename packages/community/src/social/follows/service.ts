@@ -112,12 +112,14 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
       if (following >= FOLLOWING_MAX && !(await store.exists(viewerId, target.id))) {
         throw new ValidationError(
           `You can follow at most ${FOLLOWING_MAX} accounts.`,
-          [{
-            field: 'handle',
-            code: 'following_limit',
-            params: { max: FOLLOWING_MAX },
-            message: 'would pass the following limit',
-          }],
+          [
+            {
+              field: 'handle',
+              code: 'following_limit',
+              params: { max: FOLLOWING_MAX },
+              message: 'would pass the following limit',
+            },
+          ],
           'following_limit',
         );
       }

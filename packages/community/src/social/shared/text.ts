@@ -29,7 +29,11 @@ export function checkText(raw: string, rule: TextRule): { text: string } | { iss
   const control = rule.multiline ? CONTROL_BUT_LINES : ANY_CONTROL;
   if (control.test(text) || LONE_SURROGATE.test(text)) {
     return {
-      issue: { field: rule.field, code: 'control_characters', message: 'must not contain control or invalid characters' },
+      issue: {
+        field: rule.field,
+        code: 'control_characters',
+        message: 'must not contain control or invalid characters',
+      },
     };
   }
   const visible = [...text.replace(INVISIBLE, '').trim()].length;
