@@ -252,6 +252,10 @@ export const en = {
     adminCards: 'Cards',
   },
   fieldErrors: {
+    bad_header: 'The file’s header row is not one Plaza can read.',
+    file_unreadable: 'The file cannot be read.',
+    not_with_ids: 'Ask for a list of ids or for a page, not both.',
+    invalid_events_body: 'This is not a valid list of events.',
     invalid: 'This value is not valid.',
     required: 'This is required.',
     unknown_field: 'This field is not accepted.',

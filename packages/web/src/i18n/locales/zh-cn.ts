@@ -252,6 +252,10 @@ export const zhCN: Catalog = {
     adminCards: '卡片',
   },
   fieldErrors: {
+    bad_header: '无法读取文件的标题行。',
+    file_unreadable: '无法读取文件。',
+    not_with_ids: '请指定编号列表或分页，不能同时指定。',
+    invalid_events_body: '这不是有效的事件列表。',
     invalid: '这个值不正确。',
     required: '此项必填。',
     unknown_field: '不接受这个字段。',

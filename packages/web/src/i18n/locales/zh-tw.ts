@@ -252,6 +252,10 @@ export const zhTW: Catalog = {
     adminCards: '卡片',
   },
   fieldErrors: {
+    bad_header: '無法讀取檔案的標題列。',
+    file_unreadable: '無法讀取檔案。',
+    not_with_ids: '請指定編號清單或分頁，不可同時指定。',
+    invalid_events_body: '這不是有效的事件清單。',
     invalid: '這個值不正確。',
     required: '此欄必填。',
     unknown_field: '不接受這個欄位。',
