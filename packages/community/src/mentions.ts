@@ -20,7 +20,14 @@ export async function resolveMentions(
     if (await blocks.blocks(authorId, account.id)) {
       throw new ValidationError(
         `You block @${handle}: unblock them first to mention them.`,
-        [{ field: '/body', message: `you block @${handle}` }],
+        [
+          {
+            field: '/body',
+            code: 'mention_you_block',
+            params: { handle },
+            message: `you block @${handle}`,
+          },
+        ],
         'mention_blocked',
       );
     }

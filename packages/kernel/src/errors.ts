@@ -2,10 +2,28 @@
  * Errors with stable machine codes. HTTP mapping happens in exactly one place
  * (`http/problem.ts`); services throw these and never build responses.
  */
+/** Values a field issue's message is built from (`{ max: 30 }`), for clients that write their own. */
+export type IssueParams = Record<string, string | number>;
+
 export interface FieldIssue {
   /** JSON pointer-ish path of the offending field, e.g. `/title`. */
   field: string;
+  /**
+   * What is wrong, as a stable machine code (`too_long`, `required`, …): clients show their own
+   * sentence for it, in the reader's language, from the code and `params`.
+   */
+  code: string;
+  params?: IssueParams;
+  /** The same in English, for people reading the API directly; never shown as UI text. */
   message: string;
+}
+
+/**
+ * A field issue.
+ * @example fieldIssue('/title', 'too_long', 'must be at most 20 characters', { max: 20 })
+ */
+export function fieldIssue(field: string, code: string, message: string, params?: IssueParams): FieldIssue {
+  return params ? { field, code, params, message } : { field, code, message };
 }
 
 export class PlazaError extends Error {

@@ -13,6 +13,7 @@ export * from './db/migrations.ts';
 export * from './errors.ts';
 export * from './export/contributor.ts';
 export * from './http/app.ts';
+export type { IssueMeaning } from './http/field-issues.ts';
 export * from './http/guards.ts';
 export * from './http/problem.ts';
 export * from './http/schemas.ts';

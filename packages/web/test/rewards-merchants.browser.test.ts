@@ -103,7 +103,7 @@ describe.each(testDatabases())(
 
       await form.locator('input[name=nameEn]').fill('  ');
       await form.getByRole('button', { name: DIRECTORY.save }).click();
-      await expect.poll(() => fieldError(form, 'nameEn')).toBe('is required');
+      await expect.poll(() => fieldError(form, 'nameEn')).toBe(en.fieldErrors.required);
       expect(await storedName('far-eastern-sogo')).toEqual({ 'zh-TW': '遠東SOGO', en: 'Far Eastern SOGO' });
 
       await form.locator('input[name=nameZhTW]').fill('遠東SOGO百貨');

@@ -104,7 +104,12 @@ describe.each(testDatabases())('profiles and /me on $name', (target) => {
     const tooLong = await patch(token, { displayName: '蘭'.repeat(31) });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().errors).toEqual([
-      { field: '/displayName', message: 'must be at most 30 characters' },
+      {
+        field: '/displayName',
+        code: 'too_long',
+        params: { max: 30 },
+        message: 'must be at most 30 characters',
+      },
     ]);
     expect((await me(token)).displayName).toBe('🌸'.repeat(30));
   });
@@ -130,7 +135,9 @@ describe.each(testDatabases())('profiles and /me on $name', (target) => {
     // One good field next to one bad one: the good one must not be written either.
     const mixed = await patch(token, { displayName: 'After', language: 'zh-CN', bio: 'bell\u0007' });
     expect(mixed.statusCode).toBe(400);
-    expect(mixed.json().errors).toEqual([{ field: '/bio', message: 'must not contain control characters' }]);
+    expect(mixed.json().errors).toEqual([
+      { field: '/bio', code: 'control_characters', message: 'must not contain control characters' },
+    ]);
     const after = await me(token);
     expect(after).toMatchObject({ displayName: 'Before', bio: 'old bio', language: 'en' });
   });
@@ -148,7 +155,9 @@ describe.each(testDatabases())('profiles and /me on $name', (target) => {
     for (const stolen of [mediaId, server.platform.ids.next()]) {
       const res = await patch(thief.token, { displayName: 'Thief', avatarMediaId: stolen });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([{ field: '/avatarMediaId', message: 'is not one of your uploads' }]);
+      expect(res.json().errors).toEqual([
+        { field: '/avatarMediaId', code: 'not_your_upload', message: 'is not one of your uploads' },
+      ]);
     }
     expect(await me(thief.token)).toMatchObject({ displayName: 'avatar_thief', avatarUrl: null });
 
@@ -184,7 +193,11 @@ describe.each(testDatabases())('profiles and /me on $name', (target) => {
     const { token } = await signUpForTest(server.app, 'fuzzy_one');
     const unknown = await patch(token, { displayName: 'ok', role: 'admin' });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0]).toEqual({ field: '/role', message: 'is not a known field' });
+    expect(unknown.json().errors[0]).toEqual({
+      field: '/role',
+      code: 'unknown_field',
+      message: 'is not a known field',
+    });
     expect((await patch(token, { bio: 5 })).statusCode).toBe(400);
     expect((await patch(token, { bio: 'x'.repeat(10_000) })).statusCode).toBe(400);
     const html = await patch(token, { bio: "<script>alert(1)</script>' OR 1=1 --" });

@@ -37,10 +37,20 @@ function checkDisplayName(raw: string, issues: FieldIssue[]): string | undefined
   const name = raw.normalize('NFC').replace(INVISIBLE_EDGES_RE, '');
   if (!bidi.ok) issues.push(bidiIssue('/displayName', bidi.found));
   else if (CONTROL_RE.test(name))
-    issues.push({ field: '/displayName', message: 'must not contain control characters' });
-  else if (lengthOf(name) < 1) issues.push({ field: '/displayName', message: 'must not be empty' });
+    issues.push({
+      field: '/displayName',
+      code: 'control_characters',
+      message: 'must not contain control characters',
+    });
+  else if (lengthOf(name) < 1)
+    issues.push({ field: '/displayName', code: 'empty', message: 'must not be empty' });
   else if (lengthOf(name) > DISPLAY_NAME_MAX)
-    issues.push({ field: '/displayName', message: `must be at most ${DISPLAY_NAME_MAX} characters` });
+    issues.push({
+      field: '/displayName',
+      code: 'too_long',
+      params: { max: DISPLAY_NAME_MAX },
+      message: `must be at most ${DISPLAY_NAME_MAX} characters`,
+    });
   else return name;
   return undefined;
 }
@@ -49,9 +59,18 @@ function checkBio(raw: string, issues: FieldIssue[]): string | undefined {
   const { text } = bidiSafe(raw.normalize('NFC').replace(/\r\n?/g, '\n'), 'prose');
   const bio = text.replace(INVISIBLE_EDGES_RE, '');
   if (CONTROL_EXCEPT_NEWLINE_RE.test(bio))
-    issues.push({ field: '/bio', message: 'must not contain control characters' });
+    issues.push({
+      field: '/bio',
+      code: 'control_characters',
+      message: 'must not contain control characters',
+    });
   else if (lengthOf(bio) > BIO_MAX)
-    issues.push({ field: '/bio', message: `must be at most ${BIO_MAX} characters` });
+    issues.push({
+      field: '/bio',
+      code: 'too_long',
+      params: { max: BIO_MAX },
+      message: `must be at most ${BIO_MAX} characters`,
+    });
   else return bio;
   return undefined;
 }
@@ -74,12 +93,18 @@ export function checkProfileChanges(input: ProfileChanges): {
   if (input.avatarMediaId !== undefined) {
     if (input.avatarMediaId === null || UUID_RE.test(input.avatarMediaId))
       changes.avatarMediaId = input.avatarMediaId;
-    else issues.push({ field: '/avatarMediaId', message: 'is not a media id' });
+    else issues.push({ field: '/avatarMediaId', code: 'not_id', message: 'is not a media id' });
   }
   if (input.language !== undefined) {
     if ((LANGUAGES as readonly string[]).includes(input.language))
       changes.language = input.language as Language;
-    else issues.push({ field: '/language', message: `must be one of ${LANGUAGES.join(', ')}` });
+    else
+      issues.push({
+        field: '/language',
+        code: 'not_allowed',
+        params: { allowed: LANGUAGES.join(', ') },
+        message: `must be one of ${LANGUAGES.join(', ')}`,
+      });
   }
   return { changes, issues };
 }

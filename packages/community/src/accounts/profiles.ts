@@ -107,7 +107,7 @@ export function createProfilesService({
       if (!(err instanceof ValidationError)) throw err;
       throw new ValidationError(
         'The avatar must be one of your own uploads.',
-        [{ field: '/avatarMediaId', message: 'is not one of your uploads' }],
+        [{ field: '/avatarMediaId', code: 'not_your_upload', message: 'is not one of your uploads' }],
         err.code,
       );
     }

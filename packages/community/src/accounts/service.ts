@@ -126,7 +126,7 @@ export function createAccountsService(deps: AccountsDeps) {
       if (!(await auth.passwordMatches(accountId, password))) {
         throw new ValidationError(
           'The password is wrong.',
-          [{ field: '/password', message: 'is wrong' }],
+          [{ field: '/password', code: 'wrong_password', message: 'is wrong' }],
           'wrong_password',
         );
       }

@@ -62,7 +62,7 @@ export function createBlocksService({
     if (target.id === blockerId)
       throw new ValidationError(
         'You cannot block yourself.',
-        [{ field: 'handle', message: 'is you' }],
+        [{ field: 'handle', code: 'is_self', message: 'is you' }],
         'cannot_block_self',
       );
     return target;

@@ -75,7 +75,14 @@ export class ImageTooLargeError extends PlazaError {
       'image_too_large',
       `The image decodes to ${pixels} pixels (every frame counted); at most ${limitPixels} are allowed.`,
       413,
-      [{ field: '/file', message: `decodes to ${pixels} pixels; the limit is ${limitPixels}` }],
+      [
+        {
+          field: '/file',
+          code: 'too_many_pixels',
+          params: { max: limitPixels },
+          message: `decodes to ${pixels} pixels; the limit is ${limitPixels}`,
+        },
+      ],
     );
   }
 }

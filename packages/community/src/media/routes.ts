@@ -30,7 +30,7 @@ const CACHE_FOREVER = 'public, max-age=31536000, immutable';
 function fileRequired(): ValidationError {
   return new ValidationError(
     'Send the image as the multipart field "file".',
-    [{ field: '/file', message: 'is required' }],
+    [{ field: '/file', code: 'required', message: 'is required' }],
     'file_required',
   );
 }

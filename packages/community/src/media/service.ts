@@ -96,7 +96,14 @@ export function createMediaService({
       if (bad.length > 0) {
         throw new ValidationError(
           'Some images are not your uploads.',
-          [{ field: '/mediaIds', message: `items ${bad.join(', ')} are not images you uploaded` }],
+          [
+            {
+              field: '/mediaIds',
+              code: 'not_your_upload',
+              params: { items: bad.join(', ') },
+              message: `items ${bad.join(', ')} are not images you uploaded`,
+            },
+          ],
           'media_not_owned',
         );
       }

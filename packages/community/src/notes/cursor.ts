@@ -20,7 +20,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (!match) {
     throw new ValidationError(
       'The cursor is not one this list gave out.',
-      [{ field: 'querystring:/cursor', message: 'is not a valid cursor' }],
+      [{ field: 'querystring:/cursor', code: 'invalid_cursor', message: 'is not a valid cursor' }],
       'invalid_cursor',
     );
   }

@@ -30,9 +30,16 @@ export interface CheckedNote {
 
 function checkMediaIds(mediaIds: string[]): FieldIssue[] {
   if (mediaIds.length < IMAGES_MIN || mediaIds.length > IMAGES_MAX)
-    return [{ field: '/mediaIds', message: `needs ${IMAGES_MIN} to ${IMAGES_MAX} images` }];
+    return [
+      {
+        field: '/mediaIds',
+        code: 'image_count',
+        params: { min: IMAGES_MIN, max: IMAGES_MAX },
+        message: `needs ${IMAGES_MIN} to ${IMAGES_MAX} images`,
+      },
+    ];
   if (new Set(mediaIds).size !== mediaIds.length)
-    return [{ field: '/mediaIds', message: 'lists an image more than once' }];
+    return [{ field: '/mediaIds', code: 'duplicate_items', message: 'lists an image more than once' }];
   return [];
 }
 
@@ -47,7 +54,12 @@ export function checkNoteInput(input: NoteInput): CheckedNote {
   const handles = mentionedHandles(body.value);
   const issues = [...title.issues, ...body.issues, ...checkMediaIds(input.mediaIds), ...topics.issues];
   if (handles.length > MENTIONS_MAX)
-    issues.push({ field: '/body', message: `mentions ${handles.length} accounts; at most ${MENTIONS_MAX}` });
+    issues.push({
+      field: '/body',
+      code: 'too_many_mentions',
+      params: { max: MENTIONS_MAX },
+      message: `mentions ${handles.length} accounts; at most ${MENTIONS_MAX}`,
+    });
   if (issues.length > 0) throw new ValidationError('The note has problems.', issues, validationCode(issues));
   return {
     title: title.value,

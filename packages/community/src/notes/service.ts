@@ -226,7 +226,7 @@ export function createNotesService(deps: NotesDeps) {
       if (before.status === 'published' && patch.status === 'draft') {
         throw new ValidationError(
           'A published note cannot go back to draft; delete it instead.',
-          [{ field: '/status', message: 'cannot change from published to draft' }],
+          [{ field: '/status', code: 'cannot_unpublish', message: 'cannot change from published to draft' }],
           'cannot_unpublish',
         );
       }

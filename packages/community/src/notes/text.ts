@@ -44,12 +44,18 @@ export function cleanTitle(raw: string): { value: string; issues: FieldIssue[] }
   const issues: FieldIssue[] = [];
   const bidi = bidiSafe(raw, 'line');
   if (!bidi.ok) issues.push(bidiIssue('/title', bidi.found));
-  else if (value === '') issues.push({ field: '/title', message: 'must not be empty' });
+  else if (value === '') issues.push({ field: '/title', code: 'empty', message: 'must not be empty' });
   else if (LONE_SURROGATE.test(value) || TITLE_CONTROL.test(value))
-    issues.push({ field: '/title', message: 'contains control or invalid characters' });
+    issues.push({
+      field: '/title',
+      code: 'control_characters',
+      message: 'contains control or invalid characters',
+    });
   else if (titleLength(value) > TITLE_MAX)
     issues.push({
       field: '/title',
+      code: 'title_too_long',
+      params: { max: TITLE_MAX },
       message: `is ${titleLength(value)} long; at most ${TITLE_MAX} (a Chinese character counts 1, a Latin letter ½)`,
     });
   return { value, issues };
@@ -64,9 +70,18 @@ export function cleanBody(raw: string): { value: string; issues: FieldIssue[] } 
   const value = stripZeroWidth(prose.text).trim();
   const issues: FieldIssue[] = [];
   if (LONE_SURROGATE.test(value) || BODY_CONTROL.test(value))
-    issues.push({ field: '/body', message: 'contains control characters other than newline and tab' });
+    issues.push({
+      field: '/body',
+      code: 'control_characters',
+      message: 'contains control characters other than newline and tab',
+    });
   else if (bodyLength(value) > BODY_MAX)
-    issues.push({ field: '/body', message: `has ${bodyLength(value)} characters; at most ${BODY_MAX}` });
+    issues.push({
+      field: '/body',
+      code: 'too_long',
+      params: { max: BODY_MAX },
+      message: `has ${bodyLength(value)} characters; at most ${BODY_MAX}`,
+    });
   return { value, issues };
 }
 
@@ -100,15 +115,30 @@ export function collectTopics(explicit: string[], body: string): { topics: strin
   const byKey = new Map<string, string>();
   for (const { name, field } of candidates) {
     if (!TOPIC_RE.test(name)) {
-      issues.push({ field, message: `topic "${name}" may hold only letters, digits and _` });
+      issues.push({
+        field,
+        code: 'topic_characters',
+        params: { topic: name },
+        message: `topic "${name}" may hold only letters, digits and _`,
+      });
     } else if ([...name].length > TOPIC_MAX_CHARS) {
-      issues.push({ field, message: `topic "${name}" is longer than ${TOPIC_MAX_CHARS} characters` });
+      issues.push({
+        field,
+        code: 'topic_too_long',
+        params: { topic: name, max: TOPIC_MAX_CHARS },
+        message: `topic "${name}" is longer than ${TOPIC_MAX_CHARS} characters`,
+      });
     } else if (!byKey.has(topicKey(name))) {
       byKey.set(topicKey(name), name);
     }
   }
   if (byKey.size > TOPICS_MAX)
-    issues.push({ field: '/topics', message: `has ${byKey.size} topics; at most ${TOPICS_MAX}` });
+    issues.push({
+      field: '/topics',
+      code: 'too_many_topics',
+      params: { max: TOPICS_MAX },
+      message: `has ${byKey.size} topics; at most ${TOPICS_MAX}`,
+    });
   return { topics: [...byKey.values()], issues };
 }
 

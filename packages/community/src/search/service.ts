@@ -37,7 +37,7 @@ const NO_ONE = new Set<string>();
 function invalidCursor(): ValidationError {
   return new ValidationError(
     'The cursor is not one this API gave out.',
-    [{ field: 'querystring:/cursor', message: 'is not a valid cursor' }],
+    [{ field: 'querystring:/cursor', code: 'invalid_cursor', message: 'is not a valid cursor' }],
     'invalid_cursor',
   );
 }

@@ -85,7 +85,11 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
       },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0]).toEqual({ field: '/admin', message: 'is not a known field' });
+    expect(unknown.json().errors[0]).toEqual({
+      field: '/admin',
+      code: 'unknown_field',
+      message: 'is not a known field',
+    });
     const wrongType = await server.app.inject({
       method: 'POST',
       url: '/api/v1/sessions',

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { EventBus } from '../bus.ts';
 import type { Invalidations } from '../cache.ts';
 import type { Clock } from '../clock.ts';
-import { ConflictError, type FieldIssue, UnauthenticatedError, ValidationError } from '../errors.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  fieldIssue,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors.ts';
 import type { IdGenerator } from '../ids.ts';
 import { bidiIssue, bidiSafe, validationCode } from '../text/bidi.ts';
 import { commonPasswordCount, isCommonPassword } from './common-passwords.ts';
@@ -73,13 +79,23 @@ function checkSignUp(input: SignUpInput): { handle: string; email: string; langu
   const bidi = bidiSafe(input.handle, 'line');
   if (!bidi.ok) issues.push(bidiIssue('/handle', bidi.found));
   else if (!HANDLE_RE.test(handle))
-    issues.push({ field: '/handle', message: 'use 3–30 letters, digits or _' });
+    issues.push({
+      field: '/handle',
+      code: 'not_handle',
+      params: { min: 3, max: 30 },
+      message: 'use 3–30 letters, digits or _',
+    });
   if (email.length > 254 || !EMAIL_RE.test(email))
-    issues.push({ field: '/email', message: 'is not an email address' });
+    issues.push({ field: '/email', code: 'not_email', message: 'is not an email address' });
   const password = checkPassword(input.password, '/password');
   if (password) issues.push(password.issue);
   if (!(LANGUAGES as readonly string[]).includes(input.language)) {
-    issues.push({ field: '/language', message: `must be one of ${LANGUAGES.join(', ')}` });
+    issues.push({
+      field: '/language',
+      code: 'not_allowed',
+      params: { allowed: LANGUAGES.join(', ') },
+      message: `must be one of ${LANGUAGES.join(', ')}`,
+    });
   }
   if (issues.length > 0) {
     throw new ValidationError('The sign-up form has problems.', issues, problemCode(issues, password));
@@ -94,12 +110,22 @@ interface PasswordProblem {
 
 /** A password's problem, if it has one: its length, or being a common password. */
 function checkPassword(password: string, field: string): PasswordProblem | undefined {
-  const invalid = (message: string) => ({ issue: { field, message }, code: 'validation_failed' });
-  if (password.length < PASSWORD_MIN) return invalid(`must be at least ${PASSWORD_MIN} characters`);
-  if (password.length > PASSWORD_MAX) return invalid(`must be at most ${PASSWORD_MAX} characters`);
+  const invalid = (issue: FieldIssue) => ({ issue, code: 'validation_failed' });
+  if (password.length < PASSWORD_MIN)
+    return invalid(
+      fieldIssue(field, 'too_short', `must be at least ${PASSWORD_MIN} characters`, { min: PASSWORD_MIN }),
+    );
+  if (password.length > PASSWORD_MAX)
+    return invalid(
+      fieldIssue(field, 'too_long', `must be at most ${PASSWORD_MAX} characters`, { max: PASSWORD_MAX }),
+    );
   if (isCommonPassword(password)) {
     return {
-      issue: { field, message: 'is one of the most common passwords; choose one that is harder to guess' },
+      issue: {
+        field,
+        code: PASSWORD_TOO_COMMON,
+        message: 'is one of the most common passwords; choose one that is harder to guess',
+      },
       code: PASSWORD_TOO_COMMON,
     };
   }
@@ -212,7 +238,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
       if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
         throw new ValidationError(
           'The current password is wrong.',
-          [{ field: '/currentPassword', message: 'is wrong' }],
+          [{ field: '/currentPassword', code: 'wrong_password', message: 'is wrong' }],
           'wrong_password',
         );
       }
@@ -287,7 +313,7 @@ export function createAuthService({ store, bus, clock, ids, sessionTtlMs, invali
 function takenError(rows: { handle: string }[], handle: string): ConflictError | ValidationError {
   if (rows.some((r) => r.handle === handle)) {
     return new ConflictError('That handle is taken.', 'handle_taken', [
-      { field: '/handle', message: 'is taken' },
+      { field: '/handle', code: 'taken', message: 'is taken' },
     ]);
   }
   return new ValidationError(SIGNUP_REFUSED_DETAIL, [], 'signup_refused');

@@ -50,7 +50,7 @@ describe.each(testDatabases())('sign-up rules on $name', (target) => {
       const res = await signUp(server, { handle: 'Public_One', email });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('handle_taken');
-      expect(res.json().errors).toEqual([{ field: '/handle', message: 'is taken' }]);
+      expect(res.json().errors).toEqual([{ field: '/handle', code: 'taken', message: 'is taken' }]);
     }
   });
 

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldIssue, PlazaError } from '../errors.ts';
+import { type AjvIssue, fieldIssuesOf } from './field-issues.ts';
 
-/** RFC 9457 problem details, the one error shape of every Plaza API. */
+/**
+ * RFC 9457 problem details, the one error shape of every Plaza API. `errors` lists each field's
+ * problem with a stable `code` and its `params`, so a client can say it in its reader's language.
+ */
 export interface Problem {
   type: string;
   title: string;
@@ -20,30 +24,6 @@ export function problemOf(code: string, status: number, detail: string, errors: 
     detail,
     ...(errors.length > 0 ? { errors } : {}),
   };
-}
-
-interface AjvIssue {
-  instancePath?: string;
-  keyword?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
-function fieldsOf(validation: AjvIssue[], context: string | undefined): FieldIssue[] {
-  const prefix = context && context !== 'body' ? `${context}:` : '';
-  return validation.map((issue) => {
-    let field = issue.instancePath || '/';
-    const params = issue.params ?? {};
-    if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
-      field = `${issue.instancePath ?? ''}/${params.missingProperty}`;
-      return { field: prefix + field, message: 'is required' };
-    }
-    if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-      field = `${issue.instancePath ?? ''}/${params.additionalProperty}`;
-      return { field: prefix + field, message: 'is not a known field' };
-    }
-    return { field: prefix + field, message: issue.message ?? 'is invalid' };
-  });
 }
 
 // Fastify's own error codes that are the client's fault, mapped to stable Plaza codes.
@@ -74,7 +54,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   }
   const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fe?.validation) {
-    const fields = fieldsOf(fe.validation, fe.validationContext);
+    const fields = fieldIssuesOf(fe.validation, fe.validationContext);
     const detail = fields.map((f) => `${f.field} ${f.message}`).join('; ');
     return { problem: problemOf('validation_failed', 400, detail, fields), headers: {} };
   }

@@ -1,4 +1,17 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type StringOptions, type TSchema, Type } from '@sinclair/typebox';
+import { ISSUE_KEYWORD, type IssueMeaning } from './field-issues.ts';
+
+/** One field's problem: a stable code, the values its message needs, an English line. */
+export const FieldIssueSchema = Type.Object({
+  field: Type.String({ description: 'the field, as a JSON pointer; `querystring:` etc. for other parts' }),
+  code: Type.String({ description: 'what is wrong: required, too_long, not_email, must_be_digits, …' }),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: 'the values the message needs, e.g. { "max": 30 }',
+    }),
+  ),
+  message: Type.String({ description: 'the same in English, for people reading the API' }),
+});
 
 /** Problem+json as documented in OpenAPI. */
 export const ProblemSchema = Type.Object({
@@ -7,12 +20,21 @@ export const ProblemSchema = Type.Object({
   status: Type.Integer(),
   code: Type.String(),
   detail: Type.String(),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  errors: Type.Optional(Type.Array(FieldIssueSchema)),
 });
 
 /** A JSON object that rejects unknown fields, which is what every Plaza request body is. */
 export function Body<T extends Record<string, TSchema>>(properties: T) {
   return Type.Object(properties, { additionalProperties: false });
+}
+
+/**
+ * A string matching `pattern`, with what the pattern means for the person typing it: a refusal
+ * answers `meaning` (e.g. `must_be_digits` with `{ length: 4 }`), never the regular expression.
+ * @example Pattern('^[0-9]{4}$', { code: 'must_be_digits', params: { length: 4 } })
+ */
+export function Pattern(pattern: string, meaning: IssueMeaning, options: StringOptions = {}) {
+  return Type.String({ ...options, pattern, [ISSUE_KEYWORD]: meaning });
 }
 
 export const IdParam = Type.String({ format: 'uuid' });

@@ -1,7 +1,14 @@
 import { Ajv, type Options } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 
-const shared: Options = { allErrors: false, strict: false, removeAdditional: false, useDefaults: true };
+// `verbose` puts the failing schema on each error, so a pattern's `x-issue` meaning can be read.
+const shared: Options = {
+  allErrors: false,
+  strict: false,
+  removeAdditional: false,
+  useDefaults: true,
+  verbose: true,
+};
 
 // Bodies are validated exactly: a number where a string belongs is an error, never coerced.
 const bodyAjv = new Ajv({ ...shared, coerceTypes: false });

@@ -28,7 +28,9 @@ const counter: PlazaProduct = {
         if (failure === 'busy') throw new RateLimitedError(1);
         if (failure === 'unavailable') return reply.status(503).send({ code: 'unavailable' });
         if (request.body.by < 0)
-          throw new ValidationError('by must not be negative', [{ field: '/by', message: 'is negative' }]);
+          throw new ValidationError('by must not be negative', [
+            { field: '/by', code: 'too_small', message: 'is negative' },
+          ]);
         runs += request.body.by;
         return reply.status(201).send({ runs });
       },

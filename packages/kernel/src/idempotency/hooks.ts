@@ -89,7 +89,7 @@ export function registerIdempotency(
     if (typeof key !== 'string' || !WRITE_METHODS.has(request.method) || !request.viewer) return;
     if (!KEY_RE.test(key))
       throw new ValidationError('Idempotency-Key must be 1–200 visible ASCII characters.', [
-        { field: 'header:idempotency-key', message: 'is invalid' },
+        { field: 'header:idempotency-key', code: 'invalid', message: 'is invalid' },
       ]);
     const accountId = request.viewer.accountId;
     const hash = requestHash(request);

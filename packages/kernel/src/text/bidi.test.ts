@@ -41,7 +41,7 @@ describe('bidiSafe', () => {
   });
 
   it('names the answer bidi_control only when a field was refused for one', () => {
-    const other = { field: '/bio', message: 'is too long' };
+    const other = { field: '/bio', code: 'too_long', message: 'is too long' };
     expect(validationCode([other])).toBe('validation_failed');
     expect(validationCode([other, bidiIssue('/displayName', 'U+202E')])).toBe('bidi_control');
   });

@@ -38,14 +38,14 @@ export function bidiSafe(text: string, kind: BidiTextKind): BidiChecked {
   return { ok: false, found: `U+${found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}` };
 }
 
-// Issues made by `bidiIssue`, so a problem's code can be chosen without reading messages.
-const bidiIssues = new WeakSet<FieldIssue>();
-
-/** The field issue for a refused line. */
+/** The field issue for a refused line (`params.character` names it, e.g. `U+202E`). */
 export function bidiIssue(field: string, found: string): FieldIssue {
-  const issue = { field, message: `contains ${found}, an invisible character that reorders text` };
-  bidiIssues.add(issue);
-  return issue;
+  return {
+    field,
+    code: BIDI_CONTROL_CODE,
+    params: { character: found },
+    message: `contains ${found}, an invisible character that reorders text`,
+  };
 }
 
 /**
@@ -53,5 +53,5 @@ export function bidiIssue(field: string, found: string): FieldIssue {
  * control (the other fields' issues ride along), else `validation_failed`.
  */
 export function validationCode(issues: readonly FieldIssue[]): string {
-  return issues.some((issue) => bidiIssues.has(issue)) ? BIDI_CONTROL_CODE : 'validation_failed';
+  return issues.some((issue) => issue.code === BIDI_CONTROL_CODE) ? BIDI_CONTROL_CODE : 'validation_failed';
 }

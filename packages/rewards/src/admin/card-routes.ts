@@ -1,11 +1,11 @@
-import { Body, errorResponses, IdParam, type PlazaApp, requireRole } from '@plaza/kernel';
+import { Body, errorResponses, IdParam, Pattern, type PlazaApp, requireRole } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 import type { CardsService } from '../cards/service.ts';
 import type { CardStatusService } from '../cards/status.ts';
 import { CardView, type CardViews } from '../cards/view.ts';
 import type { createCardLookup } from './card-lookup.ts';
 import { AdminCardView } from './card-lookup.ts';
-import { DateText, FlagName } from './schemas.ts';
+import { DATE_TEXT_PATTERN, FlagName } from './schemas.ts';
 
 const TAGS = ['rewards-admin'];
 const CardParams = Type.Object({ cardId: IdParam });
@@ -15,7 +15,7 @@ const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
 
 const IssueCardBody = Body({
   holderHandle: Type.String({ minLength: 1, maxLength: 30 }),
-  last4: Type.String({ pattern: '^[0-9]{4}$' }),
+  last4: Pattern('^[0-9]{4}$', { code: 'must_be_digits', params: { length: 4 } }),
   level: Level,
   birthMonth: Type.Union([Type.Integer({ minimum: 1, maximum: 12 }), Type.Null()]),
   primaryCardId: Type.Optional(IdParam),
@@ -41,7 +41,7 @@ const FlagChangeView = Type.Object({
 });
 
 /** A Taipei date in a flag decision; whether it is a real date and not past is the service's rule. */
-const dateText = (description: string) => Type.String({ pattern: DateText.pattern, description });
+const dateText = (description: string) => Pattern(DATE_TEXT_PATTERN, { code: 'not_date' }, { description });
 
 const FlagGrantBody = Body({
   flag: FlagName,

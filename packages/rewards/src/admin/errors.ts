@@ -28,7 +28,7 @@ export class ShelfTimeInPastError extends ValidationError {
   constructor(field: string) {
     super(
       'A shelf change takes effect now or later; the past is what transactions were judged by.',
-      [{ field, message: 'is in the past' }],
+      [{ field, code: 'in_the_past', message: 'is in the past' }],
       'shelf_time_in_past',
     );
   }
@@ -49,5 +49,9 @@ export class AlreadyWithdrawnError extends ConflictError {
 }
 
 export function shelfWindowError(field: string, message: string, code: string): ValidationError {
-  return new ValidationError('The shelf schedule is not possible as given.', [{ field, message }], code);
+  return new ValidationError(
+    'The shelf schedule is not possible as given.',
+    [{ field, code, message }],
+    code,
+  );
 }

@@ -1,4 +1,4 @@
-import { Body } from '@plaza/kernel';
+import { Body, Pattern } from '@plaza/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { CardState, EarningTransaction } from '../earning/types.ts';
 import type { CardLevel } from '../program/types.ts';
@@ -13,14 +13,14 @@ export const PreviewBody = Body({
   transaction: exact(
     {
       amount: Minor,
-      currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+      currency: Pattern('^[A-Z]{3}$', { code: 'not_currency_code' }),
       billedAmountTwd: Minor,
       merchant: exact(
         {
           id: Type.String({ minLength: 1, maxLength: 64 }),
           name: Type.String({ maxLength: 200 }),
-          mcc: Type.String({ pattern: '^[0-9]{4}$' }),
-          country: Type.String({ pattern: '^[A-Z]{2}$' }),
+          mcc: Pattern('^[0-9]{4}$', { code: 'must_be_digits', params: { length: 4 } }),
+          country: Pattern('^[A-Z]{2}$', { code: 'not_country_code' }),
           presence: Type.Optional(Type.Union([Type.Literal('in_person'), Type.Literal('online')])),
         },
         strict,

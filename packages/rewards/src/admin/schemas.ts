@@ -1,4 +1,4 @@
-import { Body } from '@plaza/kernel';
+import { Body, Pattern } from '@plaza/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
 /**
@@ -10,19 +10,23 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 const exact = <T extends Record<string, TSchema>>(properties: T) =>
   Type.Object(properties, { additionalProperties: false });
 
-export const ProgramId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
-export const FlagName = Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}$' });
-export const DateText = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
-  description: 'YYYY-MM-DD, Asia/Taipei',
+export const ProgramId = Pattern('^[a-z0-9][a-z0-9._-]{0,63}$', {
+  code: 'not_program_id',
+  params: { max: 64 },
 });
-export const Instant = Type.String({
-  format: 'date-time',
-  // The offset is required: an instant without one would silently mean UTC to some readers.
-  pattern:
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
-  description: 'RFC 3339 with an offset, e.g. 2026-07-01T00:00:00+08:00',
-});
+export const FlagName = Pattern('^[a-z][a-z0-9_-]{0,31}$', { code: 'not_flag_name', params: { max: 32 } });
+export const DATE_TEXT_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+export const DateText = Pattern(
+  DATE_TEXT_PATTERN,
+  { code: 'not_date' },
+  { description: 'YYYY-MM-DD, Asia/Taipei' },
+);
+// The offset is required: an instant without one would silently mean UTC to some readers.
+export const Instant = Pattern(
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  { code: 'not_date_time' },
+  { format: 'date-time', description: 'RFC 3339 with an offset, e.g. 2026-07-01T00:00:00+08:00' },
+);
 
 /** Epoch ms of an `Instant` that passed its schema. */
 export function instantMs(text: string): number {

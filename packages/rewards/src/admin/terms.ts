@@ -36,7 +36,7 @@ export function createPlanChange(
 ): Change<CatalogPlan> {
   if (catalog.plans.some((p) => p.id === input.id)) {
     throw new ConflictError(`A plan "${input.id}" exists already.`, 'plan_exists', [
-      { field: '/id', message: 'is taken' },
+      { field: '/id', code: 'taken', message: 'is taken' },
     ]);
   }
   const position = Math.max(-1, ...catalog.plans.map((p) => p.position)) + 1;
@@ -61,7 +61,7 @@ export function addVersionChange(
   if (!catalog.plans.some((p) => p.id === planId)) throw new NotFoundError('That plan');
   if (findCatalogVersion(catalog, versionId)) {
     throw new ConflictError(`A version "${versionId}" exists already.`, 'version_exists', [
-      { field: '/id', message: 'is taken' },
+      { field: '/id', code: 'taken', message: 'is taken' },
     ]);
   }
   const version: CatalogVersion = {

@@ -30,8 +30,8 @@ export function assertVersionPasses(catalog: Catalog, version: CatalogVersion): 
     plans: [{ id: version.planId, names: version.names, versions: [terms] }],
   };
   const issues = checkProgram(alone).map((issue) => ({
+    ...issue,
     field: relativeTo('/plans/0/versions/0', issue.field) ?? issue.field,
-    message: issue.message,
   }));
   if (issues.length > 0) throw new ProgramInvalidError(issues);
 }
@@ -51,7 +51,7 @@ function focused(program: Program, focus: Focus, issue: FieldIssue): FieldIssue 
   const p = program.plans.findIndex((plan) => plan.versions.some((v) => v.id === focus.versionId));
   if (p < 0) return issue;
   const v = program.plans[p]?.versions.findIndex((version) => version.id === focus.versionId) ?? -1;
-  if (issue.field === `/plans/${p}/versions`) return { field: focus.windowField, message: issue.message };
+  if (issue.field === `/plans/${p}/versions`) return { ...issue, field: focus.windowField };
   const own = relativeTo(`/plans/${p}/versions/${v}`, issue.field);
-  return own === undefined ? issue : { field: own, message: issue.message };
+  return own === undefined ? issue : { ...issue, field: own };
 }

@@ -24,16 +24,26 @@ function checkDays(
   const issues: FieldIssue[] = [];
   days.forEach((day, i) => {
     const field = `/${list}/${i}/date`;
-    if (!isCalendarDate(day.date)) issues.push({ field, message: 'is not a real date' });
-    else if (yearOf(day.date) !== year) issues.push({ field, message: `is not in ${year}` });
+    if (!isCalendarDate(day.date)) issues.push({ field, code: 'not_date', message: 'is not a real date' });
+    else if (yearOf(day.date) !== year)
+      issues.push({ field, code: 'wrong_year', params: { year }, message: `is not in ${year}` });
     // A holiday on a weekend closes nothing, a make-up weekday opens nothing: surely a typo.
     else if (list === 'holidays' && isWeekend(day.date))
-      issues.push({ field, message: 'falls on a weekend; list the weekday it is observed on' });
+      issues.push({
+        field,
+        code: 'holiday_on_weekend',
+        message: 'falls on a weekend; list the weekday it is observed on',
+      });
     else if (list === 'makeUpWorkdays' && !isWeekend(day.date))
-      issues.push({ field, message: 'is a weekday; a make-up working day is a Saturday or Sunday' });
-    else if (seen.has(day.date)) issues.push({ field, message: 'is listed twice' });
+      issues.push({
+        field,
+        code: 'workday_not_weekend',
+        message: 'is a weekday; a make-up working day is a Saturday or Sunday',
+      });
+    else if (seen.has(day.date)) issues.push({ field, code: 'duplicate', message: 'is listed twice' });
     seen.add(day.date);
-    if (day.name.trim() === '') issues.push({ field: `/${list}/${i}/name`, message: 'is empty' });
+    if (day.name.trim() === '')
+      issues.push({ field: `/${list}/${i}/name`, code: 'empty', message: 'is empty' });
   });
   return issues;
 }

@@ -68,6 +68,7 @@ export function createCardsService({ store, auth, clock, ids }: CardsDeps) {
             [
               {
                 field: '/primaryCardId',
+                code: primary ? 'primary_is_supplementary' : 'not_found',
                 message: primary ? 'is itself a supplementary card' : 'no such card',
               },
             ],

@@ -43,15 +43,21 @@ function flagDates(today: CalendarDate, asked: AskedFlagDates): FlagDates {
     ['/until', asked.until],
   ] as const) {
     if (date === undefined) continue;
-    if (!isCalendarDate(date)) issues.push({ field, message: 'is not a calendar date' });
-    else if (date < today) issues.push({ field, message: `is before today (${today}, Asia/Taipei)` });
+    if (!isCalendarDate(date)) issues.push({ field, code: 'not_date', message: 'is not a calendar date' });
+    else if (date < today)
+      issues.push({
+        field,
+        code: 'in_the_past',
+        params: { today },
+        message: `is before today (${today}, Asia/Taipei)`,
+      });
   }
   if (issues.length > 0)
     throw new ValidationError('A flag decision cannot count from a past date.', issues, 'flag_date_invalid');
   if (until !== null && until <= from)
     throw new ValidationError(
       'A flag must end after it starts.',
-      [{ field: '/until', message: `is not after ${from}` }],
+      [{ field: '/until', code: 'not_after', params: { from }, message: `is not after ${from}` }],
       'flag_until_before_from',
     );
   return { from, until };

@@ -164,16 +164,18 @@ function bonusDraft(
 function checkTransaction(tx: EarningTransaction): void {
   const issues: FieldIssue[] = [];
   const whole = (value: number, field: string) => {
-    if (!Number.isSafeInteger(value) || value < 0) issues.push({ field, message: 'must be an integer ≥ 0' });
+    if (!Number.isSafeInteger(value) || value < 0)
+      issues.push({ field, code: 'too_small', params: { min: 0 }, message: 'must be an integer ≥ 0' });
   };
   whole(tx.amountMinor, '/amountMinor');
   whole(tx.billedAmountTwdMinor, '/billedAmountTwdMinor');
   if (!Number.isFinite(tx.transactionAt))
-    issues.push({ field: '/transactionAt', message: 'must be epoch ms' });
-  if (!Number.isFinite(tx.settledAt)) issues.push({ field: '/settledAt', message: 'must be epoch ms' });
+    issues.push({ field: '/transactionAt', code: 'not_date_time', message: 'must be epoch ms' });
+  if (!Number.isFinite(tx.settledAt))
+    issues.push({ field: '/settledAt', code: 'not_date_time', message: 'must be epoch ms' });
   const parts = tx.installments;
   if (parts && !(Number.isSafeInteger(parts.count) && parts.index >= 1 && parts.index <= parts.count)) {
-    issues.push({ field: '/installments', message: 'needs 1 ≤ index ≤ count' });
+    issues.push({ field: '/installments', code: 'invalid', message: 'needs 1 ≤ index ≤ count' });
   }
   if (issues.length > 0)
     throw new ValidationError('The transaction cannot earn points as given.', issues, 'invalid_transaction');

@@ -84,11 +84,15 @@ describe('clawbacks', () => {
     };
     expect(refused(share(2001, 1000))).toEqual({
       code: 'refund_exceeds_original',
-      fields: [{ field: '/refundMinor', message: 'at most 200000' }],
+      fields: [
+        { field: '/refundMinor', code: 'too_large', params: { max: 200000 }, message: 'at most 200000' },
+      ],
     });
     expect(refused({ ...share(10), refundMinor: -1 })).toEqual({
       code: 'invalid_refund',
-      fields: [{ field: '/refundMinor', message: 'must be an integer ≥ 0' }],
+      fields: [
+        { field: '/refundMinor', code: 'too_small', params: { min: 0 }, message: 'must be an integer ≥ 0' },
+      ],
     });
   });
 

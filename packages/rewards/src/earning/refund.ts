@@ -110,13 +110,25 @@ function checkRefund(refund: RefundShare): void {
   const { originalAmountMinor, refundMinor, refundedBeforeMinor } = refund;
   for (const [field, value] of Object.entries({ originalAmountMinor, refundMinor, refundedBeforeMinor })) {
     if (!Number.isSafeInteger(value) || value < 0)
-      issues.push({ field: `/${field}`, message: 'must be an integer ≥ 0' });
+      issues.push({
+        field: `/${field}`,
+        code: 'too_small',
+        params: { min: 0 },
+        message: 'must be an integer ≥ 0',
+      });
   }
   if (issues.length > 0) throw new ValidationError('The refund is malformed.', issues, 'invalid_refund');
   if (refundedBeforeMinor + refundMinor > originalAmountMinor) {
     throw new ValidationError(
       'Refunds would exceed the original amount.',
-      [{ field: '/refundMinor', message: `at most ${originalAmountMinor - refundedBeforeMinor}` }],
+      [
+        {
+          field: '/refundMinor',
+          code: 'too_large',
+          params: { max: originalAmountMinor - refundedBeforeMinor },
+          message: `at most ${originalAmountMinor - refundedBeforeMinor}`,
+        },
+      ],
       'refund_exceeds_original',
     );
   }

@@ -41,7 +41,7 @@ export type Header = Readonly<Record<Column, number | undefined>> & { readonly w
 export class BadHeaderError extends ValidationError {
   override name = 'BadHeaderError';
   constructor(message: string, column?: string) {
-    super(message, column ? [{ field: column, message }] : [], 'bad_header');
+    super(message, column ? [{ field: column, code: 'bad_header', message }] : [], 'bad_header');
   }
 }
 

@@ -16,7 +16,14 @@ export function crashAfterBatches(env: NodeJS.ProcessEnv): number | null {
   if (!Number.isSafeInteger(batches) || batches < 1)
     throw new ValidationError(
       `${CRASH_AFTER_BATCHES_ENV} must be a whole number ≥ 1.`,
-      [{ field: CRASH_AFTER_BATCHES_ENV, message: 'a whole number ≥ 1' }],
+      [
+        {
+          field: CRASH_AFTER_BATCHES_ENV,
+          code: 'too_small',
+          params: { min: 1 },
+          message: 'a whole number ≥ 1',
+        },
+      ],
       'invalid_crash_hook',
     );
   return batches;

@@ -54,7 +54,7 @@ export const MAX_BATCH_SIZE = 50_000;
 export class ImportFileError extends ValidationError {
   override name = 'ImportFileError';
   constructor(message: string) {
-    super(message, [{ field: 'file', message }], 'file_unreadable');
+    super(message, [{ field: 'file', code: 'file_unreadable', message }], 'file_unreadable');
   }
 }
 
@@ -98,7 +98,14 @@ export async function importSettlementFile(deps: ImportDeps, options: ImportOpti
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE)
     throw new ValidationError(
       `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`,
-      [{ field: 'batch', message: `1..${MAX_BATCH_SIZE}` }],
+      [
+        {
+          field: 'batch',
+          code: 'out_of_range',
+          params: { min: 1, max: MAX_BATCH_SIZE },
+          message: `1..${MAX_BATCH_SIZE}`,
+        },
+      ],
       'invalid_batch_size',
     );
   const file = path.resolve(options.file);

@@ -74,9 +74,19 @@ async function releaseAll(deps: LedgerDeps, cardId: string | null): Promise<numb
 function checkSpend(input: SpendInput): void {
   const issues: FieldIssue[] = [];
   if (!Number.isSafeInteger(input.points) || input.points <= 0)
-    issues.push({ field: '/points', message: 'must be a whole number of points > 0' });
+    issues.push({
+      field: '/points',
+      code: 'too_small',
+      params: { min: 1 },
+      message: 'must be a whole number of points > 0',
+    });
   if (!/^[A-Za-z0-9._:-]{1,64}$/.test(input.reference))
-    issues.push({ field: '/reference', message: 'must be 1–64 letters, digits or . _ : -' });
+    issues.push({
+      field: '/reference',
+      code: 'not_reference',
+      params: { max: 64 },
+      message: 'must be 1–64 letters, digits or . _ : -',
+    });
   if (issues.length > 0) throw new ValidationError('The spend is malformed.', issues, 'invalid_spend');
 }
 

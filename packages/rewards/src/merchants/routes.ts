@@ -27,7 +27,7 @@ export function registerMerchantRoutes(app: PlazaApp, directory: MerchantDirecto
       if (ids === undefined) return directory.page(cursor, limit ?? MERCHANT_PAGE_DEFAULT);
       if (cursor !== undefined)
         throw new ValidationError('Ask for ids or for a page, not both.', [
-          { field: 'cursor', message: 'cannot be combined with ids' },
+          { field: 'cursor', code: 'not_with_ids', message: 'cannot be combined with ids' },
         ]);
       return { items: await directory.byIds(parseMerchantIds(ids)), nextCursor: null };
     },

@@ -1,4 +1,4 @@
-import { Body } from '@plaza/kernel';
+import { Body, type IssueMeaning, Pattern } from '@plaza/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { REFERENCE_PATTERN } from '../lifecycle/validate.ts';
 
@@ -7,14 +7,15 @@ import { REFERENCE_PATTERN } from '../lifecycle/validate.ts';
  * only such ids can ever match a channel rule, so only they may be named.
  */
 export const MERCHANT_ID_PATTERN = REFERENCE_PATTERN;
+/** What a refused reference or merchant id is told: the characters it may hold, and how many. */
+export const REFERENCE_MEANING: IssueMeaning = { code: 'not_reference', params: { max: 64 } };
 export const MERCHANT_NAME_LENGTH_MAX = 100;
 /** How many ids one `?ids=` may ask for: a channel list's merchants fit in a few requests. */
 export const MERCHANT_IDS_MAX = 100;
 export const MERCHANT_PAGE_MAX = 100;
 export const MERCHANT_PAGE_DEFAULT = 50;
 
-export const MerchantId = Type.String({
-  pattern: MERCHANT_ID_PATTERN,
+export const MerchantId = Pattern(MERCHANT_ID_PATTERN, REFERENCE_MEANING, {
   description: '1–64 letters, digits or . _ : - (as network events name merchants)',
 });
 

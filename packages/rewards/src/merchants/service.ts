@@ -39,18 +39,35 @@ function cleanName(text: string): string {
 /** Every problem with a merchant write, with fields as the admin API's body names them. */
 export function merchantIssues(id: string, input: MerchantInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!ID.test(id)) issues.push({ field: 'merchantId', message: 'must be 1–64 letters, digits or . _ : -' });
+  if (!ID.test(id))
+    issues.push({
+      field: 'merchantId',
+      code: 'not_reference',
+      params: { max: 64 },
+      message: 'must be 1–64 letters, digits or . _ : -',
+    });
   for (const language of LANGUAGES) {
     const field = `/names/${language}`;
     const name = cleanName(input.names[language]);
-    if (name === '') issues.push({ field, message: 'is required' });
+    if (name === '') issues.push({ field, code: 'required', message: 'is required' });
     else if ([...name].length > MERCHANT_NAME_LENGTH_MAX)
-      issues.push({ field, message: `must be at most ${MERCHANT_NAME_LENGTH_MAX} characters` });
-    else if (CONTROL.test(name)) issues.push({ field, message: 'must not contain control characters' });
+      issues.push({
+        field,
+        code: 'too_long',
+        params: { max: MERCHANT_NAME_LENGTH_MAX },
+        message: `must be at most ${MERCHANT_NAME_LENGTH_MAX} characters`,
+      });
+    else if (CONTROL.test(name))
+      issues.push({ field, code: 'control_characters', message: 'must not contain control characters' });
   }
   const { mcc } = input;
   if (mcc !== undefined && mcc !== null && !(Number.isInteger(mcc) && mcc >= 0 && mcc <= 9999))
-    issues.push({ field: '/mcc', message: 'must be a merchant category code 0–9999' });
+    issues.push({
+      field: '/mcc',
+      code: 'out_of_range',
+      params: { min: 0, max: 9999 },
+      message: 'must be a merchant category code 0–9999',
+    });
   return issues;
 }
 
@@ -61,11 +78,20 @@ export function merchantIssues(id: string, input: MerchantInput): FieldIssue[] {
 export function parseMerchantIds(text: string): string[] {
   const ids = [...new Set(text.split(',').map((part) => part.trim()))].filter(Boolean);
   const bad = ids.find((id) => !ID.test(id));
-  const refuse = (message: string) =>
-    new ValidationError('The ids list is not one the directory can answer.', [{ field: 'ids', message }]);
+  const refuse = (issue: Omit<FieldIssue, 'field'>) =>
+    new ValidationError('The ids list is not one the directory can answer.', [{ field: 'ids', ...issue }]);
   if (bad !== undefined)
-    throw refuse(`"${bad.slice(0, 70)}" is not a merchant id (1–64 letters, digits or . _ : -)`);
-  if (ids.length > MERCHANT_IDS_MAX) throw refuse(`may name at most ${MERCHANT_IDS_MAX} ids`);
+    throw refuse({
+      code: 'not_reference',
+      params: { max: 64 },
+      message: `"${bad.slice(0, 70)}" is not a merchant id (1–64 letters, digits or . _ : -)`,
+    });
+  if (ids.length > MERCHANT_IDS_MAX)
+    throw refuse({
+      code: 'too_many_items',
+      params: { max: MERCHANT_IDS_MAX },
+      message: `may name at most ${MERCHANT_IDS_MAX} ids`,
+    });
   return ids;
 }
 
@@ -80,7 +106,7 @@ function decodeCursor(text: string | undefined): string | null {
   if (ID.test(id)) return id;
   throw new ValidationError(
     'That cursor is not one this list gave out.',
-    [{ field: 'cursor', message: 'is not a valid cursor' }],
+    [{ field: 'cursor', code: 'invalid_cursor', message: 'is not a valid cursor' }],
     'invalid_cursor',
   );
 }

@@ -18,7 +18,7 @@ export function decodeCursor(text: string | undefined): TimeCursor | null {
   if (!match || !Number.isSafeInteger(at)) {
     throw new ValidationError(
       'That cursor is not one this list gave out.',
-      [{ field: 'cursor', message: 'is not a valid cursor' }],
+      [{ field: 'cursor', code: 'invalid_cursor', message: 'is not a valid cursor' }],
       'invalid_cursor',
     );
   }

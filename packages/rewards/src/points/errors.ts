@@ -9,7 +9,7 @@ export class EventRejectedError extends PlazaError {
       problem.code,
       problem.message,
       422,
-      problem.field ? [{ field: problem.field, message: problem.message }] : [],
+      problem.field ? [{ field: problem.field, code: problem.code, message: problem.message }] : [],
     );
   }
 }
@@ -17,7 +17,7 @@ export class EventRejectedError extends PlazaError {
 export function notAnEventBody(field: string, message: string): ValidationError {
   return new ValidationError(
     'The body is one event, or { "events": [...] } with 1 to 1,000 events.',
-    [{ field, message }],
+    [{ field, code: 'invalid_events_body', message }],
     'invalid_events_body',
   );
 }

@@ -1,10 +1,11 @@
-import { IdParam, Page, ProblemSchema } from '@plaza/kernel';
+import { IdParam, Page, Pattern, ProblemSchema } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
+import { REFERENCE_MEANING } from '../merchants/schema.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 const reference = (description?: string) =>
-  Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$', ...(description ? { description } : {}) });
+  Pattern('^[A-Za-z0-9._:-]{1,64}$', REFERENCE_MEANING, description ? { description } : {});
 const Reference = reference();
 const Instant = Type.String({ description: 'RFC 3339 with an offset, e.g. 2026-03-14T15:30:00+08:00' });
 
@@ -25,7 +26,7 @@ export const NetworkEventSchema = Type.Object(
     ),
     cardId: reference('A Plaza card id or the card network token'),
     amount: Type.Integer({ minimum: 0, description: 'ISO 4217 minor units of currency (NT$250 = 25000)' }),
-    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    currency: Pattern('^[A-Z]{3}$', { code: 'not_currency_code' }),
     billedAmountTwd: Type.Optional(
       Type.Integer({ minimum: 0, description: 'Required on settlements; TWD minor units' }),
     ),
@@ -34,8 +35,8 @@ export const NetworkEventSchema = Type.Object(
         {
           id: Reference,
           name: Type.String({ minLength: 1, maxLength: 200 }),
-          mcc: Type.String({ pattern: '^[0-9]{4}$' }),
-          country: Type.String({ pattern: '^[A-Z]{2}$' }),
+          mcc: Pattern('^[0-9]{4}$', { code: 'must_be_digits', params: { length: 4 } }),
+          country: Pattern('^[A-Z]{2}$', { code: 'not_country_code' }),
           presence: Type.Optional(Type.Union([Type.Literal('in_person'), Type.Literal('online')])),
         },
         { additionalProperties: false },

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@plaza/kernel';
+import { type FieldIssue, fieldIssue, type IssueParams } from '@plaza/kernel';
 import { isCalendarDate } from '../calendar/taipei-date.ts';
 import {
   type Channel,
@@ -22,7 +22,7 @@ export function checkProgram(program: Program): FieldIssue[] {
   const versionIds = new Set<string>();
   program.plans.forEach((plan, p) => {
     if (program.plans.findIndex((other) => other.id === plan.id) !== p) {
-      issues.push({ field: `/plans/${p}/id`, message: `duplicate plan id ${plan.id}` });
+      issues.push({ field: `/plans/${p}/id`, code: 'duplicate', message: `duplicate plan id ${plan.id}` });
     }
     issues.push(...checkPlan(plan, `/plans/${p}`, program.settings.generalRateBps, versionIds));
   });
@@ -35,17 +35,24 @@ function isWhole(value: number, min = 0): boolean {
 
 function checkSettings(settings: ProgramSettings): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const add = (field: string, message: string) => issues.push({ field: `/settings/${field}`, message });
-  if (!isWhole(settings.generalRateBps)) add('generalRateBps', 'must be a whole number of basis points');
+  const add = (field: string, code: string, message: string, params?: IssueParams) =>
+    issues.push(fieldIssue(`/settings/${field}`, code, message, params));
+  if (!isWhole(settings.generalRateBps))
+    add('generalRateBps', 'too_small', 'must be a whole number of basis points', { min: 0 });
   if (!isWhole(settings.pointValue.points, 1) || !isWhole(settings.pointValue.perTwd, 1)) {
-    add('pointValue', 'points and perTwd must be positive integers');
+    add('pointValue', 'too_small', 'points and perTwd must be positive integers', { min: 1 });
   }
-  if (!isWhole(settings.availableAfterBusinessDays)) add('availableAfterBusinessDays', 'must be ≥ 0');
+  if (!isWhole(settings.availableAfterBusinessDays))
+    add('availableAfterBusinessDays', 'too_small', 'must be ≥ 0', { min: 0 });
   const since = settings.installmentGeneralOnlySince;
-  if (since !== null && !isCalendarDate(since)) add('installmentGeneralOnlySince', 'must be YYYY-MM-DD');
+  if (since !== null && !isCalendarDate(since))
+    add('installmentGeneralOnlySince', 'not_date', 'must be YYYY-MM-DD');
   if (typeof settings.allowNegativeAvailable !== 'boolean')
-    add('allowNegativeAvailable', 'must be true or false');
-  if (!EARNING_ROUNDINGS.includes(settings.rounding)) add('rounding', "must be 'transaction' or 'line'");
+    add('allowNegativeAvailable', 'wrong_type', 'must be true or false', { type: 'boolean' });
+  if (!EARNING_ROUNDINGS.includes(settings.rounding))
+    add('rounding', 'not_allowed', "must be 'transaction' or 'line'", {
+      allowed: EARNING_ROUNDINGS.join(', '),
+    });
   return issues;
 }
 
@@ -56,14 +63,24 @@ function checkPlan(plan: Plan, at: string, generalBps: number, versionIds: Set<s
     const before = sorted[i - 1]!.validTo;
     // An open-ended version runs into every later one: the bank ends it (withdraws) first.
     if (before === null || sorted[i]!.validFrom <= before) {
-      issues.push({ field: `${at}/versions`, message: `${sorted[i - 1]!.id} overlaps ${sorted[i]!.id}` });
+      issues.push({
+        field: `${at}/versions`,
+        code: 'versions_overlap',
+        params: { first: sorted[i - 1]!.id, second: sorted[i]!.id },
+        message: `${sorted[i - 1]!.id} overlaps ${sorted[i]!.id}`,
+      });
     }
   }
   plan.versions.forEach((v, i) => {
-    if (versionIds.has(v.id)) issues.push({ field: `${at}/versions/${i}/id`, message: `duplicate ${v.id}` });
+    if (versionIds.has(v.id))
+      issues.push({ field: `${at}/versions/${i}/id`, code: 'duplicate', message: `duplicate ${v.id}` });
     versionIds.add(v.id);
     if (v.planId !== plan.id)
-      issues.push({ field: `${at}/versions/${i}/planId`, message: 'names another plan' });
+      issues.push({
+        field: `${at}/versions/${i}/planId`,
+        code: 'names_another_plan',
+        message: 'names another plan',
+      });
     issues.push(...checkVersion(v, `${at}/versions/${i}`, generalBps));
   });
   return issues;
@@ -73,25 +90,43 @@ function checkVersion(v: PlanVersion, at: string, generalBps: number): FieldIssu
   const issues: FieldIssue[] = [];
   const endOk = v.validTo === null || (isCalendarDate(v.validTo) && v.validFrom <= v.validTo);
   if (!isCalendarDate(v.validFrom) || !endOk) {
-    issues.push({ field: `${at}/validFrom`, message: 'needs valid dates with validFrom ≤ validTo' });
+    issues.push({
+      field: `${at}/validFrom`,
+      code: 'bad_date_range',
+      message: 'needs valid dates with validFrom ≤ validTo',
+    });
   }
   if (v.shelf && !isShelfWindow(v.shelf)) {
-    issues.push({ field: `${at}/shelf`, message: 'needs whole epoch ms with fromMs < untilMs' });
+    issues.push({
+      field: `${at}/shelf`,
+      code: 'bad_date_range',
+      message: 'needs whole epoch ms with fromMs < untilMs',
+    });
   }
   const channelIds = v.channels.map((c) => c.id);
   v.channels.forEach((c, i) => {
     if (channelIds.indexOf(c.id) !== i)
-      issues.push({ field: `${at}/channels/${i}/id`, message: 'duplicate' });
+      issues.push({ field: `${at}/channels/${i}/id`, code: 'duplicate', message: 'duplicate' });
     issues.push(...checkChannel(c, `${at}/channels/${i}`, generalBps));
   });
   v.caps.forEach((cap, i) => {
     if (!isWhole(cap.limitPoints))
-      issues.push({ field: `${at}/caps/${i}/limitPoints`, message: 'must be ≥ 0' });
+      issues.push({
+        field: `${at}/caps/${i}/limitPoints`,
+        code: 'too_small',
+        params: { min: 0 },
+        message: 'must be ≥ 0',
+      });
     if (cap.scope.kind === 'channel' && !channelIds.includes(cap.scope.channelId)) {
-      issues.push({ field: `${at}/caps/${i}/scope`, message: `no channel ${cap.scope.channelId}` });
+      issues.push({
+        field: `${at}/caps/${i}/scope`,
+        code: 'unknown_channel',
+        params: { channel: cap.scope.channelId },
+        message: `no channel ${cap.scope.channelId}`,
+      });
     }
     if (v.caps.findIndex((other) => other.id === cap.id) !== i) {
-      issues.push({ field: `${at}/caps/${i}/id`, message: 'duplicate' });
+      issues.push({ field: `${at}/caps/${i}/id`, code: 'duplicate', message: 'duplicate' });
     }
   });
   return issues;
@@ -101,17 +136,38 @@ function checkChannel(channel: Channel, at: string, generalBps: number): FieldIs
   const issues: FieldIssue[] = [];
   // A channel below the general rate would pay less than ordinary spending: surely a typo.
   if (!rateValues(channel.rate).every((bps) => isWhole(bps, generalBps))) {
-    issues.push({ field: `${at}/rate`, message: `every rate must be whole bps ≥ the general ${generalBps}` });
+    issues.push({
+      field: `${at}/rate`,
+      code: 'rate_below_general',
+      params: { min: generalBps },
+      message: `every rate must be whole bps ≥ the general ${generalBps}`,
+    });
   }
-  if (channel.rules.length === 0) issues.push({ field: `${at}/rules`, message: 'needs at least one rule' });
+  if (channel.rules.length === 0)
+    issues.push({
+      field: `${at}/rules`,
+      code: 'too_few_items',
+      params: { min: 1 },
+      message: 'needs at least one rule',
+    });
   channel.rules.forEach((rule, i) => {
     const conditions = [rule.merchantIds, rule.mcc, rule.region, rule.presence].filter(
       (c) => c !== undefined,
     );
     // A rule with no condition would match every transaction: the general rate's job, not a channel's.
-    if (conditions.length === 0) issues.push({ field: `${at}/rules/${i}`, message: 'needs a condition' });
+    if (conditions.length === 0)
+      issues.push({
+        field: `${at}/rules/${i}`,
+        code: 'rule_without_condition',
+        message: 'needs a condition',
+      });
     if (rule.mcc && !rule.mcc.every(isMccSpec)) {
-      issues.push({ field: `${at}/rules/${i}/mcc`, message: 'MCCs are 0–9999, ranges low ≤ high' });
+      issues.push({
+        field: `${at}/rules/${i}/mcc`,
+        code: 'bad_mcc',
+        params: { min: 0, max: 9999 },
+        message: 'MCCs are 0–9999, ranges low ≤ high',
+      });
     }
   });
   return issues;

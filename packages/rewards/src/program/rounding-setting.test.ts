@@ -11,7 +11,12 @@ describe('the rounding setting', () => {
     expect(checkProgram(line)).toEqual([]);
     const settings = { ...CUBE_PROGRAM.settings, rounding: 'half-even' } as unknown as ProgramSettings;
     expect(checkProgram({ ...CUBE_PROGRAM, settings })).toEqual([
-      { field: '/settings/rounding', message: "must be 'transaction' or 'line'" },
+      {
+        field: '/settings/rounding',
+        code: 'not_allowed',
+        params: { allowed: 'transaction, line' },
+        message: "must be 'transaction' or 'line'",
+      },
     ]);
   });
 

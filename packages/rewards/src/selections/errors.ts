@@ -18,7 +18,7 @@ export class PlanNotAvailableError extends ValidationError {
   constructor(planId: string) {
     super(
       `The plan "${planId}" is not on the shelf now.`,
-      [{ field: '/planId', message: 'is not on the shelf' }],
+      [{ field: '/planId', code: 'plan_not_available', message: 'is not on the shelf' }],
       'plan_not_available',
     );
   }
@@ -48,6 +48,6 @@ export class PlanNotEligibleError extends ValidationError {
     readonly reason: Ineligibility,
     text: LocalizedText,
   ) {
-    super(text.en, [{ field: '/planId', message: text.en }], reason.code);
+    super(text.en, [{ field: '/planId', code: reason.code, message: text.en }], reason.code);
   }
 }

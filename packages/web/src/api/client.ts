@@ -15,10 +15,10 @@ export class ApiError extends Error {
     return this.problem.code;
   }
 
-  /** Field issues keyed by field name without the JSON-pointer slash (`/title` → `title`). */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const issue of this.problem.errors ?? []) out[fieldKey(issue)] ??= issue.message;
+  /** The first issue of each field, keyed by field name without the slash (`/title` → `title`). */
+  fieldIssues(): Record<string, FieldIssue> {
+    const out: Record<string, FieldIssue> = {};
+    for (const issue of this.problem.errors ?? []) out[fieldKey(issue)] ??= issue;
     return out;
   }
 }

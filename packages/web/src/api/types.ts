@@ -150,8 +150,12 @@ export interface NotificationView {
   createdAt: number;
 }
 
+/** One field's problem: a stable code and the values its message needs (the English is for API readers). */
 export interface FieldIssue {
   field: string;
+  /** Missing only in answers from servers older than field codes. */
+  code?: string;
+  params?: Record<string, string | number>;
   message: string;
 }
 

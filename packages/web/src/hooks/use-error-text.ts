@@ -28,14 +28,15 @@ function isKnown(code: string): code is KnownCode {
 
 /**
  * Turns any thrown error into a sentence for the reader: a translated message for codes we
- * know, else the server's own detail (it says what was wrong), else a generic line.
+ * know, else a generic line in the reader's language (the server's detail is English for API
+ * readers, so it is never shown).
  */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
       if (isKnown(error.code)) return t(`errors.${error.code}`);
-      return error.problem.detail || t('errors.generic');
+      return t(error.problem.errors?.length ? 'errors.validation_failed' : 'errors.generic');
     }
     if (error instanceof TypeError) return t('errors.network');
     return t('errors.generic');

@@ -1,13 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { fieldMessage } from '../lib/problem-text.ts';
 import { useErrorText } from './use-error-text.ts';
 
 /**
- * Holds a form's server errors: per-field messages from the problem's `errors`, and one
- * form-level sentence for everything else.
+ * Holds a form's server errors: per-field messages from the problem's `errors` (each said from
+ * its code in the reader's language), and one form-level sentence for everything else.
  */
 export function useFormErrors() {
   const errorText = useErrorText();
+  const { t } = useTranslation();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [form, setForm] = useState<string | null>(null);
   return {
@@ -21,8 +24,10 @@ export function useFormErrors() {
       setFields((prev) => ({ ...prev, [field]: message }));
     },
     fromError(error: unknown) {
-      const byField = error instanceof ApiError ? error.fieldErrors() : {};
-      setFields(byField);
+      const issues = error instanceof ApiError ? error.fieldIssues() : {};
+      setFields(
+        Object.fromEntries(Object.entries(issues).map(([key, issue]) => [key, fieldMessage(t, issue)])),
+      );
       setForm(errorText(error));
     },
   };

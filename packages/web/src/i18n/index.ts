@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '../api/types.ts';
-import { initialLanguage, rememberLanguage } from './language.ts';
+import { htmlLangOf, initialLanguage, rememberLanguage } from './language.ts';
 import { en } from './locales/en.ts';
 import { zhCN } from './locales/zh-cn.ts';
 import { zhTW } from './locales/zh-tw.ts';
@@ -23,14 +23,14 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   });
-  document.documentElement.lang = lng;
+  document.documentElement.lang = htmlLangOf(lng);
   return i18next;
 }
 
 /** Switches the UI language now and for later visits. */
 export async function switchLanguage(language: UiLanguage): Promise<void> {
   rememberLanguage(language);
-  document.documentElement.lang = language;
+  document.documentElement.lang = htmlLangOf(language);
   await i18next.changeLanguage(language);
 }
 

@@ -28,6 +28,13 @@ export function pickLanguage(preferences: readonly string[]): UiLanguage {
   return 'en';
 }
 
+/** The document's language tag for a UI language: the script and region a reader's tools need. */
+export function htmlLangOf(language: UiLanguage): string {
+  if (language === 'zh-TW') return 'zh-Hant-TW';
+  if (language === 'zh-CN') return 'zh-Hans-CN';
+  return 'en';
+}
+
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }

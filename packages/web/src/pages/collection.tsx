@@ -6,12 +6,14 @@ import { ApiError } from '../api/client.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { NoteGrid } from '../components/note-grid.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** A board: its name, owner and notes. */
 export function CollectionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const board = useQuery({ queryKey: ['collection', id], queryFn: () => getCollection(id) });
+  usePageTitle(board.isError ? t('titles.notFound') : board.data?.name);
   if (board.isPending) return <Loading />;
   if (board.isError) {
     if (board.error instanceof ApiError && (board.error.status === 404 || board.error.status === 403))

@@ -9,11 +9,14 @@ import { IMAGES_MAX, ImagePicker, type PickedImage } from '../components/image-p
 import { ErrorBox, Loading } from '../components/states.tsx';
 import { TopicInput } from '../components/topic-input.tsx';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 import { BODY_MAX, bodyLength, TITLE_MAX, titleIssue, titleLength } from '../lib/text-length.ts';
 
 /** `/compose` for a new note, `/notes/:id/edit` to change one. */
 export function ComposePage() {
+  const { t } = useTranslation();
   const { id } = useParams();
+  usePageTitle(t(id ? 'titles.edit' : 'titles.compose'));
   const existing = useQuery({
     queryKey: ['note', id],
     queryFn: () => getNote(id ?? ''),

@@ -5,10 +5,12 @@ import { NoteGrid } from '../components/note-grid.tsx';
 import { Empty, Loading } from '../components/states.tsx';
 import { Tabs } from '../components/tabs.tsx';
 import { useMe } from '../hooks/use-me.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** The home screen: Discover and Following as two tabs over one grid. */
 export function HomePage({ feed }: { feed: 'discover' | 'following' }) {
   const { t } = useTranslation();
+  usePageTitle(t(feed === 'discover' ? 'titles.discover' : 'titles.following'));
   const { me, loading } = useMe();
   const tabs = [
     { to: '/', label: t('nav.discover') },

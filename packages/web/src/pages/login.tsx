@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { logIn } from '../api/account.ts';
 import { AuthForm } from '../components/auth-form.tsx';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** Log in with handle or e-mail. */
 export function LogInPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.logIn'));
   return (
     <AuthForm
       title={t('auth.logInTitle')}

@@ -12,6 +12,7 @@ import { NoteActions } from '../components/note-actions.tsx';
 import { RichText } from '../components/rich-text.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { useMe } from '../hooks/use-me.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 import { formatRelative } from '../lib/format.ts';
 
 /** One note: photos beside (desktop) or above (phone) its text, actions and comments. */
@@ -19,6 +20,7 @@ export function NotePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const note = useQuery({ queryKey: ['note', id], queryFn: () => getNote(id) });
+  usePageTitle(note.isError ? t('titles.notFound') : note.data?.title);
   if (note.isPending) return <Loading />;
   if (note.isError) {
     if (note.error instanceof ApiError && note.error.status === 404)

@@ -8,11 +8,13 @@ import { Avatar } from '../components/avatar.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { usePaged } from '../hooks/use-paged.ts';
 import { UNREAD_KEY } from '../hooks/use-unread.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 import { formatRelative } from '../lib/format.ts';
 
 /** Likes, collects, comments, replies, mentions and follows, newest first; opening the page reads them. */
 export function NotificationsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.notifications'));
   const queryClient = useQueryClient();
   const list = usePaged(['notifications', 'list'], listNotifications);
   const read = useMutation({

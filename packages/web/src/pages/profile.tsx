@@ -8,12 +8,14 @@ import { NoteGrid } from '../components/note-grid.tsx';
 import { ProfileHeader } from '../components/profile-header.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { Tabs } from '../components/tabs.tsx';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** `/u/:handle` (notes) and `/u/:handle/collections`. */
 export function ProfilePage({ tab }: { tab: 'notes' | 'collections' }) {
   const { t } = useTranslation();
   const { handle = '' } = useParams();
   const profile = useQuery({ queryKey: ['profile', handle], queryFn: () => getProfile(handle) });
+  usePageTitle(profile.isError ? t('titles.notFound') : profile.data?.displayName);
   if (profile.isPending) return <Loading />;
   if (profile.isError) {
     if (profile.error instanceof ApiError && profile.error.status === 404)

@@ -8,6 +8,7 @@ import { SearchIcon } from '../components/icons.tsx';
 import { NoteGrid } from '../components/note-grid.tsx';
 import { ResultList } from '../components/result-list.tsx';
 import { Empty } from '../components/states.tsx';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 type SearchTab = 'notes' | 'accounts' | 'topics';
 const TABS: SearchTab[] = ['notes', 'accounts', 'topics'];
@@ -19,6 +20,7 @@ function tabOf(value: string | null): SearchTab {
 /** `/search?q=&type=`: one box, three result tabs; the URL holds the state so results can be shared. */
 export function SearchPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.search'));
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const tab = tabOf(params.get('type'));

@@ -8,10 +8,12 @@ import { SettingsProfile } from '../components/settings-profile.tsx';
 import { Loading } from '../components/states.tsx';
 import { ME_KEY, useMe } from '../hooks/use-me.ts';
 import { isUiLanguage } from '../i18n/language.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** Profile, language, password, data export and account deletion. */
 export function SettingsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.settings'));
   const { me } = useMe();
   const queryClient = useQueryClient();
   if (!me) return <Loading />;

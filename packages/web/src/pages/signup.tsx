@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { signUp } from '../api/account.ts';
 import { AuthForm } from '../components/auth-form.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** Sign up; the account's language starts as the UI language the reader is using. */
 export function SignUpPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.signUp'));
   return (
     <AuthForm
       title={t('auth.signUpTitle')}

@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { topicFeed } from '../api/feeds.ts';
 import { NoteGrid } from '../components/note-grid.tsx';
+import { usePageTitle } from '../i18n/page-title.ts';
 
 /** `/topics/:topic`: every published note carrying the topic, newest first. */
 export function TopicPage() {
   const { t } = useTranslation();
   const { topic = '' } = useParams();
+  usePageTitle(t('titles.topic', { topic }));
   return (
     <div className="page page-wide">
       <header className="topic-header">

@@ -101,7 +101,14 @@ export function createCollectService({ store, boards, notes, blocks, clock, bus 
         if (current.note_count >= NOTES_PER_COLLECTION_MAX) {
           throw new ValidationError(
             `A collection holds at most ${NOTES_PER_COLLECTION_MAX} notes.`,
-            [{ field: '/collectionId', message: 'is full' }],
+            [
+              {
+                field: '/collectionId',
+                code: 'collection_full',
+                params: { max: NOTES_PER_COLLECTION_MAX },
+                message: 'is full',
+              },
+            ],
             'collection_full',
           );
         }

@@ -72,7 +72,7 @@ export function createCommentsService(deps: CommentsDeps) {
     if (!parent || parent.note_id !== noteId || hidden) {
       throw new ValidationError(
         'The comment replied to is not on this note.',
-        [{ field: '/parentId', message: 'is not a comment on this note' }],
+        [{ field: '/parentId', code: 'parent_not_on_note', message: 'is not a comment on this note' }],
         'parent_not_on_note',
       );
     }
@@ -88,7 +88,12 @@ export function createCommentsService(deps: CommentsDeps) {
     const handles = mentionedHandles(body);
     if (handles.length > COMMENT_MENTIONS_MAX) {
       throw new ValidationError('The comment mentions too many accounts.', [
-        { field: '/body', message: `mentions ${handles.length} accounts; at most ${COMMENT_MENTIONS_MAX}` },
+        {
+          field: '/body',
+          code: 'too_many_mentions',
+          params: { max: COMMENT_MENTIONS_MAX },
+          message: `mentions ${handles.length} accounts; at most ${COMMENT_MENTIONS_MAX}`,
+        },
       ]);
     }
     return resolveAccountMentions({ auth, blocks }, viewerId, handles);
@@ -103,7 +108,7 @@ export function createCommentsService(deps: CommentsDeps) {
       // Re-read inside the transaction: the thread may have been deleted since it was checked.
       if (row.root_id && !(await store.findById(row.root_id, trx))) {
         throw new ValidationError('The comment replied to was deleted.', [
-          { field: '/parentId', message: 'was deleted' },
+          { field: '/parentId', code: 'deleted', message: 'was deleted' },
         ]);
       }
       if (!(await store.insert(row, trx))) return store.findById(row.id, trx);

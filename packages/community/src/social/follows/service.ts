@@ -43,7 +43,7 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
     if (target.id === viewerId) {
       throw new ValidationError(
         'You cannot follow yourself.',
-        [{ field: 'handle', message: 'is you' }],
+        [{ field: 'handle', code: 'is_self', message: 'is you' }],
         'cannot_follow_self',
       );
     }
@@ -114,7 +114,14 @@ export function createFollowsService({ store, auth, blocks, profiles, clock, bus
       if (following >= FOLLOWING_MAX && !(await store.exists(viewerId, target.id))) {
         throw new ValidationError(
           `You can follow at most ${FOLLOWING_MAX} accounts.`,
-          [{ field: 'handle', message: 'would pass the following limit' }],
+          [
+            {
+              field: 'handle',
+              code: 'following_limit',
+              params: { max: FOLLOWING_MAX },
+              message: 'would pass the following limit',
+            },
+          ],
           'following_limit',
         );
       }

@@ -21,7 +21,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | null {
   if (dot < 1 || !Number.isSafeInteger(atMs) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new ValidationError(
       'The cursor is not one this API gave out.',
-      [{ field: 'querystring:/cursor', message: 'is not a valid cursor' }],
+      [{ field: 'querystring:/cursor', code: 'invalid_cursor', message: 'is not a valid cursor' }],
       'invalid_cursor',
     );
   }

@@ -28,14 +28,34 @@ export function checkText(raw: string, rule: TextRule): { text: string } | { iss
   const text = bidi.text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   const control = rule.multiline ? CONTROL_BUT_LINES : ANY_CONTROL;
   if (control.test(text) || LONE_SURROGATE.test(text)) {
-    return { issue: { field: rule.field, message: 'must not contain control or invalid characters' } };
+    return {
+      issue: {
+        field: rule.field,
+        code: 'control_characters',
+        message: 'must not contain control or invalid characters',
+      },
+    };
   }
   const visible = [...text.replace(INVISIBLE, '').trim()].length;
   if (visible < rule.min) {
-    return { issue: { field: rule.field, message: `must have at least ${rule.min} visible character(s)` } };
+    return {
+      issue: {
+        field: rule.field,
+        code: rule.min === 1 ? 'empty' : 'too_short',
+        params: { min: rule.min },
+        message: `must have at least ${rule.min} visible character(s)`,
+      },
+    };
   }
   if ([...text].length > rule.max) {
-    return { issue: { field: rule.field, message: `must be at most ${rule.max} characters` } };
+    return {
+      issue: {
+        field: rule.field,
+        code: 'too_long',
+        params: { max: rule.max },
+        message: `must be at most ${rule.max} characters`,
+      },
+    };
   }
   return { text };
 }

@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import { ApiError } from '../../api/client.ts';
+import { fieldMessage, fieldPath } from '../../lib/problem-text.ts';
 
 /** Server field issues keyed by path without the leading slash: `/channels/0/rate` → `channels/0/rate`. */
 export type Issues = Record<string, string>;
@@ -7,8 +9,11 @@ export function issuesOf(error: unknown): Issues {
   const out: Issues = {};
   if (!(error instanceof ApiError)) return out;
   for (const issue of error.problem.errors ?? []) {
-    const key = issue.field.replace(/^[a-z]+:/, '').replace(/^\//, '');
-    out[key] = out[key] ? `${out[key]}; ${issue.message}` : issue.message;
+    const key = fieldPath(issue);
+    // Said in the reader's language from the issue's code; the forms render during a language
+    // change, so the app's one i18next instance is the current language.
+    const message = fieldMessage(i18next.t, issue);
+    out[key] = out[key] ? `${out[key]}; ${message}` : message;
   }
   return out;
 }

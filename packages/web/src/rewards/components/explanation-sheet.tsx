@@ -13,7 +13,9 @@ export function ExplanationSheet({ tx, onClose }: { tx: TransactionItem; onClose
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const points = useTransactionPoints(tx.cardId, tx.id);
-  const title = tx.merchant?.name ?? t('rewards.tx.unknownMerchant');
+  const { text } = useLocalText();
+  // The network writes merchant names as the merchant does (Traditional here): Simplified readers get them converted.
+  const title = tx.merchant?.name ? text(tx.merchant.name) : t('rewards.tx.unknownMerchant');
   return (
     <Sheet title={title} onClose={onClose}>
       <div className="rewards-explain" data-testid="explanation">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TransactionItem } from '../api/ledger-types.ts';
+import { useLocalText } from '../hooks/use-local-text.ts';
 import { formatMoney, formatSignedPoints, formatTaipeiDateTime } from '../lib/format.ts';
 
 /** What the holder was charged: the settled amount once settled, else the authorized hold. */
@@ -16,13 +17,16 @@ export function TransactionRow({
   onOpen: (tx: TransactionItem) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { text } = useLocalText();
   const lang = i18n.language;
   const { points } = tx;
   return (
     <li data-transaction={tx.id}>
       <button type="button" className="rewards-tx" onClick={() => onOpen(tx)}>
         <span className="rewards-tx-main">
-          <span className="rewards-tx-merchant">{tx.merchant?.name ?? t('rewards.tx.unknownMerchant')}</span>
+          <span className="rewards-tx-merchant">
+            {tx.merchant?.name ? text(tx.merchant.name) : t('rewards.tx.unknownMerchant')}
+          </span>
           <span className="muted">{formatTaipeiDateTime(tx.transactionAt, lang)}</span>
           <span className={`badge rewards-status rewards-status-${tx.status}`}>
             {t(`rewards.tx.status.${knownStatus(tx.status)}`)}

@@ -3,6 +3,7 @@ import { Link, Outlet, useOutletContext, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { Empty, ErrorBox, Loading } from '../../components/states.tsx';
 import { Tabs } from '../../components/tabs.tsx';
+import { useSectionTitle } from '../../i18n/page-title.ts';
 import type { CardView } from '../api/types.ts';
 import { CardFace } from '../components/card-face.tsx';
 import { useCard } from '../hooks/use-cards.ts';
@@ -15,6 +16,16 @@ export function CardLayout() {
   const { t } = useTranslation();
   const { cardId = '' } = useParams();
   const card = useCard(cardId);
+  useSectionTitle(
+    `/rewards/cards/${cardId}`,
+    {
+      plans: t('titles.plans'),
+      transactions: t('titles.transactions'),
+      points: t('titles.points'),
+      history: t('titles.history'),
+    },
+    t('titles.card'),
+  );
   if (card.isPending) return <Loading />;
   if (card.isError) {
     if (card.error instanceof ApiError && card.error.status === 404)

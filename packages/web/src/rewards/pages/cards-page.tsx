@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty, ErrorBox, Loading } from '../../components/states.tsx';
 import { useMe } from '../../hooks/use-me.ts';
+import { usePageTitle } from '../../i18n/page-title.ts';
 import { CardFace } from '../components/card-face.tsx';
 import { useCards } from '../hooks/use-cards.ts';
 
 /** `/rewards`: the holder's cards; each opens its own page. */
 export function CardsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('titles.cards'));
   const cards = useCards();
   const { me } = useMe();
   return (

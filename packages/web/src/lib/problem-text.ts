@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import type { FieldIssue } from '../api/types.ts';
+import { en } from '../i18n/locales/en.ts';
+
+type FieldCode = keyof typeof en.fieldErrors;
+
+const FIELD_CODES: ReadonlySet<string> = new Set(Object.keys(en.fieldErrors));
+
+function isFieldCode(code: string): code is FieldCode {
+  return FIELD_CODES.has(code);
+}
+
+// `wrong_type` names a JSON type; the two a person can act on get their own sentence.
+function codeOf(issue: FieldIssue): string {
+  const type = issue.params?.type;
+  if (issue.code === 'wrong_type' && (type === 'integer' || type === 'number')) return `wrong_type_${type}`;
+  return issue.code ?? 'invalid';
+}
+
+/**
+ * A field issue as a sentence in the reader's language, from its code and params; a code this
+ * app does not know yet reads as the generic "not valid", never as the server's English.
+ * @example fieldMessage(t, { field: '/title', code: 'too_long', params: { max: 20 }, message: '…' })
+ */
+export function fieldMessage(t: TFunction, issue: FieldIssue): string {
+  const code = codeOf(issue);
+  const key = `fieldErrors.${isFieldCode(code) ? code : 'invalid'}` as const;
+  // The params come from the server, so their names cannot be checked against each message's
+  // placeholders at compile time; typed as the one message without any, a missing value would
+  // read as an empty gap rather than break the page.
+  return t(key as 'fieldErrors.invalid', { ...issue.params });
+}
+
+/** The key a form knows a field by: `/names/zh-TW` → `names/zh-TW`, `querystring:/q` → `q`. */
+export function fieldPath(issue: FieldIssue): string {
+  return issue.field.replace(/^[a-z]+:/, '').replace(/^\//, '');
+}
