@@ -4,7 +4,7 @@ import { ApiError } from './api/client.ts';
 import { communityRoutes } from './community-routes.tsx';
 import { Layout } from './components/layout.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { rewardsRoutes } from './rewards/routes.tsx';
+import { consoleRoutes, rewardsRoutes } from './rewards/routes.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -18,6 +18,8 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter([
+  // The bank's console has its own frame, none of the Community's chrome.
+  ...consoleRoutes,
   {
     element: <Layout />,
     children: [...communityRoutes, ...rewardsRoutes, { path: '*', element: <NotFoundPage /> }],
