@@ -52,7 +52,10 @@ async function searchFor(page: Page, text: string, searchLabel: string): Promise
   await form.locator('input[name=q]').fill(text);
   await form.getByRole('button', { name: searchLabel }).click();
   await page.waitForURL((address) => address.searchParams.get('q') === text);
-  const results = page.getByTestId('card-results').getByTestId('card-result');
+  // The list of this search, not the one before it still on screen while this one loads.
+  const results = page
+    .locator(`[data-testid=card-search-results][data-q="${text}"]`)
+    .getByTestId('card-result');
   await results.first().waitFor();
   return results.evaluateAll((links) => links.map((link) => link.getAttribute('data-card')));
 }

@@ -166,7 +166,12 @@ function SearchResults({ params }: { params: CardSearchParams }) {
   const items = list.data.pages.flatMap((p) => p.items);
   const truncated = list.data.pages[0]?.holdersTruncated ?? false;
   return (
-    <section className="console-card-results" aria-label={t('rewards.admin.cardSearch.results')}>
+    <section
+      className="console-card-results"
+      aria-label={t('rewards.admin.cardSearch.results')}
+      data-testid="card-search-results"
+      data-q={params.q}
+    >
       {truncated && (
         <p className="rewards-admin-note" data-testid="card-search-truncated">
           {t('rewards.admin.cardSearch.truncated')}
