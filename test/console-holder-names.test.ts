@@ -77,4 +77,15 @@ describe.each(testDatabases())('the console finds cardholders by display name ($
     expect((await search('%')).items).toEqual([]);
     expect((await search('小明')).items).toEqual([]);
   });
+
+  it('looks at a bounded number of accounts and says when more matched', async () => {
+    for (const n of [1, 2, 3]) await holder(`many_${n}`, `Chen ${n}`);
+    const directory = accountDirectory(server.platform);
+    const some = await directory.matching('chen', 2);
+    expect(some.accountIds).toHaveLength(2);
+    expect(some.truncated).toBe(true);
+    const all = await directory.matching('chen', 3);
+    expect(all).toMatchObject({ truncated: false });
+    expect(all.accountIds).toHaveLength(3);
+  });
 });
