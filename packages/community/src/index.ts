@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AccountExports, PlazaProduct } from '@plaza/kernel';
 import { type CommunityModules, createCommunityModules } from './modules.ts';
 
+export { accountDirectory } from './accounts/account-directory.ts';
 export * from './contracts.ts';
 export { uploadsOnServingClock } from './media/real-clock-uploads.ts';
 export type { CommunityModules } from './modules.ts';

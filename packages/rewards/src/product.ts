@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AccountExports, type PlazaProduct, tables } from '@plaza/kernel';
+import { type AccountExports, type Platform, type PlazaProduct, tables } from '@plaza/kernel';
 import type { CalendarAdmin } from './admin/calendar-admin.ts';
 import type { ProgramAdmin } from './admin/program-admin.ts';
 import { registerRewardsAdmin } from './admin/register.ts';
 import type { RewardsCardHistoryTables } from './cards/history-store.ts';
+import type { HolderDirectory } from './cards/holder-directory.ts';
 import { createCardProfiles } from './cards/profiles.ts';
 import { type CardsService, createCardsService } from './cards/service.ts';
 import type { CardStatusService } from './cards/status.ts';
@@ -54,6 +55,8 @@ export interface RewardsProductOptions {
   onReady?: (services: RewardsServices) => void;
   /** Where Rewards adds its part of an account's export (`GET /api/v1/me/export`, served by Community). */
   accountExports?: AccountExports;
+  /** Who holds the cards, with display names (Community's profiles); handles only when absent. */
+  holderDirectory?: (platform: Platform) => HolderDirectory;
 }
 
 /** Plaza Rewards as a product a Plaza process serves. */
@@ -91,6 +94,7 @@ export function rewardsProduct(options: RewardsProductOptions = {}): PlazaProduc
         cards,
         selections,
         cardViews,
+        holderDirectory: options.holderDirectory?.(platform),
       });
       const points = createPointsServices(platform, { programs, profiles });
       registerPoints(app, platform, { ...points, cards });

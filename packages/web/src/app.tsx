@@ -4,7 +4,7 @@ import { ApiError } from './api/client.ts';
 import { communityRoutes } from './community-routes.tsx';
 import { Layout } from './components/layout.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { rewardsRoutes } from './rewards/routes.tsx';
+import { consoleRoutes, rewardsRoutes } from './rewards/routes.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,6 +23,8 @@ const queryClient = new QueryClient({
  * compressed script to every first visit (react-router's data layer, measured with esbuild).
  */
 const routes: RouteObject[] = [
+  // The bank's console has its own frame, none of the Community's chrome.
+  ...consoleRoutes,
   {
     element: <Layout />,
     children: [...communityRoutes, ...rewardsRoutes, { path: '*', element: <NotFoundPage /> }],

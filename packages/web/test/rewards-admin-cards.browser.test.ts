@@ -1,6 +1,6 @@
 /**
  * The bank console's card screens in a real browser against a real Plaza (SQLite, and
- * PostgreSQL when PLAZA_TEST_DATABASE_URL is set): look a card up by its network token, see its
+ * PostgreSQL when PLAZA_TEST_DATABASE_URL is set): find a card by its network token, see its
  * holder, level and plan choices; change its level and set and clear a flag, each from the 1st
  * of next month, with bad input refused beside the field; screenshots on a phone and a desktop.
  */
@@ -16,6 +16,7 @@ import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './supp
 
 const ADMIN = en.rewards.admin;
 const CARDS = en.rewards.admin.cards;
+const SEARCH = en.rewards.admin.cardSearch;
 // The fixture's clock stands in March 2026: decisions count from the 1st of April.
 const NEXT_MONTH = '2026-04-01';
 const APRIL = formatCalendarDate(NEXT_MONTH, 'en');
@@ -40,7 +41,7 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     await rewards?.plaza.close();
   });
 
-  it('looks a card up by token: its holder, level and plan choices; unknown and empty refs are explained', {
+  it('finds a card by token: its holder, level and plan choices; an unknown token finds nothing', {
     timeout: 120_000,
   }, async () => {
     const page = await newPage({ ...DESKTOP, locale: 'en' });
@@ -48,18 +49,15 @@ describe.each(testDatabases())('the console’s card screens ($name)', (database
     await page.goto(url('/rewards/admin'));
     await page.getByRole('link', { name: ADMIN.tabs.cards, exact: true }).click();
     await page.waitForURL(url('/rewards/admin/cards'));
-    const lookup = page.getByTestId('card-lookup');
-    await lookup.getByRole('button', { name: CARDS.lookup }).click();
-    expect(await fieldError(lookup, 'cardRef')).toBe(CARDS.lookupEmpty);
-    expect(page.url()).toBe(url('/rewards/admin/cards'));
+    const search = page.getByTestId('card-search');
+    await search.locator('input[name=q]').fill('tok_nothing');
+    await search.getByRole('button', { name: SEARCH.search }).click();
+    await expect.poll(() => page.getByTestId('card-search-none').textContent()).toBe(SEARCH.none);
 
-    await lookup.locator('input[name=cardRef]').fill('tok_nothing');
-    await lookup.getByRole('button', { name: CARDS.lookup }).click();
-    await expect.poll(() => page.getByTestId('admin-card-not-found').textContent()).toBe(CARDS.notFound);
-
-    await lookup.locator('input[name=cardRef]').fill(rewards.card.token);
-    await lookup.getByRole('button', { name: CARDS.lookup }).click();
-    await page.waitForURL(url(`/rewards/admin/cards/${encodeURIComponent(rewards.card.token)}`));
+    await search.locator('input[name=q]').fill(rewards.card.token);
+    await search.getByRole('button', { name: SEARCH.search }).click();
+    await page.locator(`[data-testid=card-result][data-card="${rewards.card.id}"]`).click();
+    await page.waitForURL(url(`/rewards/admin/cards/${rewards.card.id}`));
     const card = page.getByTestId('admin-card');
     await card.waitFor();
     expect(await card.getAttribute('data-card')).toBe(rewards.card.id);

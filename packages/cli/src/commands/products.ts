@@ -1,4 +1,4 @@
-import { type CommunityModules, communityProduct } from '@plaza/community';
+import { accountDirectory, type CommunityModules, communityProduct } from '@plaza/community';
 import { createAccountExports, type PlazaProduct } from '@plaza/kernel';
 import { type RewardsServices, rewardsProduct } from '@plaza/rewards';
 
@@ -11,6 +11,11 @@ export function allProducts(
   const accountExports = createAccountExports();
   return [
     communityProduct(onCommunityReady, { accountExports }),
-    rewardsProduct({ ...(onRewardsReady ? { onReady: onRewardsReady } : {}), accountExports }),
+    rewardsProduct({
+      ...(onRewardsReady ? { onReady: onRewardsReady } : {}),
+      accountExports,
+      // The bank console finds cardholders by their Community display names too.
+      holderDirectory: accountDirectory,
+    }),
   ];
 }

@@ -7,7 +7,7 @@ const screen = (name: ScreenName): Pick<RouteObject, 'element'> => ({
   element: lazyPage(async () => (await import('./screens.tsx')).screens[name]),
 });
 
-/** The card app under `/rewards` (signed-in holders) and the bank's console under `/rewards/admin`. */
+/** The card app under `/rewards` (signed-in holders), inside the Community's frame. */
 export const rewardsRoutes: RouteObject[] = [
   { path: '/rewards', ...screen('cards') },
   {
@@ -21,6 +21,10 @@ export const rewardsRoutes: RouteObject[] = [
       { path: 'history', ...screen('history') },
     ],
   },
+];
+
+/** The bank's console under `/rewards/admin`, in a frame of its own (`admin/console-frame.tsx`). */
+export const consoleRoutes: RouteObject[] = [
   {
     path: '/rewards/admin',
     ...screen('admin'),

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
-import { Tabs } from '../../components/tabs.tsx';
+import { Outlet, useLocation } from 'react-router';
 import { useSectionTitle } from '../../i18n/page-title.ts';
+import { ConsoleFrame, sectionOf } from './console-frame.tsx';
 
-/** `/rewards/admin/*`: the console's sections as tabs. */
+/** `/rewards/admin/*`: the console's frame, the section's name as the page's heading, the section. */
 export function AdminLayout() {
   const { t } = useTranslation();
   useSectionTitle(
@@ -18,20 +18,15 @@ export function AdminLayout() {
     },
     t('titles.admin'),
   );
+  const section = sectionOf(useLocation().pathname);
   return (
-    <div className="page rewards rewards-admin">
-      <h1 className="page-title">{t('rewards.admin.title')}</h1>
-      <Tabs
-        label={t('rewards.admin.sections')}
-        tabs={[
-          { to: '/rewards/admin/plans', label: t('rewards.admin.tabs.catalog'), end: false },
-          { to: '/rewards/admin/cards', label: t('rewards.admin.tabs.cards'), end: false },
-          { to: '/rewards/admin/merchants', label: t('rewards.admin.tabs.merchants') },
-          { to: '/rewards/admin/calendar', label: t('rewards.admin.tabs.calendar'), end: false },
-          { to: '/rewards/admin/preview', label: t('rewards.admin.tabs.preview') },
-        ]}
-      />
-      <Outlet />
-    </div>
+    <ConsoleFrame withNav>
+      <div className="page rewards rewards-admin">
+        <h1 className="page-title">
+          {section ? t(`rewards.admin.tabs.${section}`) : t('rewards.admin.title')}
+        </h1>
+        <Outlet />
+      </div>
+    </ConsoleFrame>
   );
 }

@@ -4,10 +4,12 @@ import { Link } from 'react-router';
 import { RequireAuth } from '../../components/require-auth.tsx';
 import { Empty } from '../../components/states.tsx';
 import { useMe } from '../../hooks/use-me.ts';
+import { ConsoleFrame } from './console-frame.tsx';
 
 /**
  * The bank's console is for the admin role only. Anyone else signed in is told so plainly (the
- * API would refuse them anyway); signed-out readers go to log in first.
+ * API would refuse them anyway), inside the bank's frame without its sections; signed-out readers
+ * go to log in first.
  */
 export function RequireAdmin({ children }: { children: ReactNode }) {
   return (
@@ -22,15 +24,17 @@ function AdminOnly({ children }: { children: ReactNode }) {
   const { me } = useMe();
   if (me?.role !== 'admin')
     return (
-      <Empty>
-        <div className="rewards-not-allowed" data-testid="admin-not-allowed">
-          <h1 className="page-title">{t('rewards.admin.notAllowedTitle')}</h1>
-          <p>{t('rewards.admin.notAllowed')}</p>
-        </div>
-        <Link to="/rewards" className="btn btn-primary">
-          {t('rewards.admin.toCardApp')}
-        </Link>
-      </Empty>
+      <ConsoleFrame withNav={false}>
+        <Empty>
+          <div className="rewards-not-allowed" data-testid="admin-not-allowed">
+            <h1 className="page-title">{t('rewards.admin.notAllowedTitle')}</h1>
+            <p>{t('rewards.admin.notAllowed')}</p>
+          </div>
+          <Link to="/rewards" className="btn btn-primary">
+            {t('rewards.admin.toCardApp')}
+          </Link>
+        </Empty>
+      </ConsoleFrame>
     );
   return <>{children}</>;
 }

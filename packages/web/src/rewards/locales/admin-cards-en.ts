@@ -1,10 +1,5 @@
 /** English strings of the console's card screens (`/rewards/admin/cards`). */
 export const adminCardsEn = {
-  lookupTitle: 'Look up a card',
-  lookupLabel: 'Card id or network token',
-  lookupHint: 'As the bank issued it, e.g. tok_… or the card id',
-  lookup: 'Look up',
-  lookupEmpty: 'Enter a card id or a network token.',
   notFound: 'No card has that id or token.',
   summary: 'Card',
   holder: 'Cardholder',

@@ -3,11 +3,6 @@ import type { Widen } from './types.ts';
 
 /** 后台卡片管理（简体中文）。 */
 export const adminCardsZhCN: Widen<typeof adminCardsEn> = {
-  lookupTitle: '查询卡片',
-  lookupLabel: '卡片编号或网络代码',
-  lookupHint: '银行发卡时的编号，例如 tok_… 或卡片编号',
-  lookup: '查询',
-  lookupEmpty: '请输入卡片编号或网络代码。',
   notFound: '查无此编号或代码的卡片。',
   summary: '卡片',
   holder: '持卡人',

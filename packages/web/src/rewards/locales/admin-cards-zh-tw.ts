@@ -3,11 +3,6 @@ import type { Widen } from './types.ts';
 
 /** 後台卡片管理（繁體中文）。 */
 export const adminCardsZhTW: Widen<typeof adminCardsEn> = {
-  lookupTitle: '查詢卡片',
-  lookupLabel: '卡片編號或網路代碼',
-  lookupHint: '銀行發卡時的編號，例如 tok_… 或卡片編號',
-  lookup: '查詢',
-  lookupEmpty: '請輸入卡片編號或網路代碼。',
   notFound: '查無此編號或代碼的卡片。',
   summary: '卡片',
   holder: '持卡人',

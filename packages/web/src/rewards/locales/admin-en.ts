@@ -1,11 +1,14 @@
 import { adminCalendarEn } from './admin-calendar-en.ts';
 import { adminCardsEn } from './admin-cards-en.ts';
+import { adminCardSearchEn, adminConsoleEn } from './admin-console-en.ts';
 import { adminMerchantsEn } from './admin-merchants-en.ts';
 
 /** English strings of the bank's console (`/rewards/admin`). */
 export const adminEn = {
   calendar: adminCalendarEn,
   cards: adminCardsEn,
+  cardSearch: adminCardSearchEn,
+  console: adminConsoleEn,
   directory: adminMerchantsEn,
   title: 'Bank console',
   sections: 'Console sections',

@@ -1,5 +1,6 @@
 import { adminCalendarZhCN } from './admin-calendar-zh-cn.ts';
 import { adminCardsZhCN } from './admin-cards-zh-cn.ts';
+import { adminCardSearchZhCN, adminConsoleZhCN } from './admin-console-zh-cn.ts';
 import type { adminEn } from './admin-en.ts';
 import { adminMerchantsZhCN } from './admin-merchants-zh-cn.ts';
 import type { Widen } from './types.ts';
@@ -8,6 +9,8 @@ import type { Widen } from './types.ts';
 export const adminZhCN: Widen<typeof adminEn> = {
   calendar: adminCalendarZhCN,
   cards: adminCardsZhCN,
+  cardSearch: adminCardSearchZhCN,
+  console: adminConsoleZhCN,
   directory: adminMerchantsZhCN,
   title: '银行管理后台',
   sections: '后台功能',

@@ -1,5 +1,6 @@
 import { adminCalendarZhTW } from './admin-calendar-zh-tw.ts';
 import { adminCardsZhTW } from './admin-cards-zh-tw.ts';
+import { adminCardSearchZhTW, adminConsoleZhTW } from './admin-console-zh-tw.ts';
 import type { adminEn } from './admin-en.ts';
 import { adminMerchantsZhTW } from './admin-merchants-zh-tw.ts';
 import type { Widen } from './types.ts';
@@ -8,6 +9,8 @@ import type { Widen } from './types.ts';
 export const adminZhTW: Widen<typeof adminEn> = {
   calendar: adminCalendarZhTW,
   cards: adminCardsZhTW,
+  cardSearch: adminCardSearchZhTW,
+  console: adminConsoleZhTW,
   directory: adminMerchantsZhTW,
   title: '銀行管理後台',
   sections: '後台功能',

@@ -1,55 +1,30 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
-import { FormFooter, TextField } from '../../../components/field.tsx';
 import { Empty, ErrorBox, Loading } from '../../../components/states.tsx';
 import { CardFlags } from './card-flags.tsx';
 import { CardLevel } from './card-level.tsx';
+import { CardSearchPage } from './card-search-page.tsx';
 import { CardSelections } from './card-selections.tsx';
 import { CardSummary } from './card-summary.tsx';
 import { useAdminCard } from './use-admin-card.ts';
 
 /**
- * `/rewards/admin/cards` and `/rewards/admin/cards/:cardRef`: find a card by id or network token,
- * then its holder, level and flags with the decisions behind them, and the forms to change them.
+ * `/rewards/admin/cards`: the search and list of cards; `/rewards/admin/cards/:cardRef` (an id or
+ * network token): its holder, level and flags with the decisions behind them, and the forms to
+ * change them.
  */
 export function CardLookupPage() {
+  const { t } = useTranslation();
   const { cardRef = '' } = useParams();
+  if (!cardRef) return <CardSearchPage />;
   return (
     <section className="rewards-section">
-      <LookupForm key={cardRef} initial={cardRef} />
-      {cardRef && <CardDetails cardRef={cardRef} />}
+      <Link to="/rewards/admin/cards" className="console-back" data-testid="card-back">
+        {t('rewards.admin.cardSearch.backToList')}
+      </Link>
+      <CardDetails cardRef={cardRef} />
     </section>
-  );
-}
-
-function LookupForm({ initial }: { initial: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [ref, setRef] = useState(initial);
-  const [empty, setEmpty] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const wanted = ref.trim();
-    setEmpty(!wanted);
-    if (wanted) void navigate(`/rewards/admin/cards/${encodeURIComponent(wanted)}`);
-  };
-  return (
-    <form className="card rewards-admin-form" onSubmit={submit} noValidate data-testid="card-lookup">
-      <h2 className="section-title">{t('rewards.admin.cards.lookupTitle')}</h2>
-      <TextField
-        label={t('rewards.admin.cards.lookupLabel')}
-        hint={t('rewards.admin.cards.lookupHint')}
-        name="cardRef"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={ref}
-        onChange={setRef}
-        error={empty ? t('rewards.admin.cards.lookupEmpty') : undefined}
-      />
-      <FormFooter error={null} submitLabel={t('rewards.admin.cards.lookup')} disabled={false} />
-    </form>
   );
 }
 
