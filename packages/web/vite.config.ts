@@ -36,6 +36,10 @@ export default defineConfig({
     emptyOutDir: true,
     // dist/.vite/manifest.json: which files the first page loads (the size test reads it).
     manifest: true,
+    // One stylesheet for every page (≈ 7 kB brotli): it sits after the content in index.html
+    // (scripts/web/critical-style.ts), and a page's own stylesheet added later to the head would
+    // come before it in the cascade and lose every tie it won when it came last.
+    cssCodeSplit: false,
     rolldownOptions: { output: { codeSplitting: { groups: VENDOR_GROUPS } } },
   },
 });
