@@ -20,7 +20,8 @@ describe('selection refusals', () => {
       name: 'SupplementaryFollowsPrimaryError',
       code: 'supplementary_follows_primary',
       status: 403,
-      message: 'A supplementary card follows the plan of its primary card; the primary cardholder changes it.',
+      message:
+        'A supplementary card follows the plan of its primary card; the primary cardholder changes it.',
     });
   });
 
