@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CardState } from '../earning/types.ts';
 import { type Ineligibility, ineligibility, ineligibilityText } from './eligibility.ts';
 import {
   AlreadySwitchedTodayError,
@@ -109,7 +110,7 @@ describe('ineligibilityText', () => {
   });
 });
 
-function card(birthMonth: number | null, kidsFrom?: string) {
+function card(birthMonth: number | null, kidsFrom?: string): CardState {
   return {
     level: 1 as const,
     birthMonth,
