@@ -61,7 +61,7 @@ describe('invisible characters', () => {
 
 describe('title and body limits', () => {
   it('refuses a title over 20 with its measured length', () => {
-    expect(cleanTitle('一'.repeat(20) + 'a').issues).toEqual([
+    expect(cleanTitle(`${'一'.repeat(20)}a`).issues).toEqual([
       {
         field: '/title',
         message: 'is 20.5 long; at most 20 (a Chinese character counts 1, a Latin letter ½)',
@@ -134,7 +134,7 @@ describe('topic limits', () => {
 
 describe('mention limits', () => {
   it('reads handles of 3 to 30 letters, digits or _, not inside a word, an address or a longer name', () => {
-    expect(mentionedHandles('@abc @ab @' + 'x'.repeat(30) + ' @' + 'y'.repeat(31))).toEqual([
+    expect(mentionedHandles(`@abc @ab @${'x'.repeat(30)} @${'y'.repeat(31)}`)).toEqual([
       'abc',
       'x'.repeat(30),
     ]);
