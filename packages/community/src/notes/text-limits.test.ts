@@ -8,6 +8,7 @@ import {
   mentionedHandles,
   proseOf,
   titleLength,
+  topicKey,
 } from './text.ts';
 
 /**
@@ -113,6 +114,16 @@ describe('topic limits', () => {
     expect(collectTopics([...ten, 'T0'], '#t1').issues).toEqual([]);
     expect(collectTopics([...ten, 'eleven'], '').issues).toEqual([
       { field: '/topics', message: 'has 11 topics; at most 10' },
+    ]);
+  });
+
+  it('keys a topic without its leading #s and spaces, and keeps a # inside it', () => {
+    // A topic page asked for with a pasted ' #夜市' is the topic 夜市 (it found nothing before).
+    for (const spelled of [' ##夜市 ', '# 夜市', '\u3000#夜市'])
+      expect(topicKey(spelled)).toBe(topicKey('夜市'));
+    expect(topicKey('C#')).toBe('c#');
+    expect(collectTopics(['c#'], '').issues).toEqual([
+      { field: '/topics/0', message: 'topic "c#" may hold only letters, digits and _' },
     ]);
   });
 
