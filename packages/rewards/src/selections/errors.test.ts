@@ -88,6 +88,7 @@ describe('ineligibilityText', () => {
   it('a flag plan names the date the card may choose it from, or that it may not', () => {
     const kids = { 'zh-TW': '童樂匯', en: 'Kids' };
     const later = ineligibility({ kind: 'flag', flag: 'kids' }, card(1, '2025-09-01'), '2025-08-15');
+    expect(later).toEqual({ code: 'not_eligible', flag: 'kids', eligibleFrom: '2025-09-01' });
     expect(ineligibilityText(later!, kids)).toEqual({
       'zh-TW': '童樂匯須符合資格，此卡自 2025-09-01 起可選用。',
       en: 'Kids needs eligibility (kids); this card may choose it from 2025-09-01.',
