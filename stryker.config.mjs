@@ -14,8 +14,8 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   coverageAnalysis: 'perTest',
   mutate: [...RULE_MODULES, ...NOT_MUTATED],
-  // The machine is shared (2 cores, several engineers): two test processes at most.
-  concurrency: 2,
+  // The machine is shared (2 cores, several engineers and their test runs): one test process.
+  concurrency: 1,
   timeoutMS: 60_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

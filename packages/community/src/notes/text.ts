@@ -96,7 +96,8 @@ const MENTION_RE = /(?<![\p{L}\p{M}\p{N}_.@])@([A-Za-z0-9_]{3,30})(?![A-Za-z0-9_
  * @example topicKey('#台灣美食') === topicKey('台湾美食')
  */
 export function topicKey(topic: string): string {
-  return toSimplified(topic.normalize('NFKC').replace(/^#+/, '').trim().toLowerCase());
+  // Trimmed on both sides of the `#`s: ' #夜市' and '# 夜市' are the topic 夜市.
+  return toSimplified(topic.normalize('NFKC').trim().replace(/^#+/, '').trim().toLowerCase());
 }
 
 /**
