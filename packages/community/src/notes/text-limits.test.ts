@@ -65,6 +65,8 @@ describe('title and body limits', () => {
     expect(cleanTitle(`${'一'.repeat(20)}a`).issues).toEqual([
       {
         field: '/title',
+        code: 'title_too_long',
+        params: { max: 20 },
         message: 'is 20.5 long; at most 20 (a Chinese character counts 1, a Latin letter ½)',
       },
     ]);
@@ -72,11 +74,16 @@ describe('title and body limits', () => {
 
   it('refuses a title with a direction control, a lone surrogate or a control character', () => {
     expect(cleanTitle('abc\u202Edef').issues).toEqual([
-      { field: '/title', message: 'contains U+202E, an invisible character that reorders text' },
+      {
+        field: '/title',
+        code: 'bidi_control',
+        params: { character: 'U+202E' },
+        message: 'contains U+202E, an invisible character that reorders text',
+      },
     ]);
     for (const bad of ['a\uD800b', 'a\u0000b', 'tab\there'])
       expect(cleanTitle(bad).issues).toEqual([
-        { field: '/title', message: 'contains control or invalid characters' },
+        { field: '/title', code: 'control_characters', message: 'contains control or invalid characters' },
       ]);
   });
 
@@ -84,7 +91,12 @@ describe('title and body limits', () => {
     expect(cleanBody('字'.repeat(1000)).issues).toEqual([]);
     expect(cleanBody(`${'字'.repeat(1000)}\u200B`).issues).toEqual([]);
     expect(cleanBody('字'.repeat(1001)).issues).toEqual([
-      { field: '/body', message: 'has 1001 characters; at most 1000' },
+      {
+        field: '/body',
+        code: 'too_long',
+        params: { max: 1000 },
+        message: 'has 1001 characters; at most 1000',
+      },
     ]);
   });
 
@@ -92,7 +104,11 @@ describe('title and body limits', () => {
     expect(cleanBody('a\u202Eb\rc').value).toBe('ab\nc');
     expect(cleanBody('  text  ').value).toBe('text');
     expect(cleanBody('a\u001Bb').issues).toEqual([
-      { field: '/body', message: 'contains control characters other than newline and tab' },
+      {
+        field: '/body',
+        code: 'control_characters',
+        message: 'contains control characters other than newline and tab',
+      },
     ]);
     expect(cleanBody('a\uDC00').issues).toHaveLength(1);
   });
@@ -102,10 +118,20 @@ describe('topic limits', () => {
   it('takes a topic of 30 characters and refuses 31, with the sentence', () => {
     expect(collectTopics(['字'.repeat(30)], '').issues).toEqual([]);
     expect(collectTopics(['字'.repeat(31)], '').issues).toEqual([
-      { field: '/topics/0', message: `topic "${'字'.repeat(31)}" is longer than 30 characters` },
+      {
+        field: '/topics/0',
+        code: 'topic_too_long',
+        params: { topic: '字'.repeat(31), max: 30 },
+        message: `topic "${'字'.repeat(31)}" is longer than 30 characters`,
+      },
     ]);
     expect(collectTopics(['a b'], '').issues).toEqual([
-      { field: '/topics/0', message: 'topic "a b" may hold only letters, digits and _' },
+      {
+        field: '/topics/0',
+        code: 'topic_characters',
+        params: { topic: 'a b' },
+        message: 'topic "a b" may hold only letters, digits and _',
+      },
     ]);
   });
 
@@ -113,7 +139,12 @@ describe('topic limits', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `t${i}`);
     expect(collectTopics([...ten, 'T0'], '#t1').issues).toEqual([]);
     expect(collectTopics([...ten, 'eleven'], '').issues).toEqual([
-      { field: '/topics', message: 'has 11 topics; at most 10' },
+      {
+        field: '/topics',
+        code: 'too_many_topics',
+        params: { max: 10 },
+        message: 'has 11 topics; at most 10',
+      },
     ]);
   });
 
@@ -123,14 +154,24 @@ describe('topic limits', () => {
       expect(topicKey(spelled)).toBe(topicKey('夜市'));
     expect(topicKey('C#')).toBe('c#');
     expect(collectTopics(['c#'], '').issues).toEqual([
-      { field: '/topics/0', message: 'topic "c#" may hold only letters, digits and _' },
+      {
+        field: '/topics/0',
+        code: 'topic_characters',
+        params: { topic: 'c#' },
+        message: 'topic "c#" may hold only letters, digits and _',
+      },
     ]);
   });
 
   it('strips leading #s and spaces from listed topics, and names a direction control', () => {
     expect(collectTopics(['  ##夜市 '], '').topics).toEqual(['夜市']);
     expect(collectTopics(['ok', 'a\u202Eb'], '').issues).toEqual([
-      { field: '/topics/1', message: 'contains U+202E, an invisible character that reorders text' },
+      {
+        field: '/topics/1',
+        code: 'bidi_control',
+        params: { character: 'U+202E' },
+        message: 'contains U+202E, an invisible character that reorders text',
+      },
     ]);
   });
 
@@ -156,7 +197,12 @@ describe('mention limits', () => {
     const handles = (n: number) => Array.from({ length: n }, (_, i) => `@user_${i}`).join(' ');
     expect(issuesOf(note({ body: handles(20) }))).toEqual([]);
     expect(issuesOf(note({ body: handles(21) }))).toEqual([
-      { field: '/body', message: 'mentions 21 accounts; at most 20' },
+      {
+        field: '/body',
+        code: 'too_many_mentions',
+        params: { max: 20 },
+        message: 'mentions 21 accounts; at most 20',
+      },
     ]);
   });
 
@@ -171,12 +217,19 @@ describe('a note as a whole', () => {
       { length: 19 },
       (_, i) => `01890000-0000-7000-8000-${String(i).padStart(12, '0')}`,
     );
-    const range = [{ field: '/mediaIds', message: 'needs 1 to 18 images' }];
+    const range = [
+      {
+        field: '/mediaIds',
+        code: 'image_count',
+        params: { min: 1, max: 18 },
+        message: 'needs 1 to 18 images',
+      },
+    ];
     expect(issuesOf(note({ mediaIds: [] }))).toEqual(range);
     expect(issuesOf(note({ mediaIds: ids }))).toEqual(range);
     expect(issuesOf(note({ mediaIds: ids.slice(0, 1) }))).toEqual([]);
     expect(issuesOf(note({ mediaIds: [ids[0]!, ids[0]!] }))).toEqual([
-      { field: '/mediaIds', message: 'lists an image more than once' },
+      { field: '/mediaIds', code: 'duplicate_items', message: 'lists an image more than once' },
     ]);
   });
 
