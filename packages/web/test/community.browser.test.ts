@@ -66,7 +66,7 @@ describe('Plaza Community in the browser', () => {
     // A: a desktop browser that prefers Traditional Chinese.
     const a = await newPage({ ...DESKTOP, locale: 'zh-TW' });
     await signUpInBrowser(a, 'foodie_a', zhTW.auth.signUp);
-    await expect.poll(() => a.getAttribute('html', 'lang')).toBe('zh-TW');
+    await expect.poll(() => a.getAttribute('html', 'lang')).toBe('zh-Hant-TW');
     await a.getByRole('link', { name: zhTW.nav.compose }).first().click();
     await a.waitForURL(url('/compose'));
     await a.locator('input[type=file]').setInputFiles([
@@ -185,7 +185,7 @@ describe('Plaza Community in the browser', () => {
     await expect.poll(() => page.locator('.topbar-nav a').first().textContent()).toBe(zhTW.nav.discover);
     await page.reload();
     await expect.poll(() => page.locator('.topbar-nav a').first().textContent()).toBe(zhTW.nav.discover);
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant-TW');
   });
 
   it('saves screenshots of the main pages on a phone and a desktop', { timeout: 180_000 }, async () => {
