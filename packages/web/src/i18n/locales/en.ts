@@ -290,7 +290,7 @@ export const en = {
     not_flag_name:
       'Use lowercase letters, digits, hyphens or underscores, starting with a letter, at most {{max}}.',
     not_reference: 'Use 1 to {{max}} letters, digits or . _ : -',
-    bidi_control: 'Remove the invisible text-direction characters.',
+    bidi_control: 'Remove the invisible text-direction character {{character}}.',
     control_characters: 'Remove the control characters.',
     empty: 'This cannot be empty.',
     title_too_long:

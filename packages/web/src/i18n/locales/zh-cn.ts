@@ -288,7 +288,7 @@ export const zhCN: Catalog = {
     not_program_id: '请用小写英文字母、数字、点、连字符或下划线，以字母或数字开头，最多 {{max}} 个字符。',
     not_flag_name: '请用小写英文字母、数字、连字符或下划线，以字母开头，最多 {{max}} 个字符。',
     not_reference: '请用 1 到 {{max}} 个英文字母、数字或 . _ : -',
-    bidi_control: '请移除看不见的文字方向字符。',
+    bidi_control: '请移除看不见的文字方向字符 {{character}}。',
     control_characters: '请移除控制字符。',
     empty: '不能为空。',
     title_too_long: '标题太长：最多 {{max}} 个汉字（英文字母算半个）。',

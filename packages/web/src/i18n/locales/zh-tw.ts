@@ -288,7 +288,7 @@ export const zhTW: Catalog = {
     not_program_id: '請用小寫英文字母、數字、點、連字號或底線，以字母或數字開頭，最多 {{max}} 個字元。',
     not_flag_name: '請用小寫英文字母、數字、連字號或底線，以字母開頭，最多 {{max}} 個字元。',
     not_reference: '請用 1 到 {{max}} 個英文字母、數字或 . _ : -',
-    bidi_control: '請移除看不見的文字方向字元。',
+    bidi_control: '請移除看不見的文字方向字元 {{character}}。',
     control_characters: '請移除控制字元。',
     empty: '不可空白。',
     title_too_long: '標題太長：最多 {{max}} 個中文字（英文字母算半個）。',
