@@ -69,7 +69,8 @@ async function changedPixels([a, b]: [string, string]): Promise<number> {
   return count;
 }
 
-const MARGIN_PX = 6;
+// Room round the control for its ring, or for a ring on the box that holds it (a search field).
+const MARGIN_PX = 24;
 
 /**
  * Tabs through the page from the top and measures each control's focus indicator: a screenshot
