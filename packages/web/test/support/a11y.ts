@@ -11,6 +11,8 @@ export interface Violation {
   help: string;
   /** The first few offending elements, as CSS selectors. */
   targets: string[];
+  /** What axe found wrong with the first of them, e.g. the two colours and their contrast. */
+  why: string;
 }
 
 /**
@@ -20,23 +22,12 @@ export interface Violation {
  */
 export async function axeViolations(page: Page, name: string): Promise<Violation[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode().analyze();
-  if (process.env.A11Y_DUMP)
-    (await import('node:fs')).appendFileSync(
-      process.env.A11Y_DUMP,
-      results.violations
-        .flatMap((v) =>
-          v.nodes.map(
-            (n) =>
-              `${name}\t${v.id}\t${n.target.join(' ')}\t${n.html.slice(0, 120)}\t${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}\n`,
-          ),
-        )
-        .join(''),
-    );
   return results.violations.map((v) => ({
     page: name,
     rule: v.id,
     help: v.help,
     targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
+    why: v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? '',
   }));
 }
 
