@@ -52,6 +52,8 @@ afterAll(async () => {
   await fixture?.rewards.plaza.close();
 });
 
+const secondsSince = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
+
 /**
  * Waits until the page shows its content: no spinner, no skeleton, and no request of its own in
  * flight for a moment (Playwright's networkidle waits half a second: over a minute across the sweep).
@@ -111,12 +113,22 @@ async function audit(page: Page, target: AuditedPage, label: string): Promise<Pa
 
 const inFlightOf = new WeakMap<Page, Set<unknown>>();
 
-/** A page of the given size and language, signed in as the pages' reader needs. */
+type Session = NonNullable<BrowserContextOptions['storageState']>;
+const sessions = new Map<string, Session>();
+
+/**
+ * A page of the given size and language, signed in as the pages' reader needs: through the form
+ * the first time, then with that session's cookies (eighteen logins would slow the sweep).
+ */
 async function pageFor(options: BrowserContextOptions, as: AuditedPage['as']): Promise<Page> {
-  const page = await pages().open(options, true);
-  inFlightOf.set(page, trackRequests(page));
   const handle = { nobody: '', holder: HOLDER, admin: BANK_ADMIN }[as];
-  if (handle) await logIn(page, fixture.rewards.plaza.baseUrl, handle);
+  const session = sessions.get(handle);
+  const page = await pages().open(session ? { ...options, storageState: session } : options, true);
+  inFlightOf.set(page, trackRequests(page));
+  if (handle && !session) {
+    await logIn(page, fixture.rewards.plaza.baseUrl, handle);
+    sessions.set(handle, await page.context().storageState());
+  }
   return page;
 }
 
