@@ -18,7 +18,8 @@ export function HomePage({ feed }: { feed: 'discover' | 'following' }) {
   ];
   return (
     <div className="page page-wide">
-      <Tabs tabs={tabs} label={t('nav.main')} />
+      <h1 className="visually-hidden">{feed === 'discover' ? t('nav.discover') : t('nav.following')}</h1>
+      <Tabs tabs={tabs} label={t('feed.tabs')} />
       {feed === 'discover' && (
         <NoteGrid queryKey={['feed', 'discover']} fetchPage={discoverFeed} empty={t('feed.discoverEmpty')} />
       )}

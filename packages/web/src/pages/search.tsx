@@ -32,6 +32,7 @@ export function SearchPage() {
   };
   return (
     <div className="page page-wide">
+      <h1 className="visually-hidden">{t('nav.search')}</h1>
       <form className="search-box" onSubmit={submit}>
         <SearchIcon size={18} />
         <input

@@ -40,6 +40,7 @@ export const en = {
     signInFirst: 'Log in to do this',
   },
   feed: {
+    tabs: 'Feeds',
     discoverEmpty: 'Nothing here yet. Be the first to post!',
     followingEmpty: 'Notes from people you follow appear here. Find people on Discover.',
     followingSignedOut: 'Log in to see notes from people you follow.',

@@ -42,6 +42,7 @@ export const zhCN: Catalog = {
     signInFirst: '请先登录',
   },
   feed: {
+    tabs: '动态',
     discoverEmpty: '这里还没有内容，来发布第一篇笔记吧！',
     followingEmpty: '你关注的人发布的笔记会出现在这里。去「发现」找找有趣的人吧。',
     followingSignedOut: '登录后即可查看你关注的人的笔记。',

@@ -42,6 +42,7 @@ export const zhTW: Catalog = {
     signInFirst: '請先登入',
   },
   feed: {
+    tabs: '動態',
     discoverEmpty: '這裡還沒有內容，來發佈第一篇筆記吧！',
     followingEmpty: '你關注的人發佈的筆記會出現在這裡。到「發現」找找有趣的人吧。',
     followingSignedOut: '登入後即可查看你關注的人的筆記。',

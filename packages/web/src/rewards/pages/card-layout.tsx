@@ -45,6 +45,7 @@ export function CardLayout() {
       <Link to="/rewards" className="rewards-back">
         {t('rewards.cards.back')}
       </Link>
+      <h1 className="visually-hidden">{t('rewards.card.endingIn', { last4: card.data.last4 })}</h1>
       <CardFace card={card.data} compact />
       <Tabs
         label={t('rewards.card.sections')}
