@@ -1,12 +1,14 @@
 /**
  * The note page in a real browser: photos of any proportions fit the window with their dots, on
- * a desktop and a phone; a malformed address says "not found".
+ * a desktop and a phone; a malformed address says "not found"; a failed upload in the composer
+ * says why in the reader's language and can be tried again or removed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/catalogs.ts';
+import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
-import { browserForFile } from './support/pages.ts';
+import { browserForFile, logIn } from './support/pages.ts';
+import { gradientPng } from './support/png.ts';
 import { seedAccount } from './support/seed.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
 
@@ -44,9 +46,9 @@ async function carouselBoxes(page: Page) {
       const r = el.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
     });
-  await page.locator('.carousel-slide:not([aria-hidden=true]) img').evaluate((img: HTMLImageElement) =>
-    img.decode(),
-  );
+  await page
+    .locator('.carousel-slide:not([aria-hidden=true]) img')
+    .evaluate((img: HTMLImageElement) => img.decode());
   return {
     image: await box('.carousel-slide:not([aria-hidden=true]) img'),
     dots: await box('.carousel-dots'),
@@ -82,4 +84,89 @@ describe('the note page', () => {
       });
     }
   }
+});
+
+describe('addresses and uploads that fail', () => {
+  it('says "not found" for a malformed note address, with nothing to retry', async () => {
+    const page = await pages().open({ ...PHONE, locale: 'en' });
+    for (const path of ['/notes/not-an-id', '/collections/nope']) {
+      await page.goto(url(path));
+      await page.locator('.state-empty').waitFor();
+      expect(await page.locator('.state-empty').textContent(), path).toMatch(/does not exist/);
+      expect(await page.getByText(en.errors.validation_failed).count(), path).toBe(0);
+      expect(await page.getByRole('button', { name: en.common.retry }).count(), path).toBe(0);
+    }
+    await page.goto(url('/notes/not-an-id'));
+    await page.getByText(en.note.notFound).waitFor();
+    await page.screenshot({ path: screenshotPath('note-malformed-address-phone') });
+  });
+
+  it('says why each upload failed in Chinese and lets the writer retry or remove it', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await pages().open({ ...DESKTOP, locale: 'zh-TW' }, true);
+    await logIn(page, plaza.baseUrl, 'photo_fit');
+    // Editing a note at a malformed address finds nothing either.
+    await page.goto(url('/notes/not-an-id/edit'));
+    await page.getByText(zhTW.note.notFound).waitFor();
+    await page.goto(url('/compose'));
+    const photo = (name: string) => ({
+      name,
+      mimeType: 'image/png',
+      buffer: gradientPng(120, 160, [200, 100, 50], [20, 40, 200]),
+    });
+    // The server's own refusal of a file that is not an image.
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([{ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') }]);
+    const tiles = page.getByTestId('picked-image');
+    await tiles.nth(0).getByText(zhTW.pages.upload.unsupported).waitFor();
+    // The same bytes would be refused again: only removing is offered.
+    expect(
+      await tiles.nth(0).getByRole('button', { name: zhTW.pages.upload.retry, exact: true }).count(),
+    ).toBe(0);
+    // Refusals the server gives under load or to a too-large file, answered here by the test.
+    const refusals = [
+      ['payload_too_large', 413, zhTW.pages.upload.tooLarge],
+      ['uploads_busy', 503, zhTW.pages.upload.busy],
+      ['rate_limited', 429, zhTW.pages.upload.rateLimited],
+    ] as const;
+    for (const [i, [code, status, text]] of refusals.entries()) {
+      await page.route('**/api/v1/media', (route) =>
+        route.fulfill({
+          status,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: `/problems/${code}`,
+            title: code,
+            status,
+            code,
+            detail: 'Server detail in English',
+          }),
+        }),
+      );
+      await page.locator('input[type=file]').setInputFiles([photo(`${code}.png`)]);
+      await tiles
+        .nth(i + 1)
+        .getByText(text)
+        .waitFor();
+      await page.unrouteAll();
+    }
+    expect(await page.getByText('Server detail in English').count()).toBe(0);
+    await page.fill('input[name=title]', '上傳失敗的照片');
+    await page.getByRole('button', { name: zhTW.compose.publish, exact: true }).click();
+    await page.locator('.image-picker .field-error').waitFor();
+    expect(await page.locator('.image-picker .field-error').textContent()).toBe(zhTW.pages.upload.fixFailed);
+    expect(await page.getByText(zhTW.compose.stillUploading).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('composer-failed-uploads-desktop') });
+
+    // Retrying the busy one now succeeds; removing the others leaves a note that publishes.
+    await tiles.nth(2).getByRole('button', { name: zhTW.pages.upload.retry, exact: true }).click();
+    await expect.poll(() => tiles.nth(2).locator('.tile-status').count(), { timeout: 20_000 }).toBe(0);
+    for (const index of [3, 1, 0])
+      await tiles.nth(index).getByRole('button', { name: zhTW.pages.upload.remove, exact: true }).click();
+    await expect.poll(() => tiles.count()).toBe(1);
+    await page.getByRole('button', { name: zhTW.compose.publish, exact: true }).click();
+    await page.waitForURL(/\/notes\/[0-9a-f-]+$/);
+  });
 });

@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import { deleteNote, getNote } from '../api/notes.ts';
 import type { NoteView } from '../api/types.ts';
 import { Avatar } from '../components/avatar.tsx';
@@ -13,6 +12,7 @@ import { RichText } from '../components/rich-text.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { useMe } from '../hooks/use-me.ts';
 import { formatRelative } from '../lib/format.ts';
+import { isMissing } from './missing.ts';
 
 /** One note: photos beside (desktop) or above (phone) its text, actions and comments. */
 export function NotePage() {
@@ -21,8 +21,7 @@ export function NotePage() {
   const note = useQuery({ queryKey: ['note', id], queryFn: () => getNote(id) });
   if (note.isPending) return <Loading />;
   if (note.isError) {
-    if (note.error instanceof ApiError && note.error.status === 404)
-      return <Empty>{t('note.notFound')}</Empty>;
+    if (isMissing(note.error)) return <Empty>{t('note.notFound')}</Empty>;
     return <ErrorBox error={note.error} onRetry={() => void note.refetch()} />;
   }
   return <NoteDetail note={note.data} />;

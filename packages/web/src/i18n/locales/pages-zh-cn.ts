@@ -1,0 +1,17 @@
+import type { Catalog } from './en.ts';
+
+/** 第 11 号议题新增的页面字符串（简体中文）。 */
+export const pagesZhCN: Catalog['pages'] = {
+  upload: {
+    tooLarge: '这张照片太大，无法上传。请选一张小一点的。',
+    unsupported: '这个文件不是 Plaza 能读取的照片（请用 JPEG、PNG、WebP 或 GIF）。',
+    tooManyPixels: '这张照片的像素太多。请选一张小一点的。',
+    busy: 'Plaza 正忙着处理照片，请稍后再试这一张。',
+    rateLimited: '你在短时间内上传了很多照片，请稍等一会儿再试。',
+    network: '照片没有发送出去，请检查网络连接后再试。',
+    failed: '这张照片上传失败，请再试一次。',
+    retry: '重试',
+    remove: '移除',
+    fixFailed: '有照片上传失败：请重试或移除。',
+  },
+};
