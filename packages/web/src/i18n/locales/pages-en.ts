@@ -15,4 +15,7 @@ export const pagesEn = {
     remove: 'Remove',
     fixFailed: 'Some photos could not be uploaded: try them again or remove them.',
   },
+  switch: {
+    nextChange: 'Your next plan change is possible from {{when}}.',
+  },
 } as const;

@@ -14,4 +14,7 @@ export const pagesZhCN: Catalog['pages'] = {
     remove: '移除',
     fixFailed: '有照片上传失败：请重试或移除。',
   },
+  switch: {
+    nextChange: '下次可于 {{when}} 起变更方案。',
+  },
 };

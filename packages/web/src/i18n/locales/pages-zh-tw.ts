@@ -14,4 +14,7 @@ export const pagesZhTW: Catalog['pages'] = {
     remove: '移除',
     fixFailed: '有照片上傳失敗：請重試或移除。',
   },
+  switch: {
+    nextChange: '下次可於 {{when}} 起變更方案。',
+  },
 };
