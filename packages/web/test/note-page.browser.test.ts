@@ -1,7 +1,9 @@
 /**
  * The note page in a real browser: photos of any proportions fit the window with their dots, on
  * a desktop and a phone; a malformed address says "not found"; a failed upload in the composer
- * says why in the reader's language and can be tried again or removed.
+ * says why in the reader's language and can be tried again or removed; around the note, a follow
+ * button by the author, a back button on phones, a "log in to comment" prompt, each topic once
+ * and, on phones, the note's action bar alone at the bottom.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { type RunningPlaza, startPlaza } from './support/server.ts';
 let plaza: RunningPlaza;
 const pages = browserForFile();
 const url = (path: string) => plaza.baseUrl + path;
-const notes: Record<'tall' | 'wide', string> = { tall: '', wide: '' };
+const notes: Record<'tall' | 'wide' | 'topics', string> = { tall: '', wide: '', topics: '' };
 
 beforeAll(async () => {
   plaza = await startPlaza();
@@ -26,6 +28,9 @@ beforeAll(async () => {
   const square = await author.upload(400, 400, [20, 20, 20], [240, 240, 240]);
   notes.tall = (await author.note('A tall photo', 'Portrait #fit', ['fit'], [tall, square])).id;
   notes.wide = (await author.note('A wide photo', 'Panorama #fit', ['fit'], [wide, square])).id;
+  const cover = await author.upload(300, 400, [90, 90, 200], [250, 250, 250]);
+  notes.topics = (await author.note('Topics once', 'Dusk at the pier #fit', ['fit', 'sunset'], [cover])).id;
+  await seedAccount(plaza.baseUrl, 'note_reader', 'en', 'Note reader');
 }, 240_000);
 
 afterAll(async () => {
@@ -168,5 +173,56 @@ describe('addresses and uploads that fail', () => {
     await expect.poll(() => tiles.count()).toBe(1);
     await page.getByRole('button', { name: zhTW.compose.publish, exact: true }).click();
     await page.waitForURL(/\/notes\/[0-9a-f-]+$/);
+  });
+});
+
+describe('around the note', () => {
+  it('on a phone: back to where the reader came from, one bottom bar, a prompt to log in, topics once', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await pages().open({ ...PHONE, locale: 'en' });
+    await page.goto(url('/u/photo_fit'));
+    await page.locator('.note-card-link', { hasText: 'Topics once' }).click();
+    await page.waitForURL(url(`/notes/${notes.topics}`));
+    await page.locator('.note-title').waitFor();
+
+    // The note's action bar sits at the bottom of the window, with no tab bar under it.
+    expect(await page.locator('.tabbar').isVisible()).toBe(false);
+    const bar = await page.locator('.note-actions').evaluate((el) => ({
+      bottom: el.getBoundingClientRect().bottom,
+      height: window.innerHeight,
+    }));
+    expect(Math.abs(bar.bottom - bar.height)).toBeLessThanOrEqual(1);
+
+    // A reader who is not signed in is invited to log in instead of finding no comment box.
+    expect(await page.locator('.comments textarea').count()).toBe(0);
+    const prompt = page.getByRole('link', { name: en.pages.note.logInToComment });
+    expect(await prompt.getAttribute('href')).toBe('/login');
+    // #fit is linked in the body and not repeated as a chip; #sunset, not in the body, shows once.
+    expect(await page.getByRole('link', { name: '#fit' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: '#sunset' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('note-logged-out-phone') });
+
+    await page.getByRole('button', { name: en.common.back }).click();
+    await page.waitForURL(url('/u/photo_fit'));
+    // Opened from a shared link, back leads to Discover rather than out of Plaza.
+    await page.goto(url(`/notes/${notes.topics}`));
+    await page.getByRole('button', { name: en.common.back }).click();
+    await page.waitForURL(url('/'));
+  });
+
+  it('on a desktop: follow the author from the note; no back button', { timeout: 60_000 }, async () => {
+    const page = await pages().open({ ...DESKTOP, locale: 'en' });
+    await logIn(page, plaza.baseUrl, 'note_reader');
+    await page.goto(url(`/notes/${notes.topics}`));
+    const header = page.locator('.note-author');
+    await header.getByRole('button', { name: en.profile.follow, exact: true }).click();
+    await header.getByRole('button', { name: en.profile.unfollow, exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: en.common.back }).isVisible()).toBe(false);
+    expect(await page.locator('.comments textarea').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('note-follow-desktop') });
+    // The follow is real: the author's profile says so after a reload.
+    await page.goto(url('/u/photo_fit'));
+    await page.getByRole('button', { name: en.profile.unfollow, exact: true }).waitFor();
   });
 });

@@ -1,5 +1,6 @@
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { listComments } from '../api/notes.ts';
 import type { CommentView } from '../api/types.ts';
 import { useMe } from '../hooks/use-me.ts';
@@ -27,7 +28,15 @@ export function Comments({ noteId, count, inputRef }: CommentsProps) {
   return (
     <section className="comments" aria-label={t('note.commentsTitle', { count })}>
       <h2 className="section-title">{t('note.commentsTitle', { count })}</h2>
-      {me && <CommentForm ref={inputRef} noteId={noteId} replyTo={replyTo} onDone={() => setReplyTo(null)} />}
+      {me ? (
+        <CommentForm ref={inputRef} noteId={noteId} replyTo={replyTo} onDone={() => setReplyTo(null)} />
+      ) : (
+        <p className="comment-login">
+          <Link to="/login" className="btn btn-outline">
+            {t('pages.note.logInToComment')}
+          </Link>
+        </p>
+      )}
       {list.isPending && <Loading />}
       {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && list.items.length === 0 && <Empty>{t('note.noComments')}</Empty>}

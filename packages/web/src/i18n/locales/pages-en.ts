@@ -18,4 +18,7 @@ export const pagesEn = {
   switch: {
     nextChange: 'Your next plan change is possible from {{when}}.',
   },
+  note: {
+    logInToComment: 'Log in to comment',
+  },
 } as const;

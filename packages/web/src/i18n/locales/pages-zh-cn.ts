@@ -17,4 +17,7 @@ export const pagesZhCN: Catalog['pages'] = {
   switch: {
     nextChange: '下次可于 {{when}} 起变更方案。',
   },
+  note: {
+    logInToComment: '登录后评论',
+  },
 };

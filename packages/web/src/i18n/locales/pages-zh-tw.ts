@@ -17,4 +17,7 @@ export const pagesZhTW: Catalog['pages'] = {
   switch: {
     nextChange: '下次可於 {{when}} 起變更方案。',
   },
+  note: {
+    logInToComment: '登入後留言',
+  },
 };
