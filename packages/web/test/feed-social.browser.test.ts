@@ -35,6 +35,47 @@ afterAll(async () => {
 
 const cardOf = (page: Page, title: string) => page.locator('.note-card', { hasText: title });
 
+describe('comments', () => {
+  it('orders newest or most liked first, and likes a comment', { timeout: 60_000 }, async () => {
+    const fans = [
+      await seedAccount(plaza.baseUrl, 'fan_one', 'en', 'Fan one'),
+      await seedAccount(plaza.baseUrl, 'fan_two', 'en', 'Fan two'),
+    ];
+    const first = await fans[0]!.comment(noteId, 'First and most liked');
+    await fans[1]!.comment(noteId, 'Second comment');
+    await fans[0]!.comment(noteId, 'Third and newest');
+    for (const fan of fans) await fan.likeComment(first.id);
+
+    const page = await pages().open({ ...DESKTOP, locale: 'en' });
+    await logIn(page, plaza.baseUrl, 'card_reader');
+    await page.goto(url(`/notes/${noteId}`));
+    const texts = () => page.locator('.comment-list > .comment .comment-text').allTextContents();
+    await expect.poll(texts).toEqual(['Third and newest', 'Second comment', 'First and most liked']);
+    await page.getByRole('button', { name: en.pages.comments.mostLiked }).click();
+    await expect.poll(texts).toEqual(['First and most liked', 'Third and newest', 'Second comment']);
+    const top = page.locator('.comment-list > .comment').first();
+    expect(await top.getByTestId('comment-like-count').textContent()).toBe('2');
+
+    const second = page.locator('.comment', { hasText: 'Second comment' });
+    await second.getByRole('button', { name: en.pages.comments.like }).click();
+    await expect.poll(() => second.getByTestId('comment-like-count').textContent()).toBe('1');
+    expect(
+      await second.getByRole('button', { name: en.pages.comments.unlike }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await page.screenshot({ path: screenshotPath('note-comments-most-liked-desktop') });
+    // Stored: after a reload the like is still the reader's.
+    await page.reload();
+    await expect
+      .poll(() =>
+        page
+          .locator('.comment', { hasText: 'Second comment' })
+          .getByRole('button', { name: en.pages.comments.unlike })
+          .count(),
+      )
+      .toBe(1);
+  });
+});
+
 describe('feed cards', () => {
   it('like from the card: the heart fills and the count follows the server', {
     timeout: 60_000,

@@ -114,7 +114,13 @@ export interface CommentView {
   /** On a reply: whose comment it answers (replies to replies join the top-level thread). */
   replyTo: AuthorView | null;
   replies: CommentView[];
+  likeCount: number;
+  /** Whether I like it; null when signed out. */
+  liked: boolean | null;
 }
+
+/** How a note's comments are listed. */
+export type CommentOrder = 'oldest' | 'newest' | 'liked';
 
 export interface CollectionView {
   id: string;

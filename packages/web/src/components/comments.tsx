@@ -2,11 +2,12 @@ import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listComments } from '../api/notes.ts';
-import type { CommentView } from '../api/types.ts';
+import type { CommentOrder, CommentView } from '../api/types.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { usePaged } from '../hooks/use-paged.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
+import { CommentOrderSwitch } from './comment-order.tsx';
 import { Empty, ErrorBox, Loading } from './states.tsx';
 
 interface CommentsProps {
@@ -20,14 +21,18 @@ export function Comments({ noteId, count, inputRef }: CommentsProps) {
   const { t } = useTranslation();
   const { me } = useMe();
   const [replyTo, setReplyTo] = useState<CommentView | null>(null);
-  const list = usePaged(['comments', noteId], (cursor) => listComments(noteId, cursor));
+  const [order, setOrder] = useState<CommentOrder>('newest');
+  const list = usePaged(['comments', noteId, order], (cursor) => listComments(noteId, cursor, order));
   const reply = (comment: CommentView) => {
     setReplyTo(comment);
     inputRef.current?.focus();
   };
   return (
     <section className="comments" aria-label={t('note.commentsTitle', { count })}>
-      <h2 className="section-title">{t('note.commentsTitle', { count })}</h2>
+      <div className="comments-head">
+        <h2 className="section-title">{t('note.commentsTitle', { count })}</h2>
+        <CommentOrderSwitch order={order} onChange={setOrder} />
+      </div>
       {me ? (
         <CommentForm ref={inputRef} noteId={noteId} replyTo={replyTo} onDone={() => setReplyTo(null)} />
       ) : (

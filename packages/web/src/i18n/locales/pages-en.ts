@@ -21,4 +21,11 @@ export const pagesEn = {
   note: {
     logInToComment: 'Log in to comment',
   },
+  comments: {
+    order: 'Order of comments',
+    newest: 'Newest',
+    mostLiked: 'Most liked',
+    like: 'Like comment',
+    unlike: 'Unlike comment',
+  },
 } as const;

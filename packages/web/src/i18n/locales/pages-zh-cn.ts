@@ -20,4 +20,11 @@ export const pagesZhCN: Catalog['pages'] = {
   note: {
     logInToComment: '登录后评论',
   },
+  comments: {
+    order: '评论排序',
+    newest: '最新',
+    mostLiked: '最多赞',
+    like: '点赞评论',
+    unlike: '取消点赞评论',
+  },
 };

@@ -20,4 +20,11 @@ export const pagesZhTW: Catalog['pages'] = {
   note: {
     logInToComment: '登入後留言',
   },
+  comments: {
+    order: '留言排序',
+    newest: '最新',
+    mostLiked: '最多讚',
+    like: '按讚留言',
+    unlike: '收回留言的讚',
+  },
 };
