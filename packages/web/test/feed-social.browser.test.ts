@@ -76,6 +76,26 @@ describe('comments', () => {
   });
 });
 
+describe('boards', () => {
+  it("show the photos of their latest notes on the profile's boards tab", { timeout: 60_000 }, async () => {
+    const page = await pages().open({ ...PHONE, locale: 'en' });
+    await logIn(page, plaza.baseUrl, 'card_reader');
+    await page.goto(url(`/notes/${noteId}`));
+    await page.getByRole('button', { name: en.note.collect, exact: true }).click();
+    await page.getByRole('button', { name: en.collect.noBoard }).click();
+    await expect.poll(() => page.getByTestId('collect-count').textContent()).toBe('1');
+    await page.goto(url('/u/card_reader/collections'));
+    const tile = page.locator('.collection-tile').first();
+    await tile.waitFor();
+    await expect.poll(() => tile.locator('.collection-cover img').count()).toBe(1);
+    await tile.locator('.collection-cover img').evaluate((img: HTMLImageElement) => img.decode());
+    expect(
+      await tile.locator('.collection-cover img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('profile-boards-covers-phone') });
+  });
+});
+
 describe('feed cards', () => {
   it('like from the card: the heart fills and the count follows the server', {
     timeout: 60_000,

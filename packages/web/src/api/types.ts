@@ -133,6 +133,8 @@ export interface CollectionView {
   noteCount: number;
   createdAt: number;
   updatedAt: number;
+  /** In an account's list of boards: the photos of its latest notes, newest first (≤ 3). */
+  covers?: string[];
 }
 
 export interface CollectionPage extends CollectionView {
