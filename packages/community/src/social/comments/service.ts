@@ -142,6 +142,8 @@ export function createCommentsService(deps: CommentsDeps) {
   return {
     ...reads,
     contributor,
+    /** Comment texts by id, for notifications (a deleted comment is absent). */
+    texts: (ids: string[]) => store.bodiesByIds(ids),
     /** Deleted notes lose their comments; `db` runs it inside the caller's transaction. */
     onNotesDeleted: (noteIds: string[], db?: Executor) => store.deleteByNotes(noteIds, db),
     onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>

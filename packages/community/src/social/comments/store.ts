@@ -77,6 +77,17 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
       q(db).selectFrom('social_comments').selectAll().where('id', '=', id).executeTakeFirst(),
     adjustReplies,
 
+    /** The bodies of the comments that exist among `ids`. */
+    async bodiesByIds(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await q()
+        .selectFrom('social_comments')
+        .select(['id', 'body'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.body]));
+    },
+
     /** A note's top-level comments in `order`; `limit + 1` rows. */
     topLevelPage: (
       noteId: string,
