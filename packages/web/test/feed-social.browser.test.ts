@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/catalogs.ts';
+import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
 import { browserForFile, logIn } from './support/pages.ts';
 import { type SeedClient, seedAccount } from './support/seed.ts';
@@ -124,5 +124,37 @@ describe('feed cards', () => {
     await page.goto(url('/'));
     await cardOf(page, 'Liked from the grid').locator('button.note-card-likes').click();
     await page.waitForURL(url('/login'));
+  });
+});
+
+describe('notifications', () => {
+  it('quote the comment and show one group at a time', { timeout: 60_000 }, async () => {
+    const follower = await seedAccount(plaza.baseUrl, 'new_follower', 'zh-TW', '新粉絲');
+    await follower.follow('card_author');
+    const page = await pages().open({ ...PHONE, locale: 'zh-TW' }, true);
+    await logIn(page, plaza.baseUrl, 'card_author');
+    await page.goto(url('/notifications'));
+    const rows = page.locator('.notification');
+    const kinds = () => rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-kind')).sort());
+    const comment = rows.filter({ hasText: 'Third and newest' });
+    await comment.waitFor();
+    expect(await comment.getAttribute('data-kind')).toBe('comment');
+    expect(await comment.locator('.notification-quote').textContent()).toBe('Third and newest');
+
+    const group = (label: string) =>
+      page
+        .getByRole('group', { name: zhTW.pages.notifications.groups })
+        .getByRole('button', { name: label, exact: true });
+    await group(zhTW.pages.notifications.comments).click();
+    await expect.poll(kinds).toEqual(['comment', 'comment', 'comment']);
+    await group(zhTW.pages.notifications.likes).click();
+    // The card test's like stays noted though it was taken back.
+    await expect.poll(kinds).toEqual(['collect', 'like']);
+    await group(zhTW.pages.notifications.follows).click();
+    await expect.poll(kinds).toEqual(['follow']);
+    await page.screenshot({ path: screenshotPath('notifications-follows-phone') });
+    await group(zhTW.pages.notifications.all).click();
+    await expect.poll(kinds).toEqual(['collect', 'comment', 'comment', 'comment', 'follow', 'like']);
+    await page.screenshot({ path: screenshotPath('notifications-all-phone') });
   });
 });

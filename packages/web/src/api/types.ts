@@ -154,9 +154,14 @@ export interface NotificationView {
   actor: AuthorView;
   note: { id: string; title: string; coverUrl: string | null } | null;
   commentId: string | null;
+  /** The comment's start for comment, reply and mention notices; null when gone or none. */
+  commentText: string | null;
   read: boolean;
   createdAt: number;
 }
+
+/** The notifications page's groups (server: notifications/store.ts NOTIFICATION_GROUPS). */
+export type NotificationGroup = 'likes' | 'follows' | 'comments';
 
 export interface FieldIssue {
   field: string;

@@ -7,7 +7,7 @@ import { useMe } from '../hooks/use-me.ts';
 import { usePaged } from '../hooks/use-paged.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
-import { CommentOrderSwitch } from './comment-order.tsx';
+import { Segmented } from './segmented.tsx';
 import { Empty, ErrorBox, Loading } from './states.tsx';
 
 interface CommentsProps {
@@ -31,7 +31,15 @@ export function Comments({ noteId, count, inputRef }: CommentsProps) {
     <section className="comments" aria-label={t('note.commentsTitle', { count })}>
       <div className="comments-head">
         <h2 className="section-title">{t('note.commentsTitle', { count })}</h2>
-        <CommentOrderSwitch order={order} onChange={setOrder} />
+        <Segmented
+          value={order}
+          label={t('pages.comments.order')}
+          options={[
+            { value: 'newest', label: t('pages.comments.newest') },
+            { value: 'liked', label: t('pages.comments.mostLiked') },
+          ]}
+          onChange={setOrder}
+        />
       </div>
       {me ? (
         <CommentForm ref={inputRef} noteId={noteId} replyTo={replyTo} onDone={() => setReplyTo(null)} />

@@ -28,4 +28,11 @@ export const pagesEn = {
     like: 'Like comment',
     unlike: 'Unlike comment',
   },
+  notifications: {
+    groups: 'Kinds of messages',
+    all: 'All',
+    likes: 'Likes and collects',
+    follows: 'New followers',
+    comments: 'Comments and @',
+  },
 } as const;

@@ -27,4 +27,11 @@ export const pagesZhCN: Catalog['pages'] = {
     like: '点赞评论',
     unlike: '取消点赞评论',
   },
+  notifications: {
+    groups: '消息分类',
+    all: '全部',
+    likes: '赞和收藏',
+    follows: '新增关注',
+    comments: '评论和 @',
+  },
 };

@@ -27,4 +27,11 @@ export const pagesZhTW: Catalog['pages'] = {
     like: '按讚留言',
     unlike: '收回留言的讚',
   },
+  notifications: {
+    groups: '訊息分類',
+    all: '全部',
+    likes: '讚和收藏',
+    follows: '新增關注',
+    comments: '留言和 @',
+  },
 };
