@@ -158,3 +158,15 @@ describe('notifications', () => {
     await page.screenshot({ path: screenshotPath('notifications-all-phone') });
   });
 });
+
+describe('profile', () => {
+  it('shows the likes and collects its notes received', { timeout: 60_000 }, async () => {
+    // By now the note has one collect (boards test) and two comment likes, which do not count.
+    await seedAccount(plaza.baseUrl, 'late_fan', 'en', 'Late fan').then((fan) => fan.like(noteId));
+    const page = await pages().open({ ...DESKTOP, locale: 'zh-TW' }, true);
+    await page.goto(url('/u/card_author'));
+    const total = page.getByTestId('likes-and-collects');
+    await expect.poll(() => total.textContent()).toBe(`2 ${zhTW.pages.profile.likesAndCollects}`);
+    await page.screenshot({ path: screenshotPath('profile-likes-and-collects-desktop') });
+  });
+});

@@ -93,6 +93,8 @@ export interface Profile {
   followerCount?: number | null;
   followingCount?: number | null;
   noteCount?: number | null;
+  /** Likes and collects received over the account's published notes. */
+  likesAndCollects?: number | null;
   viewer: { following: boolean | null; followsYou: boolean | null; blocking: boolean } | null;
 }
 

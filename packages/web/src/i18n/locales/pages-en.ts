@@ -35,4 +35,7 @@ export const pagesEn = {
     follows: 'New followers',
     comments: 'Comments and @',
   },
+  profile: {
+    likesAndCollects: 'Likes & collects',
+  },
 } as const;

@@ -34,4 +34,7 @@ export const pagesZhCN: Catalog['pages'] = {
     follows: '新增关注',
     comments: '评论和 @',
   },
+  profile: {
+    likesAndCollects: '获赞与收藏',
+  },
 };

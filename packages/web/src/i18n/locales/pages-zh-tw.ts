@@ -34,4 +34,7 @@ export const pagesZhTW: Catalog['pages'] = {
     follows: '新增關注',
     comments: '留言和 @',
   },
+  profile: {
+    likesAndCollects: '獲讚與收藏',
+  },
 };
