@@ -1,7 +1,8 @@
 /**
  * Social features around the feed in a real browser: liking from a grid card, liking comments
  * and ordering them, board covers, notifications that quote the comment and group by kind, and
- * the profile's total of likes and collects received.
+ * the profile's total of likes and collects received; one Discover/Following switch, and one
+ * search box on a phone.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,4 +170,31 @@ describe('profile', () => {
     await expect.poll(() => total.textContent()).toBe(`2 ${zhTW.pages.profile.likesAndCollects}`);
     await page.screenshot({ path: screenshotPath('profile-likes-and-collects-desktop') });
   });
+});
+
+describe('switches and search boxes', () => {
+  /** The visible elements among `locator`'s matches. */
+  const visibleCount = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
+
+  for (const [size, options] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`shows one Discover/Following switch on a ${size}, and on a phone one search box`, {
+      timeout: 60_000,
+    }, async () => {
+      const page = await pages().open({ ...options, locale: 'en' });
+      await page.goto(url('/'));
+      await cardOf(page, 'Liked from the grid').waitFor();
+      expect(await visibleCount(page, 'a[href="/following"]')).toBe(1);
+      await page.goto(url('/search?q=cards'));
+      await page.locator('.search-box').waitFor();
+      // A desktop keeps the top bar's box beside the page's; a phone has room for one.
+      expect(await visibleCount(page, 'input[type=search]')).toBe(size === 'phone' ? 1 : 2);
+      await page.screenshot({ path: screenshotPath(`search-one-box-${size}`) });
+    });
+  }
 });

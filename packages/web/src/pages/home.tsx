@@ -16,7 +16,10 @@ export function HomePage({ feed }: { feed: 'discover' | 'following' }) {
   ];
   return (
     <div className="page page-wide">
-      <Tabs tabs={tabs} label={t('nav.main')} />
+      {/* Phones only: a desktop has the same switch in its top bar (styles/social.css). */}
+      <div className="home-feed-switch">
+        <Tabs tabs={tabs} label={t('nav.main')} />
+      </div>
       {feed === 'discover' && (
         <NoteGrid queryKey={['feed', 'discover']} fetchPage={discoverFeed} empty={t('feed.discoverEmpty')} />
       )}

@@ -29,7 +29,7 @@ export function SearchPage() {
     setParams({ q: draft.trim(), type: tab });
   };
   return (
-    <div className="page page-wide">
+    <div className="page page-wide search-page">
       <form className="search-box" onSubmit={submit}>
         <SearchIcon size={18} />
         <input
