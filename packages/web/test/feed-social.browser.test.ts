@@ -183,7 +183,7 @@ describe('switches and search boxes', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
-    it(`shows one Discover/Following switch on a ${size}, and on a phone one search box`, {
+    it(`shows one Discover/Following switch, and the search boxes a ${size} has room for`, {
       timeout: 60_000,
     }, async () => {
       const page = await pages().open({ ...options, locale: 'en' });
