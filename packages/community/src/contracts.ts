@@ -159,6 +159,8 @@ export interface NotesApi {
   /** Published notes created at or after `sinceMs`, newest first, with engagement counts: discover's candidates. */
   listRecentPublished(sinceMs: number, limit: number, db?: Executor): Promise<RankedCandidate[]>;
   countByAuthor(authorId: string, db?: Executor): Promise<number>;
+  /** Likes and collects received over the author's published notes. */
+  engagementByAuthor(authorId: string, db?: Executor): Promise<{ likes: number; collects: number }>;
   /** Registers who answers `viewer.liked/collected` in note views (the social module). */
   setViewerStateProvider(provider: ViewerStateProvider): void;
   /** Registers who answers `viewer.liked` on cards (the social module, from its cache). */

@@ -44,6 +44,7 @@ export function createCommunityModules(
     profiles: profiles.service,
     blocks: blocks.service,
     notes: notes.service,
+    commentTexts: social.comments.texts,
   });
   contributors.push(notifications.service.contributor);
   const search = createSearchModule(platform, {

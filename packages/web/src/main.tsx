@@ -9,6 +9,7 @@ import './styles/cards.css';
 import './styles/note.css';
 import './styles/forms.css';
 import './styles/pages.css';
+import './styles/social.css';
 
 initI18n();
 

@@ -46,7 +46,7 @@ export interface AccountsModuleDeps {
   profiles: ReturnType<typeof createProfilesModule>;
   blocks: BlocksApi;
   social: Pick<SocialApi, 'counts' | 'isFollowing'>;
-  notes: Pick<NotesApi, 'countByAuthor'>;
+  notes: Pick<NotesApi, 'countByAuthor' | 'engagementByAuthor'>;
   notifications: UnreadCounter;
   contributors: readonly AccountDataContributor[];
   /** Every product's export contributors (Community's own are among them). */

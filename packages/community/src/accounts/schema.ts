@@ -16,6 +16,7 @@ export const MeSchema = Type.Object({
   followerCount: Count,
   followingCount: Count,
   noteCount: Count,
+  likesAndCollects: Count,
   unreadNotifications: Type.Integer(),
 });
 
@@ -30,6 +31,8 @@ export const PublicProfileSchema = Type.Object({
   followerCount: Count,
   followingCount: Count,
   noteCount: Count,
+  /** Likes and collects received over the account's published notes. */
+  likesAndCollects: Count,
   viewer: Type.Union([
     Type.Object({ following: Type.Boolean(), followsYou: Type.Boolean(), blocking: Type.Boolean() }),
     Type.Null(),

@@ -28,7 +28,7 @@ export interface AccountsDeps {
   profiles: ProfilesService;
   blocks: BlocksApi;
   social: Pick<SocialApi, 'counts' | 'isFollowing'>;
-  notes: Pick<NotesApi, 'countByAuthor'>;
+  notes: Pick<NotesApi, 'countByAuthor' | 'engagementByAuthor'>;
   notifications: UnreadCounter;
   /** Every module's export/erase hooks; read at call time, so modules built later still count. */
   contributors: readonly AccountDataContributor[];
@@ -47,8 +47,18 @@ export function createAccountsService(deps: AccountsDeps) {
   }
 
   async function countsOf(accountId: string) {
-    const [graph, noteCount] = await Promise.all([social.counts(accountId), notes.countByAuthor(accountId)]);
-    return { followerCount: graph.followers, followingCount: graph.following, noteCount };
+    const [graph, noteCount, received] = await Promise.all([
+      social.counts(accountId),
+      notes.countByAuthor(accountId),
+      notes.engagementByAuthor(accountId),
+    ]);
+    return {
+      followerCount: graph.followers,
+      followingCount: graph.following,
+      noteCount,
+      // RedNote's "likes and collects" on a profile: what the account's notes received.
+      likesAndCollects: received.likes + received.collects,
+    };
   }
 
   async function me(accountId: string) {

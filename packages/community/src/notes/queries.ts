@@ -58,6 +58,7 @@ export function createNotesApi(deps: QueryDeps): NotesApi {
     listRecentPublished: async (sinceMs, limit, db) =>
       (await store.recentPublished(sinceMs, Math.max(1, Math.trunc(limit)), db)).map(toCandidate),
     countByAuthor: (authorId, db) => store.countPublishedByAuthor(authorId, db),
+    engagementByAuthor: (authorId, db) => store.engagementByAuthor(authorId, db),
     setViewerStateProvider: deps.setProvider,
     setLikedStateProvider: deps.setLikedProvider,
   };

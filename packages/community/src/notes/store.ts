@@ -202,6 +202,19 @@ export function createNotesStore(root: Kysely<NotesTables>) {
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    /** Likes and collects received over the author's published notes (the profile's total). */
+    async engagementByAuthor(authorId: string, db?: Executor): Promise<{ likes: number; collects: number }> {
+      const row = await q(db)
+        .selectFrom('notes')
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number | string>('like_count'), eb.lit(0)).as('likes'),
+          eb.fn.coalesce(eb.fn.sum<number | string>('collect_count'), eb.lit(0)).as('collects'),
+        ])
+        .where('author_id', '=', authorId)
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      return { likes: Number(row?.likes ?? 0), collects: Number(row?.collects ?? 0) };
+    },
     /** Adds `delta`, never going below zero (a duplicate unlike must not make it negative). */
     adjustCounter: (noteId: string, counter: NoteCounter, delta: number, db?: Executor) => {
       const column = sql.ref(COUNTER_COLUMNS[counter]);

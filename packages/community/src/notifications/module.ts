@@ -9,6 +9,8 @@ export interface NotificationsModuleDeps {
   profiles: ProfilesApi;
   blocks: BlocksApi;
   notes: Pick<NotesApi, 'hydrate'>;
+  /** The text of comments by id (social's comments). */
+  commentTexts: (commentIds: string[]) => Promise<Map<string, string>>;
 }
 
 /** Notifications listen on the bus from the moment the module is built. */
@@ -19,6 +21,7 @@ export function createNotificationsModule(platform: Platform, deps: Notification
     blocks: deps.blocks,
     profiles: deps.profiles,
     notes: deps.notes,
+    commentTexts: deps.commentTexts,
     clock: platform.clock,
     ids: platform.ids,
   });

@@ -1,7 +1,7 @@
 import { Body, errorResponses, IdParam, Page, type PlazaApp, requireViewer } from '@plaza/kernel';
 import { Type } from '@sinclair/typebox';
 import type { NotificationsService } from './service.ts';
-import { NOTIFICATION_KINDS } from './store.ts';
+import { NOTIFICATION_GROUPS, NOTIFICATION_KINDS, type NotificationGroup } from './store.ts';
 
 const Author = Type.Object({
   id: Type.String(),
@@ -23,6 +23,9 @@ const NotificationItem = Type.Object({
     Type.Null(),
   ]),
   commentId: Type.Union([Type.String(), Type.Null()]),
+  commentText: Type.Union([Type.String(), Type.Null()], {
+    description: "The comment's text (its first 140 characters) for comment, reply and mention notices",
+  }),
   createdAt: Type.Integer(),
   read: Type.Boolean(),
 });
@@ -32,6 +35,12 @@ const ListQuery = Type.Object(
   {
     cursor: Type.Optional(IdParam),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    group: Type.Optional(
+      Type.Union(
+        Object.keys(NOTIFICATION_GROUPS).map((g) => Type.Literal(g as NotificationGroup)),
+        { description: 'likes (likes and collects), follows, or comments (comments, replies, mentions)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,16 +53,20 @@ export function registerNotificationsRoutes(app: PlazaApp, notifications: Notifi
     {
       schema: {
         tags: ['notifications'],
-        summary: 'My notifications, newest first',
+        summary: 'My notifications, newest first, all or one group',
         querystring: ListQuery,
         response: { 200: Page(NotificationItem), ...errorResponses },
       },
     },
     async (request) =>
-      notifications.list(requireViewer(request).accountId, {
-        cursor: request.query.cursor,
-        limit: request.query.limit ?? 20,
-      }),
+      notifications.list(
+        requireViewer(request).accountId,
+        {
+          cursor: request.query.cursor,
+          limit: request.query.limit ?? 20,
+        },
+        request.query.group,
+      ),
   );
   app.get(
     '/api/v1/notifications/unread-count',

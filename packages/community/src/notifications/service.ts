@@ -9,7 +9,13 @@ import type {
   ProfilesApi,
 } from '../contracts.ts';
 import type { NotificationDraft, NotificationSink } from './events.ts';
-import type { NotificationKind, NotificationsStore, NotificationsTable } from './store.ts';
+import {
+  NOTIFICATION_GROUPS,
+  type NotificationGroup,
+  type NotificationKind,
+  type NotificationsStore,
+  type NotificationsTable,
+} from './store.ts';
 
 export interface NotificationsDeps {
   store: NotificationsStore;
@@ -17,6 +23,8 @@ export interface NotificationsDeps {
   blocks: BlocksApi;
   profiles: ProfilesApi;
   notes: Pick<NotesApi, 'hydrate'>;
+  /** The text of comments by id (social's comments); a deleted one is absent. */
+  commentTexts: (commentIds: string[]) => Promise<Map<string, string>>;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -33,9 +41,14 @@ export interface NotificationItem {
   actor: AuthorView;
   note: NoteSummary | null;
   commentId: string | null;
+  /** The comment's text for comment, reply and mention notices; null when gone or none. */
+  commentText: string | null;
   createdAt: number;
   read: boolean;
 }
+
+// A notification row shows the start of the comment, as RedNote's inbox does.
+const COMMENT_EXCERPT_MAX = 140;
 
 // The smallest image that still reads as a cover in a notification row.
 const COVER_VARIANTS = ['thumb', 'large', 'original'];
@@ -47,11 +60,18 @@ function summaryOf(note: NoteView): NoteSummary {
   return { id: note.id, title: note.title, coverUrl };
 }
 
+/** The comment's first characters (whole code points), or null. */
+function excerpt(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const chars = [...text];
+  return chars.length > COMMENT_EXCERPT_MAX ? `${chars.slice(0, COMMENT_EXCERPT_MAX).join('')}…` : text;
+}
+
 const dedupeKey = (d: NotificationDraft) => `${d.kind}:${d.actorId}:${d.noteId ?? '-'}:${d.commentId ?? '-'}`;
 const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
 
 export function createNotificationsService(deps: NotificationsDeps) {
-  const { store, auth, blocks, profiles, notes, clock, ids } = deps;
+  const { store, auth, blocks, profiles, notes, commentTexts, clock, ids } = deps;
 
   /** Applies the rules (no self-notice, none across a block, both accounts still exist) and stores. */
   async function deliver(drafts: NotificationDraft[]): Promise<void> {
@@ -91,14 +111,16 @@ export function createNotificationsService(deps: NotificationsDeps) {
   }
 
   /** A page of the recipient's notifications: skeleton, then batch hydration, then block rules. */
-  async function list(recipientId: string, page: PageRequest) {
-    const rows = await store.list(recipientId, page.cursor, page.limit + 1);
+  async function list(recipientId: string, page: PageRequest, group?: NotificationGroup) {
+    const kinds = group ? NOTIFICATION_GROUPS[group] : undefined;
+    const rows = await store.list(recipientId, page.cursor, page.limit + 1, kinds);
     const pageRows = rows.slice(0, page.limit);
     const hidden = await blocks.hiddenFrom(recipientId);
     const visible = pageRows.filter((r) => !hidden.has(r.actor_id));
-    const [actors, summaries] = await Promise.all([
+    const [actors, summaries, texts] = await Promise.all([
       profiles.authorsByIds(unique(visible.map((r) => r.actor_id))),
       noteSummaries(unique(visible.map((r) => r.note_id)), recipientId, hidden),
+      commentTexts(unique(visible.map((r) => r.comment_id))),
     ]);
     const items: NotificationItem[] = [];
     for (const r of visible) {
@@ -110,6 +132,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
         actor,
         note: r.note_id ? (summaries.get(r.note_id) ?? null) : null,
         commentId: r.comment_id,
+        commentText: excerpt(r.comment_id ? texts.get(r.comment_id) : undefined),
         createdAt: r.created_at,
         read: r.read_at !== null,
       });

@@ -4,6 +4,14 @@ import type { Executor } from '../contracts.ts';
 export const NOTIFICATION_KINDS = ['follow', 'like', 'collect', 'comment', 'reply', 'mention'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The notifications page's groups, RedNote's three inboxes, and the kinds each holds. */
+export const NOTIFICATION_GROUPS = {
+  likes: ['like', 'collect'],
+  follows: ['follow'],
+  comments: ['comment', 'reply', 'mention'],
+} as const satisfies Record<string, readonly NotificationKind[]>;
+export type NotificationGroup = keyof typeof NOTIFICATION_GROUPS;
+
 export interface NotificationsTable {
   id: string;
   recipient_id: string;
@@ -37,7 +45,14 @@ export function createNotificationsStore(root: Kysely<NotificationsTables>) {
       }
     },
     /** Newest first, strictly older than `beforeId` (ids sort by creation time). */
-    list: (recipientId: string, beforeId: string | undefined, limit: number, db?: Executor) => {
+    /** Newest first; only `kinds` when given (a group of the notifications page). */
+    list: (
+      recipientId: string,
+      beforeId: string | undefined,
+      limit: number,
+      kinds?: readonly NotificationKind[],
+      db?: Executor,
+    ) => {
       let query = q(db)
         .selectFrom('notifications')
         .selectAll()
@@ -45,6 +60,7 @@ export function createNotificationsStore(root: Kysely<NotificationsTables>) {
         .orderBy('id', 'desc')
         .limit(limit);
       if (beforeId) query = query.where('id', '<', beforeId);
+      if (kinds) query = query.where('kind', 'in', kinds);
       return query.execute();
     },
     async countUnread(recipientId: string, db?: Executor): Promise<number> {

@@ -5,6 +5,9 @@ import { createCollectService } from './collections/collect-service.ts';
 import { registerCollectionsRoutes } from './collections/routes.ts';
 import { createCollectionsService } from './collections/service.ts';
 import { createCollectionsStore } from './collections/store.ts';
+import { registerCommentLikesRoutes } from './comments/like-routes.ts';
+import { createCommentLikesService } from './comments/likes-service.ts';
+import { createCommentLikesStore } from './comments/likes-store.ts';
 import { registerCommentsRoutes } from './comments/routes.ts';
 import { createCommentsService, type DetectLanguage } from './comments/service.ts';
 import { createCommentsStore } from './comments/store.ts';
@@ -62,8 +65,15 @@ export function createSocialModule(
     ids,
   });
   const collect = createCollectService({ store: collectionsStore, boards, notes, blocks, clock, bus });
+  const commentsStore = createCommentsStore(db);
+  const commentLikes = createCommentLikesService({
+    store: createCommentLikesStore(db),
+    comments: commentsStore,
+    ...{ notes, blocks, clock },
+  });
   const comments = createCommentsService({
-    store: createCommentsStore(db),
+    store: commentsStore,
+    likedAmong: commentLikes.likedAmong,
     ...{ notes, blocks, profiles, auth, clock, ids, bus, detectLanguage },
   });
 
@@ -96,6 +106,7 @@ export function createSocialModule(
       likes.contributor,
       collect.contributor,
       comments.contributor,
+      commentLikes.contributor,
       ownNotes,
     ],
     async register(app: PlazaApp) {
@@ -103,6 +114,7 @@ export function createSocialModule(
       registerLikesRoutes(app, likes);
       registerCollectionsRoutes(app, boards, collect);
       registerCommentsRoutes(app, comments);
+      registerCommentLikesRoutes(app, commentLikes);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { api, enc, query } from './client.ts';
-import type { CollectionView, CommentView, NoteView, Page } from './types.ts';
+import type { CollectionView, CommentOrder, CommentView, NoteView, Page } from './types.ts';
 
 export interface NoteInput {
   title: string;
@@ -39,8 +39,10 @@ export const createCollection = (name: string, description?: string, isPrivate?:
     ...(isPrivate ? { private: true } : {}),
   });
 
-export const listComments = (noteId: string, cursor?: string) =>
-  api<Page<CommentView>>('GET', `/api/v1/notes/${enc(noteId)}/comments${query({ cursor })}`);
+export const listComments = (noteId: string, cursor?: string, order: CommentOrder = 'oldest') =>
+  api<Page<CommentView>>('GET', `/api/v1/notes/${enc(noteId)}/comments${query({ cursor, order })}`);
+export const setCommentLike = (commentId: string, liked: boolean) =>
+  api<LikeState>(liked ? 'POST' : 'DELETE', `/api/v1/comments/${enc(commentId)}/like`);
 export const listReplies = (commentId: string, cursor?: string) =>
   api<Page<CommentView>>('GET', `/api/v1/comments/${enc(commentId)}/replies${query({ cursor })}`);
 export const postComment = (noteId: string, body: string, parentId?: string) =>

@@ -93,6 +93,8 @@ export interface Profile {
   followerCount?: number | null;
   followingCount?: number | null;
   noteCount?: number | null;
+  /** Likes and collects received over the account's published notes. */
+  likesAndCollects?: number | null;
   viewer: { following: boolean | null; followsYou: boolean | null; blocking: boolean } | null;
 }
 
@@ -114,7 +116,13 @@ export interface CommentView {
   /** On a reply: whose comment it answers (replies to replies join the top-level thread). */
   replyTo: AuthorView | null;
   replies: CommentView[];
+  likeCount: number;
+  /** Whether I like it; null when signed out. */
+  liked: boolean | null;
 }
+
+/** How a note's comments are listed. */
+export type CommentOrder = 'oldest' | 'newest' | 'liked';
 
 export interface CollectionView {
   id: string;
@@ -127,6 +135,8 @@ export interface CollectionView {
   noteCount: number;
   createdAt: number;
   updatedAt: number;
+  /** In an account's list of boards: the photos of its latest notes, newest first (≤ 3). */
+  covers?: string[];
 }
 
 export interface CollectionPage extends CollectionView {
@@ -146,9 +156,14 @@ export interface NotificationView {
   actor: AuthorView;
   note: { id: string; title: string; coverUrl: string | null } | null;
   commentId: string | null;
+  /** The comment's start for comment, reply and mention notices; null when gone or none. */
+  commentText: string | null;
   read: boolean;
   createdAt: number;
 }
+
+/** The notifications page's groups (server: notifications/store.ts NOTIFICATION_GROUPS). */
+export type NotificationGroup = 'likes' | 'follows' | 'comments';
 
 /** One field's problem: a stable code and the values its message needs (the English is for API readers). */
 export interface FieldIssue {

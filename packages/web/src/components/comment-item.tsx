@@ -6,6 +6,7 @@ import { listReplies } from '../api/notes.ts';
 import type { CommentView } from '../api/types.ts';
 import { formatRelative } from '../lib/format.ts';
 import { Avatar } from './avatar.tsx';
+import { CommentLike } from './comment-like.tsx';
 import { RichText } from './rich-text.tsx';
 
 interface CommentItemProps {
@@ -80,6 +81,7 @@ function CommentBody({ comment, onReply }: CommentItemProps) {
           <button type="button" className="link-button" onClick={() => onReply(comment)}>
             {t('note.reply')}
           </button>
+          <CommentLike comment={comment} />
         </div>
       </div>
     </div>

@@ -6,7 +6,7 @@ import type { Profile } from '../api/types.ts';
 import { useMe } from '../hooks/use-me.ts';
 
 /** Follow / Following / Follow back, by the viewer's relation to the account. */
-export function FollowButton({ profile }: { profile: Profile }) {
+export function FollowButton({ profile, small = false }: { profile: Profile; small?: boolean }) {
   const { t } = useTranslation();
   const { me } = useMe();
   const navigate = useNavigate();
@@ -25,7 +25,7 @@ export function FollowButton({ profile }: { profile: Profile }) {
   return (
     <button
       type="button"
-      className={following ? 'btn btn-outline' : 'btn btn-primary'}
+      className={`${following ? 'btn btn-outline' : 'btn btn-primary'}${small ? ' btn-small' : ''}`}
       disabled={mutation.isPending}
       onClick={() => (me ? mutation.mutate() : void navigate('/login'))}
     >

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadMedia } from '../api/media.ts';
 import type { Media } from '../api/types.ts';
-import { useErrorText } from '../hooks/use-error-text.ts';
 import { ChevronIcon, PlusIcon } from './icons.tsx';
+import { isRetryable, type UploadErrorKey, uploadErrorKey } from './upload-error.ts';
 
 export const IMAGES_MAX = 18;
 
@@ -12,7 +12,10 @@ export interface PickedImage {
   key: string;
   previewUrl: string;
   media: Media | null;
-  error: string | null;
+  /** Why the upload failed (a `pages.upload` key), or null. */
+  error: UploadErrorKey | null;
+  /** The picked file, kept so a failed upload can be tried again. */
+  file?: File;
   /** True when previewUrl is an object URL this component must revoke. */
   local: boolean;
 }
@@ -28,7 +31,6 @@ let nextKey = 0;
 /** Adds, previews, reorders and removes a note's photos; each uploads as soon as it is picked. */
 export function ImagePicker({ images, onChange, error }: ImagePickerProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const inputId = useId();
   const imagesRef = useRef(images);
   imagesRef.current = images;
@@ -55,15 +57,20 @@ export function ImagePicker({ images, onChange, error }: ImagePickerProps) {
         media: null,
         error: null,
         local: true,
+        file,
       } satisfies PickedImage,
     }));
     onChange((list) => [...list, ...added.map((a) => a.image)]);
-    for (const { file, image } of added) {
-      uploadMedia(file).then(
-        (media) => update(image.key, { media }),
-        (err: unknown) => update(image.key, { error: errorText(err) }),
-      );
-    }
+    for (const { image } of added) upload(image);
+  };
+
+  const upload = (image: PickedImage) => {
+    if (!image.file) return;
+    update(image.key, { error: null });
+    uploadMedia(image.file).then(
+      (media) => update(image.key, { media }),
+      (err: unknown) => update(image.key, { error: uploadErrorKey(err) }),
+    );
   };
 
   const move = (index: number, delta: number) =>
@@ -91,7 +98,21 @@ export function ImagePicker({ images, onChange, error }: ImagePickerProps) {
             <img src={image.previewUrl} alt="" />
             {index === 0 && <span className="badge badge-cover">{t('compose.cover')}</span>}
             {!image.media && !image.error && <span className="tile-status">{t('compose.uploading')}</span>}
-            {image.error && <span className="tile-status tile-error">{image.error}</span>}
+            {image.error && (
+              <div className="tile-status tile-error" role="alert">
+                <span>{t(`pages.upload.${image.error}`)}</span>
+                <span className="tile-error-actions">
+                  {image.file && isRetryable(image.error) && (
+                    <button type="button" className="btn btn-small" onClick={() => upload(image)}>
+                      {t('pages.upload.retry')}
+                    </button>
+                  )}
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => remove(image)}>
+                    {t('pages.upload.remove')}
+                  </button>
+                </span>
+              </div>
+            )}
             <div className="tile-tools">
               <button
                 type="button"

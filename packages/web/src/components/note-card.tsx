@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NoteCard as NoteCardView } from '../api/types.ts';
-import { formatCount } from '../lib/format.ts';
 import { Avatar } from './avatar.tsx';
-import { HeartIcon } from './icons.tsx';
+import { CardLike } from './card-like.tsx';
 
 /** The cover's height over width, clamped the way RedNote crops covers (no taller than 4:3 portrait). */
 export function coverRatio(note: NoteCardView): number {
@@ -14,7 +13,7 @@ export function coverRatio(note: NoteCardView): number {
 
 /** A note in a grid: cover, title, author and likes. */
 export function NoteCard({ note }: { note: NoteCardView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const cover = note.cover?.url;
   return (
     <article className="note-card">
@@ -34,10 +33,7 @@ export function NoteCard({ note }: { note: NoteCardView }) {
           />
           <span className="note-card-name">{note.author.displayName || note.author.handle}</span>
         </Link>
-        <span className="note-card-likes" title={t('card.likes', { count: note.likeCount })}>
-          <HeartIcon size={15} filled={note.liked ?? false} />
-          {formatCount(note.likeCount, i18n.language)}
-        </span>
+        <CardLike note={note} />
       </div>
     </article>
   );

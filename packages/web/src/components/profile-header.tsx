@@ -13,6 +13,7 @@ function countsOf(profile: Profile) {
     followers: profile.followerCount ?? 0,
     following: profile.followingCount ?? 0,
     notes: profile.noteCount ?? 0,
+    received: profile.likesAndCollects ?? 0,
   };
 }
 
@@ -46,6 +47,9 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           </li>
           <li>
             <strong>{formatCount(counts.notes, lang)}</strong> {t('profile.notes')}
+          </li>
+          <li data-testid="likes-and-collects">
+            <strong>{formatCount(counts.received, lang)}</strong> {t('pages.profile.likesAndCollects')}
           </li>
         </ul>
         {profile.viewer?.followsYou && !mine && <span className="badge">{t('profile.followsYou')}</span>}

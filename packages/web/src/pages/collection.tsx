@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getCollection } from '../api/accounts.ts';
-import { ApiError } from '../api/client.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { NoteGrid } from '../components/note-grid.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { usePageTitle } from '../i18n/page-title.ts';
+import { isMissing } from './missing.ts';
 
 /** A board: its name, owner and notes. */
 export function CollectionPage() {
@@ -16,8 +16,7 @@ export function CollectionPage() {
   usePageTitle(board.isError ? t('titles.notFound') : board.data?.name);
   if (board.isPending) return <Loading />;
   if (board.isError) {
-    if (board.error instanceof ApiError && (board.error.status === 404 || board.error.status === 403))
-      return <Empty>{t('collection.notFound')}</Empty>;
+    if (isMissing(board.error, [403, 404])) return <Empty>{t('collection.notFound')}</Empty>;
     return <ErrorBox error={board.error} onRetry={() => void board.refetch()} />;
   }
   const { name, description, owner, noteCount } = board.data;

@@ -6,11 +6,12 @@ import { createNote, getNote, type NoteInput, updateNote } from '../api/notes.ts
 import type { NoteView } from '../api/types.ts';
 import { Field, FormError, TextField } from '../components/field.tsx';
 import { IMAGES_MAX, ImagePicker, type PickedImage } from '../components/image-picker.tsx';
-import { ErrorBox, Loading } from '../components/states.tsx';
+import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { TopicInput } from '../components/topic-input.tsx';
 import { useFormMutation } from '../hooks/use-form-mutation.ts';
 import { usePageTitle } from '../i18n/page-title.ts';
 import { BODY_MAX, bodyLength, TITLE_MAX, titleIssue, titleLength } from '../lib/text-length.ts';
+import { isMissing } from './missing.ts';
 
 /** `/compose` for a new note, `/notes/:id/edit` to change one. */
 export function ComposePage() {
@@ -24,7 +25,12 @@ export function ComposePage() {
   });
   if (!id) return <Composer note={null} />;
   if (existing.isPending) return <Loading />;
-  if (existing.isError) return <ErrorBox error={existing.error} />;
+  if (existing.isError)
+    return isMissing(existing.error) ? (
+      <Empty>{t('note.notFound')}</Empty>
+    ) : (
+      <ErrorBox error={existing.error} />
+    );
   return <Composer note={existing.data} />;
 }
 
@@ -69,6 +75,7 @@ function Composer({ note }: { note: NoteView | null }) {
     };
     if (images.length === 0) fail('mediaIds', t('compose.needImage'));
     else if (images.length > IMAGES_MAX) fail('mediaIds', t('compose.tooManyImages'));
+    else if (images.some((img) => img.error)) fail('mediaIds', t('pages.upload.fixFailed'));
     else if (images.some((img) => !img.media)) fail('mediaIds', t('compose.stillUploading'));
     const titleProblem = titleIssue(title);
     if (titleProblem === 'required') fail('title', t('compose.titleRequired'));

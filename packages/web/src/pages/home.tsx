@@ -19,7 +19,10 @@ export function HomePage({ feed }: { feed: 'discover' | 'following' }) {
   return (
     <div className="page page-wide">
       <h1 className="visually-hidden">{feed === 'discover' ? t('nav.discover') : t('nav.following')}</h1>
-      <Tabs tabs={tabs} label={t('feed.tabs')} />
+      {/* Phones only: a desktop has the same switch in its top bar (styles/social.css). */}
+      <div className="home-feed-switch">
+        <Tabs tabs={tabs} label={t('feed.tabs')} />
+      </div>
       {feed === 'discover' && (
         <NoteGrid queryKey={['feed', 'discover']} fetchPage={discoverFeed} empty={t('feed.discoverEmpty')} />
       )}

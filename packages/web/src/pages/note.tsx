@@ -2,10 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import { deleteNote, getNote } from '../api/notes.ts';
 import type { NoteView } from '../api/types.ts';
+import { AuthorFollow } from '../components/author-follow.tsx';
 import { Avatar } from '../components/avatar.tsx';
+import { BackButton } from '../components/back-button.tsx';
 import { Carousel } from '../components/carousel.tsx';
 import { Comments } from '../components/comments.tsx';
 import { NoteActions } from '../components/note-actions.tsx';
@@ -14,6 +15,8 @@ import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { useMe } from '../hooks/use-me.ts';
 import { usePageTitle } from '../i18n/page-title.ts';
 import { formatRelative } from '../lib/format.ts';
+import { tokenize } from '../lib/rich-text.ts';
+import { isMissing } from './missing.ts';
 
 /** One note: photos beside (desktop) or above (phone) its text, actions and comments. */
 export function NotePage() {
@@ -23,8 +26,7 @@ export function NotePage() {
   usePageTitle(note.isError ? t('titles.notFound') : note.data?.title);
   if (note.isPending) return <Loading />;
   if (note.isError) {
-    if (note.error instanceof ApiError && note.error.status === 404)
-      return <Empty>{t('note.notFound')}</Empty>;
+    if (isMissing(note.error)) return <Empty>{t('note.notFound')}</Empty>;
     return <ErrorBox error={note.error} onRetry={() => void note.refetch()} />;
   }
   return <NoteDetail note={note.data} />;
@@ -38,6 +40,7 @@ function NoteDetail({ note }: { note: NoteView }) {
   const remove = useMutation({ mutationFn: () => deleteNote(note.id), onSuccess: () => navigate('/') });
   const name = note.author.displayName || note.author.handle;
   const mine = me?.id === note.author.id;
+  const chips = topicsNotInBody(note);
   return (
     <article className="page note-page">
       <div className="note-media">
@@ -45,10 +48,12 @@ function NoteDetail({ note }: { note: NoteView }) {
       </div>
       <div className="note-side">
         <header className="note-author">
+          <BackButton className="note-back" />
           <Link to={`/u/${encodeURIComponent(note.author.handle)}`} className="author-chip">
             <Avatar name={name} url={note.author.avatarUrl} size={40} />
             <span className="author-name">{name}</span>
           </Link>
+          {!mine && <AuthorFollow handle={note.author.handle} />}
           {mine && (
             <div className="note-owner-actions">
               <Link to={`/notes/${note.id}/edit`} className="btn btn-outline btn-small">
@@ -71,9 +76,9 @@ function NoteDetail({ note }: { note: NoteView }) {
           <p className="note-body">
             <RichText text={note.body} />
           </p>
-          {note.topics.length > 0 && (
+          {chips.length > 0 && (
             <p className="note-topics">
-              {note.topics.map((topic) => (
+              {chips.map((topic) => (
                 <Link key={topic} to={`/topics/${encodeURIComponent(topic)}`} className="topic-link">
                   {`#${topic}`}
                 </Link>
@@ -90,4 +95,12 @@ function NoteDetail({ note }: { note: NoteView }) {
       </div>
     </article>
   );
+}
+
+/** The note's topics the body does not already link (`#美食` in the text): each shows once. */
+function topicsNotInBody(note: NoteView): string[] {
+  const inBody = new Set(
+    tokenize(note.body).flatMap((piece) => (piece.kind === 'topic' ? [piece.topic.toLowerCase()] : [])),
+  );
+  return note.topics.filter((topic) => !inBody.has(topic.toLowerCase()));
 }

@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { accountCollections, accountNotes, getProfile } from '../api/accounts.ts';
-import { ApiError } from '../api/client.ts';
 import { CollectionGrid } from '../components/collection-grid.tsx';
 import { NoteGrid } from '../components/note-grid.tsx';
 import { ProfileHeader } from '../components/profile-header.tsx';
 import { Empty, ErrorBox, Loading } from '../components/states.tsx';
 import { Tabs } from '../components/tabs.tsx';
 import { usePageTitle } from '../i18n/page-title.ts';
+import { isMissing } from './missing.ts';
 
 /** `/u/:handle` (notes) and `/u/:handle/collections`. */
 export function ProfilePage({ tab }: { tab: 'notes' | 'collections' }) {
@@ -18,8 +18,7 @@ export function ProfilePage({ tab }: { tab: 'notes' | 'collections' }) {
   usePageTitle(profile.isError ? t('titles.notFound') : profile.data?.displayName);
   if (profile.isPending) return <Loading />;
   if (profile.isError) {
-    if (profile.error instanceof ApiError && profile.error.status === 404)
-      return <Empty>{t('profile.notFound')}</Empty>;
+    if (isMissing(profile.error)) return <Empty>{t('profile.notFound')}</Empty>;
     return <ErrorBox error={profile.error} onRetry={() => void profile.refetch()} />;
   }
   const base = `/u/${encodeURIComponent(handle)}`;

@@ -31,7 +31,7 @@ export function SearchPage() {
     setParams({ q: draft.trim(), type: tab });
   };
   return (
-    <div className="page page-wide">
+    <div className="page page-wide search-page">
       <h1 className="visually-hidden">{t('nav.search')}</h1>
       <form className="search-box" onSubmit={submit}>
         <SearchIcon size={18} />

@@ -46,6 +46,14 @@ export class SeedClient {
     await this.call('POST', `/api/v1/notes/${noteId}/like`);
   }
 
+  async comment(noteId: string, body: string): Promise<{ id: string }> {
+    return this.call('POST', `/api/v1/notes/${noteId}/comments`, { body });
+  }
+
+  async likeComment(commentId: string): Promise<void> {
+    await this.call('POST', `/api/v1/comments/${commentId}/like`);
+  }
+
   async follow(handle: string): Promise<void> {
     await this.call('POST', `/api/v1/accounts/${handle}/follow`);
   }

@@ -18,6 +18,15 @@ const CollectionView = Type.Object({
   updatedAt: Type.Integer(),
 });
 const CollectionWithNotes = Type.Composite([CollectionView, Type.Object({ notes: Page(NoteViewSchema) })]);
+const CollectionWithCovers = Type.Composite([
+  CollectionView,
+  Type.Object({
+    covers: Type.Array(Type.String(), {
+      maxItems: 3,
+      description: "Cover images (thumbnail URLs) of the board's latest notes the viewer may see",
+    }),
+  }),
+]);
 // The body is optional: a bare POST collects into the default board.
 const CollectBody = Type.Union([Body({ collectionId: Type.Optional(IdParam) }), Type.Null()]);
 const page = (query: { cursor?: string | undefined; limit?: number | undefined }) => ({
@@ -101,10 +110,10 @@ export function registerCollectionsRoutes(
     {
       schema: {
         tags,
-        summary: "An account's collections, newest first (private ones only for the owner)",
+        summary: "An account's collections, newest first (private ones only for the owner), with covers",
         params: HandleParams,
         querystring: PageQuery,
-        response: { 200: Page(CollectionView), ...errorResponses },
+        response: { 200: Page(CollectionWithCovers), ...errorResponses },
       },
     },
     async (request) =>

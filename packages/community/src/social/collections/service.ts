@@ -10,6 +10,7 @@ import {
 import type { AuthorView, BlocksApi, Executor, NotesApi, PageRequest, ProfilesApi } from '../../contracts.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { cleanTexts, type TextRule } from '../shared/text.ts';
+import { createBoardCovers } from './covers.ts';
 import type { CollectionRow, CollectionsStore } from './store.ts';
 
 export interface CollectionsDeps {
@@ -54,8 +55,14 @@ export const DEFAULT_BOARD_NAMES: Record<Language, string> = {
 };
 
 /** Board rules: who sees, who edits, how big. Collecting itself lives in `collect-service.ts`. */
+/** How many of a board's latest notes show on its tile. */
+export const BOARD_COVERS = 3;
+// Read a few more than shown, so notes the viewer may not see (blocked, deleted) leave no gap.
+const COVER_CANDIDATES = BOARD_COVERS * 2;
+
 export function createCollectionsService(deps: CollectionsDeps) {
   const { store, blocks, profiles, clock, ids } = deps;
+  const coversOf = createBoardCovers(store, deps.notes, BOARD_COVERS, COVER_CANDIDATES);
 
   async function present(rows: CollectionRow[]): Promise<CollectionView[]> {
     const owners = await profiles.authorsByIds([...new Set(rows.map((r) => r.owner_id))]);
@@ -208,7 +215,12 @@ export function createCollectionsService(deps: CollectionsDeps) {
         page.limit,
       );
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.id }));
-      return { items: await present(items), nextCursor };
+      const covers = await coversOf(
+        items.map((r) => r.id),
+        viewerId,
+      );
+      const views = await present(items);
+      return { items: views.map((v) => ({ ...v, covers: covers.get(v.id) ?? [] })), nextCursor };
     },
   };
 }

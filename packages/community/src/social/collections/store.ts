@@ -174,6 +174,31 @@ function createItemsStore(q: (db?: Executor) => Kysely<SocialTables>) {
       return new Set(rows.map((r) => r.note_id));
     },
 
+    /** The latest `perBoard` notes added to each board, newest first, in one query. */
+    async latestItems(collectionIds: string[], perBoard: number) {
+      if (collectionIds.length === 0) return [];
+      const ranked = q()
+        .selectFrom('social_collection_items')
+        .select(['collection_id', 'note_id', 'created_at'])
+        .select((eb) =>
+          eb.fn
+            .agg<number>('row_number')
+            .over((ob) =>
+              ob.partitionBy('collection_id').orderBy('created_at', 'desc').orderBy('note_id', 'desc'),
+            )
+            .as('rank'),
+        )
+        .where('collection_id', 'in', collectionIds);
+      return q()
+        .selectFrom(ranked.as('ranked'))
+        .select(['collection_id', 'note_id'])
+        .where('rank', '<=', perBoard)
+        .orderBy('collection_id')
+        .orderBy('created_at', 'desc')
+        .orderBy('note_id', 'desc')
+        .execute();
+    },
+
     /** A board's notes, most recently added first; `limit + 1` rows. */
     itemsPage(collectionId: string, after: Keyset | null, limit: number) {
       let query = q()

@@ -10,6 +10,7 @@ import {
 } from '@plaza/kernel';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { AuthorViewSchema, IdParams, TextLanguageSchema } from '../shared/schemas.ts';
+import { COMMENT_ORDERS } from './order.ts';
 import type { CommentsService } from './service.ts';
 
 const commentFields = {
@@ -22,6 +23,10 @@ const commentFields = {
   createdAt: Type.Integer(),
   replyCount: Type.Integer(),
   replyTo: Type.Union([AuthorViewSchema, Type.Null()]),
+  likeCount: Type.Integer(),
+  liked: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'Whether I like it; null when signed out',
+  }),
 };
 const withReplies = (replies: TSchema) => Type.Object({ ...commentFields, replies: Type.Array(replies) });
 const ReplyView = withReplies(Type.Object({}, { maxProperties: 0 }));
@@ -64,14 +69,30 @@ export function registerCommentsRoutes(app: PlazaApp, comments: CommentsService)
     {
       schema: {
         tags,
-        summary: "A note's top-level comments, oldest first, each with its first 3 replies",
+        summary:
+          "A note's top-level comments (oldest first, newest first or most liked), each with its first 3 replies",
         params: IdParams,
-        querystring: PageQuery,
+        querystring: Type.Composite([
+          PageQuery,
+          Type.Object({
+            order: Type.Optional(
+              Type.Union(
+                COMMENT_ORDERS.map((o) => Type.Literal(o)),
+                { description: 'oldest (default), newest, or liked: most liked first' },
+              ),
+            ),
+          }),
+        ]),
         response: { 200: Page(CommentView), ...errorResponses },
       },
     },
     async (request) =>
-      comments.list(request.params.id, request.viewer?.accountId ?? null, page(request.query)),
+      comments.list(
+        request.params.id,
+        request.viewer?.accountId ?? null,
+        page(request.query),
+        request.query.order ?? 'oldest',
+      ),
   );
   app.get(
     '/api/v1/comments/:id/replies',

@@ -37,6 +37,8 @@ export interface CommentsDeps {
   ids: IdGenerator;
   bus: EventBus;
   detectLanguage: DetectLanguage;
+  /** Which of the comments the viewer likes (comment likes' store). */
+  likedAmong: (viewerId: string, commentIds: string[]) => Promise<Set<string>>;
 }
 
 export interface CommentInput {
@@ -145,6 +147,8 @@ export function createCommentsService(deps: CommentsDeps) {
   return {
     ...reads,
     contributor,
+    /** Comment texts by id, for notifications (a deleted comment is absent). */
+    texts: (ids: string[]) => store.bodiesByIds(ids),
     /** Deleted notes lose their comments; `db` runs it inside the caller's transaction. */
     onNotesDeleted: (noteIds: string[], db?: Executor) => store.deleteByNotes(noteIds, db),
     onNoteDeleted: ({ noteId }: CommunityEvents['note.deleted'], db?: Executor) =>
@@ -175,6 +179,7 @@ export function createCommentsService(deps: CommentsDeps) {
         language: deps.detectLanguage(body, LANGUAGE_HINTS[viewer.language]),
         mentions: JSON.stringify(mentions),
         reply_count: 0,
+        like_count: 0,
         created_at: clock.nowMs(),
       };
       const stored = await insert(row, {
@@ -186,7 +191,7 @@ export function createCommentsService(deps: CommentsDeps) {
         mentions,
       });
       await bus.deliver();
-      const [view] = await reads.present([stored]);
+      const [view] = await reads.present([stored], [], new Set(), viewer.accountId);
       if (!view) throw new NotFoundError('Your account');
       return view satisfies CommentView;
     },

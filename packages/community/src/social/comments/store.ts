@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Executor } from '../../contracts.ts';
 import type { Keyset } from '../shared/cursor.ts';
 import type { SocialTables } from '../shared/tables.ts';
+import type { CommentKey, CommentOrder } from './order.ts';
 
 export type CommentRow = Selectable<SocialTables['social_comments']>;
 
@@ -28,6 +29,32 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
     return query;
   };
 
+  /** Newest first over (created_at, id), or most liked first over (like_count, created_at, id). */
+  const descendingQuery = (
+    hidden: string[],
+    after: CommentKey | null,
+    limit: number,
+    order: CommentOrder,
+  ) => {
+    let query = q().selectFrom('social_comments').selectAll();
+    if (order === 'liked') query = query.orderBy('like_count', 'desc');
+    query = query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+    if (hidden.length > 0) query = query.where('author_id', 'not in', hidden);
+    if (!after) return query;
+    return query.where((eb) => {
+      const olderOrLowerId = eb.or([
+        eb('created_at', '<', after.atMs),
+        eb.and([eb('created_at', '=', after.atMs), eb('id', '<', after.id)]),
+      ]);
+      if (order !== 'liked') return olderOrLowerId;
+      const likes = after.likes ?? 0;
+      return eb.or([eb('like_count', '<', likes), eb.and([eb('like_count', '=', likes), olderOrLowerId])]);
+    });
+  };
+
   const adjustReplies = (rootId: string, delta: number, db: Executor) =>
     q(db)
       .updateTable('social_comments')
@@ -50,9 +77,29 @@ export function createCommentsStore(root: Kysely<SocialTables>) {
       q(db).selectFrom('social_comments').selectAll().where('id', '=', id).executeTakeFirst(),
     adjustReplies,
 
-    /** A note's top-level comments, oldest first; `limit + 1` rows. */
-    topLevelPage: (noteId: string, hidden: string[], after: Keyset | null, limit: number) =>
-      pageQuery(hidden, after, limit).where('note_id', '=', noteId).where('root_id', 'is', null).execute(),
+    /** The bodies of the comments that exist among `ids`. */
+    async bodiesByIds(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await q()
+        .selectFrom('social_comments')
+        .select(['id', 'body'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.body]));
+    },
+
+    /** A note's top-level comments in `order`; `limit + 1` rows. */
+    topLevelPage: (
+      noteId: string,
+      hidden: string[],
+      after: CommentKey | null,
+      limit: number,
+      order: CommentOrder = 'oldest',
+    ) =>
+      (order === 'oldest' ? pageQuery(hidden, after, limit) : descendingQuery(hidden, after, limit, order))
+        .where('note_id', '=', noteId)
+        .where('root_id', 'is', null)
+        .execute(),
 
     /** Replies under a top-level comment, oldest first; `limit + 1` rows. */
     repliesPage: (rootId: string, hidden: string[], after: Keyset | null, limit: number) =>

@@ -11,6 +11,7 @@ import type {
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { hiddenForSql } from '../shared/hidden.ts';
 import { requirePublishedNote, requireVisibleNote } from '../shared/notes-access.ts';
+import { type CommentOrder, decodeCommentCursor, encodeCommentCursor } from './order.ts';
 import type { CommentRow, CommentsStore } from './store.ts';
 
 export interface CommentView {
@@ -26,6 +27,9 @@ export interface CommentView {
   replies: CommentView[];
   /** For a reply to a reply: whom it answers. Null otherwise. */
   replyTo: AuthorView | null;
+  likeCount: number;
+  /** Whether the viewer likes it; null when signed out. */
+  liked: boolean | null;
 }
 
 export interface CommentReadDeps {
@@ -33,25 +37,32 @@ export interface CommentReadDeps {
   notes: NotesApi;
   blocks: BlocksApi;
   profiles: ProfilesApi;
+  /** Which of the comments the viewer likes (comment likes' store). */
+  likedAmong: (viewerId: string, commentIds: string[]) => Promise<Set<string>>;
 }
 
 /** How many replies ride along with each top-level comment in a note's comment list. */
 export const REPLIES_PREVIEW = 3;
 
 /** Read paths: skeleton (ids) → hydration (authors, in one batch) → rules (blocks) → views. */
-export function createCommentReads({ store, notes, blocks, profiles }: CommentReadDeps) {
+export function createCommentReads({ store, notes, blocks, profiles, likedAmong }: CommentReadDeps) {
   /** Views of comments with their replies; comments by `hidden` accounts drop out, and a
    * reply answering a hidden account does not name it. */
   async function present(
     rows: CommentRow[],
     replies: CommentRow[] = [],
     hidden: ReadonlySet<string> = new Set(),
+    viewerId: string | null = null,
   ): Promise<CommentView[]> {
-    const accountIds = [...rows, ...replies].flatMap((r) => [
-      r.author_id,
-      r.reply_to_account_id ?? r.author_id,
-    ]);
+    const all = [...rows, ...replies];
+    const accountIds = all.flatMap((r) => [r.author_id, r.reply_to_account_id ?? r.author_id]);
     const authors = await profiles.authorsByIds([...new Set(accountIds)]);
+    const liked = viewerId
+      ? await likedAmong(
+          viewerId,
+          all.map((r) => r.id),
+        )
+      : null;
     const one = (r: CommentRow, nested: CommentView[]): CommentView[] => {
       const author = hidden.has(r.author_id) ? undefined : authors.get(r.author_id);
       if (!author) return [];
@@ -69,6 +80,8 @@ export function createCommentReads({ store, notes, blocks, profiles }: CommentRe
           replyCount: Number(r.reply_count),
           replies: nested,
           replyTo: replyTo ? (authors.get(replyTo) ?? null) : null,
+          likeCount: Number(r.like_count),
+          liked: liked ? liked.has(r.id) : null,
         },
       ];
     };
@@ -94,19 +107,24 @@ export function createCommentReads({ store, notes, blocks, profiles }: CommentRe
     present,
     readableNote,
 
-    /** A note's top-level comments, oldest first, each with its first few replies. */
-    async list(noteId: string, viewerId: string | null, page: PageRequest) {
+    /** A note's top-level comments in `order` (oldest first by default), each with its first few replies. */
+    async list(noteId: string, viewerId: string | null, page: PageRequest, order: CommentOrder = 'oldest') {
       await readableNote(noteId, viewerId);
       const hidden = await hiddenFor(viewerId);
-      const after = decodeCursor(page.cursor);
-      const rows = await store.topLevelPage(noteId, hiddenForSql(hidden), after, page.limit);
-      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.id }));
+      const after = decodeCommentCursor(order, page.cursor);
+      const rows = await store.topLevelPage(noteId, hiddenForSql(hidden), after, page.limit, order);
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > page.limit && last
+          ? encodeCommentCursor(order, { likes: Number(last.like_count), atMs: last.created_at, id: last.id })
+          : null;
       const replies = await store.firstReplies(
         items.map((r) => r.id),
         REPLIES_PREVIEW,
         hiddenForSql(hidden),
       );
-      return { items: await present(items, replies, hidden), nextCursor };
+      return { items: await present(items, replies, hidden, viewerId), nextCursor };
     },
 
     /** Replies under one comment, oldest first. */
@@ -119,7 +137,7 @@ export function createCommentReads({ store, notes, blocks, profiles }: CommentRe
       const after = decodeCursor(page.cursor);
       const rows = await store.repliesPage(commentId, hiddenForSql(hidden), after, page.limit);
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ atMs: r.created_at, id: r.id }));
-      return { items: await present(items, [], hidden), nextCursor };
+      return { items: await present(items, [], hidden, viewerId), nextCursor };
     },
   };
 }

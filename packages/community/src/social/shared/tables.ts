@@ -28,6 +28,9 @@ export interface SocialTables {
     /** Mentioned account ids as a JSON array. */
     mentions: string;
     reply_count: number;
+    /** Counted on write (social_comment_likes), for "most liked" paging. */
+    like_count: number;
     created_at: number;
   };
+  social_comment_likes: { comment_id: string; account_id: string; created_at: number };
 }

@@ -1,9 +1,12 @@
+import { pagesEn } from './pages-en.ts';
+
 /** English UI strings. The source of the catalog's shape: the other languages must have every key. */
 export const en = {
   app: {
     name: 'Plaza',
     tagline: 'Find what people love, share what you love',
   },
+  pages: pagesEn,
   nav: {
     discover: 'Discover',
     following: 'Following',

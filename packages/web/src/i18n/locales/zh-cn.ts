@@ -1,4 +1,5 @@
 import type { Catalog } from './en.ts';
+import { pagesZhCN } from './pages-zh-cn.ts';
 
 /** 简体中文（中国大陆）界面字符串。 */
 export const zhCN: Catalog = {
@@ -6,6 +7,7 @@ export const zhCN: Catalog = {
     name: 'Plaza',
     tagline: '发现大家喜欢的，分享你喜欢的',
   },
+  pages: pagesZhCN,
   nav: {
     discover: '发现',
     following: '关注',

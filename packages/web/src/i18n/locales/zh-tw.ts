@@ -1,4 +1,5 @@
 import type { Catalog } from './en.ts';
+import { pagesZhTW } from './pages-zh-tw.ts';
 
 /** 繁體中文（台灣）介面字串。 */
 export const zhTW: Catalog = {
@@ -6,6 +7,7 @@ export const zhTW: Catalog = {
     name: 'Plaza',
     tagline: '發現大家喜歡的，分享你喜歡的',
   },
+  pages: pagesZhTW,
   nav: {
     discover: '發現',
     following: '關注',

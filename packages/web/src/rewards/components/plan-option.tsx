@@ -4,6 +4,7 @@ import { useLocalText } from '../hooks/use-local-text.ts';
 import { formatCalendarDate } from '../lib/format.ts';
 import { CapText, ChannelList, ChannelRules } from './channel-list.tsx';
 import { EligibilityNote } from './eligibility-note.tsx';
+import { SwitchDone } from './switch-done.tsx';
 
 interface PlanOptionProps {
   plan: PlanView;
@@ -12,10 +13,12 @@ interface PlanOptionProps {
   /** The API's word on this plan for this card today. */
   choice: PlanChoice | undefined;
   onChoose: (plan: PlanView) => void;
+  /** The confirmation of a switch to this plan just made, if any. */
+  notice?: string | undefined;
 }
 
 /** One plan in the chooser: where it earns at the holder's level, who may pick it, and the button. */
-export function PlanOption({ plan, card, generalRateBps, choice, onChoose }: PlanOptionProps) {
+export function PlanOption({ plan, card, generalRateBps, choice, onChoose, notice }: PlanOptionProps) {
   const { t, i18n } = useTranslation();
   const { name } = useLocalText();
   const lang = i18n.language;
@@ -56,6 +59,7 @@ export function PlanOption({ plan, card, generalRateBps, choice, onChoose }: Pla
         <summary>{t('rewards.plan.details')}</summary>
         <ChannelRules channels={version.channels} />
       </details>
+      {notice && <SwitchDone text={notice} />}
       {card.kind === 'primary' && !current && (
         <div className="form-actions">
           <button

@@ -15,18 +15,14 @@ export function PlansPage() {
   const card = useCardOutlet();
   const plans = usePlans();
   const [choosing, setChoosing] = useState<PlanView | null>(null);
-  const [switched, setSwitched] = useState<string | null>(null);
+  // The plan just switched to and its confirmation, shown in that plan's card.
+  const [switched, setSwitched] = useState<{ planId: string; text: string } | null>(null);
   if (plans.isPending) return <Loading />;
   if (plans.isError) return <ErrorBox error={plans.error} onRetry={() => void plans.refetch()} />;
   const choices = new Map(card.planChoices.map((c) => [c.planId, c]));
   return (
     <section className="rewards-section">
-      <SwitchRule card={card} />
-      {switched && (
-        <p className="success" role="status" data-testid="switch-done">
-          {switched}
-        </p>
-      )}
+      <SwitchRule card={card} justSwitched={switched !== null} />
       <ul className="rewards-plan-list">
         {plans.data.items.map((plan) => (
           <PlanOption
@@ -35,6 +31,7 @@ export function PlansPage() {
             card={card}
             generalRateBps={plans.data.generalRateBps}
             choice={choices.get(plan.id)}
+            notice={switched?.planId === plan.id ? switched.text : undefined}
             onChoose={(p) => {
               setSwitched(null);
               setChoosing(p);
@@ -49,7 +46,10 @@ export function PlansPage() {
           onClose={() => setChoosing(null)}
           onSwitched={(plan, date) => {
             setChoosing(null);
-            setSwitched(t('rewards.switch.done', { plan, date: formatCalendarDate(date, i18n.language) }));
+            setSwitched({
+              planId: choosing.id,
+              text: t('rewards.switch.done', { plan, date: formatCalendarDate(date, i18n.language) }),
+            });
           }}
         />
       )}
