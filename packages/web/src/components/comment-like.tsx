@@ -18,17 +18,20 @@ export function CommentLike({ comment }: { comment: CommentView }) {
     mutationFn: () => setCommentLike(comment.id, !state.liked),
     onSuccess: setState,
   });
+  const count = formatCount(state.likeCount, i18n.language);
+  // The visible count is part of the name (WCAG 2.5.3): "Like 3", not a name the eye cannot see.
+  const action = state.liked ? t('pages.comments.unlike') : t('pages.comments.like');
   return (
     <button
       type="button"
       className={state.liked ? 'comment-like liked' : 'comment-like'}
       aria-pressed={state.liked}
-      aria-label={state.liked ? t('pages.comments.unlike') : t('pages.comments.like')}
+      aria-label={`${action} ${count}`}
       disabled={toggle.isPending}
       onClick={() => (me ? toggle.mutate() : void navigate('/login'))}
     >
       <HeartIcon size={14} filled={state.liked} />
-      <span data-testid="comment-like-count">{formatCount(state.likeCount, i18n.language)}</span>
+      <span data-testid="comment-like-count">{count}</span>
     </button>
   );
 }
