@@ -17,7 +17,7 @@ import type { BonusSkip, CapUsage, CardState } from './types.ts';
 
 /**
  * Acceptance examples for the pure engine. "§" points into
- * /work/shared/research/rewards-anchors.md; "issue 3" is the issue's own example list.
+ * the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12); "issue 3" is the issue's own example list.
  */
 interface Example {
   readonly name: string;

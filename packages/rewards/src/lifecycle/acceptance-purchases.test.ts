@@ -3,7 +3,7 @@ import { ev, MERCHANTS } from './test-support.ts';
 
 /**
  * Lifecycle acceptance examples, purchases: settlement, authorization and availability. "§"
- * points into /work/shared/research/rewards-anchors.md; "issue 3" is the issue's own example
+ * points into the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12); "issue 3" is the issue's own example
  * list. Refunds, chargebacks and shortfalls are in acceptance-returns.test.ts.
  */
 const EXAMPLES: readonly Example[] = [

@@ -3,7 +3,7 @@ import { ev, MERCHANTS } from './test-support.ts';
 
 /**
  * Lifecycle acceptance examples, returns: refunds (held, partial, late), chargebacks and points
- * owed after a spend. "§" points into /work/shared/research/rewards-anchors.md; "issue 3" is the
+ * owed after a spend. "§" points into the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12); "issue 3" is the
  * issue's own example list.
  */
 const EXAMPLES: readonly Example[] = [

@@ -3,7 +3,7 @@ import type { MerchantEntry } from './service.ts';
 /**
  * The names of every merchant the default CUBE program's channels name
  * (`program/cube-channels.ts`), as the bank writes them in zh-TW and their own English names
- * (/work/shared/research/rewards-anchors.md §1.4, §1.8). `mcc` is the ISO 18245 category of the
+ * (the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12) §1.4, §1.8). `mcc` is the ISO 18245 category of the
  * merchant's main business where that code is the usual one (department stores 5311, fast food
  * 5814, drugstores 5912, supermarkets 5411, convenience stores 5499, service stations 5541,
  * furniture 5712, railways 4112, taxis and ride-hailing 4121, car rental 7512, amusement parks

@@ -1,7 +1,7 @@
 import type { Channel, ChannelRate, LocalizedText } from './types.ts';
 
 /**
- * CUBE's channels, from /work/shared/research/rewards-anchors.md §1.4 ("Channel examples",
+ * CUBE's channels, from the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12) §1.4 ("Channel examples",
  * third-party scrapes of the official pages, 2025–26) and §4 (MCC ranges). The bank's real
  * lists are longer; these are the merchants the note names. Merchant ids are the program's
  * own: mapping an acquirer's merchant id onto them is the import's job.

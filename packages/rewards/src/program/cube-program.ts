@@ -23,7 +23,7 @@ import type {
 
 /**
  * The default program: CUBE as published. Every number cites
- * /work/shared/research/rewards-anchors.md (§ numbers below).
+ * the CUBE research notes (rewards-anchors; moving into docs/rewards-rules.md with issue 12) (§ numbers below).
  */
 export const CUBE_SETTINGS: ProgramSettings = {
   generalRateBps: 30, // §1.4: general spending 0.3%, uncapped, any plan
