@@ -14,6 +14,7 @@ import { type SessionCookieSettings, sessionCookieName, sessionCookieOf } from '
 import type { Viewer } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { closeConnectionsOnShutdown } from './close-connections.ts';
 import { registerRoleGuards } from './guards.ts';
 import { registerStrictJson } from './json-body.ts';
 import { registerPublicMetrics } from './metrics-endpoint.ts';
@@ -95,6 +96,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
     inlineStyles: options.spaIndexHtml ? inlineStyleHashes(options.spaIndexHtml.toString('utf8')) : [],
   });
   registerOriginCheck(app, options.publicOrigins);
+  closeConnectionsOnShutdown(app);
   registerRoleGuards(app);
   app.decorate('sessionCookie', options.sessionCookie);
   await app.register(cookie);
