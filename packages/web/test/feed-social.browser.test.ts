@@ -183,7 +183,7 @@ describe('switches and search boxes', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
-    it(`shows one Discover/Following switch, and the search boxes a ${size} has room for`, {
+    it(`shows one Discover/Following switch, and one search box holding the query on a ${size}`, {
       timeout: 60_000,
     }, async () => {
       const page = await pages().open({ ...options, locale: 'en' });
@@ -191,9 +191,16 @@ describe('switches and search boxes', () => {
       await cardOf(page, 'Liked from the grid').waitFor();
       expect(await visibleCount(page, 'a[href="/following"]')).toBe(1);
       await page.goto(url('/search?q=cards'));
-      await page.locator('.search-box').waitFor();
-      // A desktop keeps the top bar's box beside the page's; a phone has room for one.
-      expect(await visibleCount(page, 'input[type=search]')).toBe(size === 'phone' ? 1 : 2);
+      await page.locator('.search-page').waitFor();
+      expect(await visibleCount(page, 'input[type=search]')).toBe(1);
+      const box = page.locator('input[type=search]:visible');
+      expect(await box.inputValue()).toBe('cards');
+      // A new query from the one box keeps the chosen result tab.
+      await page.getByRole('tab', { name: en.search.accounts }).click();
+      await box.fill('plaza');
+      await box.press('Enter');
+      await page.waitForURL(url('/search?q=plaza&type=accounts'));
+      expect(await page.locator('input[type=search]:visible').inputValue()).toBe('plaza');
       await page.screenshot({ path: screenshotPath(`search-one-box-${size}`) });
     });
   }

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../hooks/use-me.ts';
 import { useUnread } from '../hooks/use-unread.ts';
 import { RewardsNavLink } from '../rewards/components/rewards-nav-link.tsx';
@@ -15,10 +15,18 @@ export function Header() {
   const { me } = useMe();
   const unread = useUnread();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
+  const onSearchPage = useLocation().pathname === '/search';
+  const [params] = useSearchParams();
+  const shownQuery = onSearchPage ? (params.get('q') ?? '') : '';
+  const [q, setQ] = useState(shownQuery);
+  // On a desktop the search page has no box of its own: this one shows and edits its query.
+  useEffect(() => setQ(shownQuery), [shownQuery]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (q.trim()) void navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    if (!q.trim()) return;
+    const type = onSearchPage ? params.get('type') : null;
+    const query = new URLSearchParams({ q: q.trim(), ...(type ? { type } : {}) });
+    void navigate(`/search?${query}`);
   };
   return (
     <header className="topbar">
@@ -30,6 +38,7 @@ export function Header() {
           <SearchIcon size={18} />
           <input
             type="search"
+            name="q"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             placeholder={t('search.placeholder')}
