@@ -5,14 +5,19 @@
  * of next month, with bad input refused beside the field; screenshots on a phone and a desktop.
  */
 
-import { testDatabases } from '@plaza/kernel/testing';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { browserForFile, fieldError, fillTemplate, logIn as logInAs, shoot } from './support/pages.ts';
-import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+import {
+  BANK_ADMIN,
+  browserDatabase,
+  HOLDER,
+  type RewardsPlaza,
+  startRewardsPlaza,
+} from './support/rewards-fixture.ts';
 
 const ADMIN = en.rewards.admin;
 const CARDS = en.rewards.admin.cards;
@@ -28,7 +33,7 @@ const pages = browserForFile();
 const newPage = (options: BrowserContextOptions) => pages().open(options, true);
 const logIn = (page: Page, handle: string) => logInAs(page, rewards.plaza.baseUrl, handle);
 
-describe.each(testDatabases())('the console’s card screens ($name)', (database) => {
+describe.each([browserDatabase()])('the console’s card screens ($name)', (database) => {
   beforeAll(async () => {
     rewards = await startRewardsPlaza(database);
     const switched = await rewards.holderCall('PUT', `/api/rewards/v1/cards/${rewards.card.id}/plan`, {

@@ -6,7 +6,6 @@
  * Screenshots on a desktop and a phone.
  */
 
-import { testDatabases } from '@plaza/kernel/testing';
 import { taipeiInstant } from '@plaza/rewards';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,12 @@ import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { browserForFile, fillTemplate, logIn as logInAs, shoot } from './support/pages.ts';
-import { BANK_ADMIN, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+import {
+  BANK_ADMIN,
+  browserDatabase,
+  type RewardsPlaza,
+  startRewardsPlaza,
+} from './support/rewards-fixture.ts';
 
 const CAL = en.rewards.admin.calendar;
 // A save goes to the server and back: on a busy machine that can take longer than a poll's default second.
@@ -37,7 +41,7 @@ async function storedYear(page: Page, year: number): Promise<{ status: number; b
   return { status: response.status(), body: (await response.json()) as YearView };
 }
 
-describe.each(testDatabases())('the console’s business-day calendar ($name)', (database) => {
+describe.each([browserDatabase()])('the console’s business-day calendar ($name)', (database) => {
   beforeAll(async () => {
     rewards = await startRewardsPlaza(database);
     // Six weeks before 2028, which the shipped calendar does not know.

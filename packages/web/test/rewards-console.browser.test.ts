@@ -7,13 +7,14 @@
  */
 
 import { accountDirectory } from '@plaza/community';
-import { bearer, signUpForTest, testDatabases } from '@plaza/kernel/testing';
+import { bearer, signUpForTest } from '@plaza/kernel/testing';
 import { rewardsProduct, taipeiInstant } from '@plaza/rewards';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { browserForFile, logIn, shoot } from './support/pages.ts';
+import { browserDatabase } from './support/rewards-fixture.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
 
 const CATALOGS = { 'zh-TW': zhTW, 'zh-CN': zhCN, en } as const;
@@ -70,7 +71,7 @@ async function communityChrome(page: Page) {
   };
 }
 
-describe.each(testDatabases())('the bank console’s frame and card search ($name)', (database) => {
+describe.each([browserDatabase()])('the bank console’s frame and card search ($name)', (database) => {
   beforeAll(async () => {
     plaza = await startPlaza([rewardsProduct({ holderDirectory: accountDirectory })], database);
     plaza.clock.set(taipeiInstant('2026-03-10', '10:00'));

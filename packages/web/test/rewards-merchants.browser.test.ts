@@ -6,13 +6,18 @@
  * the channel editor and named from there; bad input is refused beside the field; screenshots.
  */
 
-import { testDatabases } from '@plaza/kernel/testing';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { browserForFile, fieldError, fillTemplate, logIn as logInAs, shoot } from './support/pages.ts';
-import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+import {
+  BANK_ADMIN,
+  browserDatabase,
+  HOLDER,
+  type RewardsPlaza,
+  startRewardsPlaza,
+} from './support/rewards-fixture.ts';
 
 const DIRECTORY = en.rewards.admin.directory;
 const NEW_VERSION = 'digital-2027h1';
@@ -40,7 +45,7 @@ const storedName = async (id: string) =>
     )
   ).body.items[0]?.names;
 
-describe.each(testDatabases())(
+describe.each([browserDatabase()])(
   'the merchant directory in the card app and the console ($name)',
   (database) => {
     beforeAll(async () => {

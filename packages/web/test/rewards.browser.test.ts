@@ -6,14 +6,19 @@
  * Rewards page on a phone and a desktop, none wider than the screen.
  */
 
-import { testDatabases } from '@plaza/kernel/testing';
 import { taipeiInstant } from '@plaza/rewards';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
 import { browserForFile, logIn as logInAs, shoot } from './support/pages.ts';
-import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
+import {
+  BANK_ADMIN,
+  browserDatabase,
+  HOLDER,
+  type RewardsPlaza,
+  startRewardsPlaza,
+} from './support/rewards-fixture.ts';
 import type { RunningPlaza } from './support/server.ts';
 
 let rewards: RewardsPlaza;
@@ -38,7 +43,7 @@ const SETTLEMENT = {
   settledAt: '2026-03-12T09:00:00+08:00',
 };
 
-describe.each(testDatabases())('Plaza Rewards in the browser ($name)', (database) => {
+describe.each([browserDatabase()])('Plaza Rewards in the browser ($name)', (database) => {
   beforeAll(async () => {
     rewards = await startRewardsPlaza(database);
     plaza = rewards.plaza;

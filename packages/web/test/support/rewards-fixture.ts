@@ -1,4 +1,4 @@
-import { bearer, signUpForTest, type TestDatabase } from '@plaza/kernel/testing';
+import { bearer, signUpForTest, type TestDatabase, testDatabases } from '@plaza/kernel/testing';
 import { rewardsProduct, taipeiInstant } from '@plaza/rewards';
 import { type RunningPlaza, startPlaza } from './server.ts';
 
@@ -13,6 +13,17 @@ export interface RewardsPlaza {
   adminCall: ApiCall;
   /** A call to the API as the cardholder. */
   holderCall: ApiCall;
+}
+
+/**
+ * The one database a Rewards browser test runs on: PostgreSQL when the run has one, else the
+ * embedded SQLite (Community's browser tests run on SQLite). Every Rewards rule is already tested
+ * on both databases by the store and API tests; a browser test checks pages, and running each
+ * twice cost `npm test` minutes.
+ */
+export function browserDatabase(): TestDatabase {
+  const databases = testDatabases();
+  return databases[databases.length - 1] ?? { name: 'sqlite', url: 'sqlite::memory:' };
 }
 
 type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
