@@ -77,15 +77,13 @@ describe('the remaining forms refuse bad input in the reader’s language', () =
     it(`the note composer, in ${locale}`, { timeout: 90_000 }, async () => {
       const page = await open(locale, HOLDER);
       await page.goto(url('/compose'));
-      await page
-        .locator('input[type=file]')
-        .setInputFiles([
-          {
-            name: 'stall.png',
-            mimeType: 'image/png',
-            buffer: gradientPng(300, 400, [250, 200, 120], [200, 60, 60]),
-          },
-        ]);
+      await page.locator('input[type=file]').setInputFiles([
+        {
+          name: 'stall.png',
+          mimeType: 'image/png',
+          buffer: gradientPng(300, 400, [250, 200, 120], [200, 60, 60]),
+        },
+      ]);
       await expect.poll(() => page.locator('.tile-status').count(), { timeout: 20_000 }).toBe(0);
       const form = page.locator('form.composer');
       await unlimit(form);
