@@ -34,6 +34,8 @@ export class PlazaError extends Error {
     readonly status: number,
     readonly fields: FieldIssue[] = [],
     readonly headers: Record<string, string> = {},
+    /** The values a client's own sentence for `code` needs (answered as the problem's `params`). */
+    readonly params: IssueParams = {},
   ) {
     super(message);
   }
@@ -69,8 +71,8 @@ export class NotFoundError extends PlazaError {
 
 export class ConflictError extends PlazaError {
   override name = 'ConflictError';
-  constructor(message: string, code = 'conflict', fields: FieldIssue[] = []) {
-    super(code, message, 409, fields);
+  constructor(message: string, code = 'conflict', fields: FieldIssue[] = [], params: IssueParams = {}) {
+    super(code, message, 409, fields, {}, params);
   }
 }
 

@@ -4,8 +4,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { htmlLangOf } from '../src/i18n/language.ts';
-import { fieldMessage } from '../src/lib/problem-text.ts';
+import { fieldMessage, problemMessage } from '../src/lib/problem-text.ts';
 import { WEB_DIR } from './support/build.ts';
+import { serverProblemCodes } from './support/server-codes.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -76,6 +77,47 @@ describe('field problems in the reader’s language', () => {
       zhTW.fieldErrors.invalid,
     );
     expect(say({ field: '/x', message: 'an old server' })).toBe(zhTW.fieldErrors.invalid);
+  });
+});
+
+describe('problem codes in the reader’s language', () => {
+  const catalogs = { en, 'zh-TW': zhTW, 'zh-CN': zhCN } as const;
+
+  it('have a message in every catalog for every code the servers answer', { timeout: 120_000 }, () => {
+    const { codes, unread } = serverProblemCodes();
+    // Every place that makes a problem code must be readable, or the scan misses codes.
+    expect(unread).toEqual([]);
+    for (const known of ['version_immutable', 'already_switched_today', 'malformed_json', 'handle_taken'])
+      expect(codes.has(known), known).toBe(true);
+    for (const [language, catalog] of Object.entries(catalogs)) {
+      const missing = [...codes.keys()].filter(
+        (code) => !(code in catalog.errors) && !(code in catalog.rewards.errors),
+      );
+      expect(missing, language).toEqual([]);
+    }
+  });
+
+  it('are said with their params, and an unknown code reads as the generic line', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'zh-CN',
+      resources: { 'zh-CN': { translation: zhCN } },
+      interpolation: { escapeValue: false },
+    });
+    const problem = { type: '', title: '', status: 409, detail: 'The plan was already changed today' };
+    expect(
+      problemMessage(i18n, {
+        ...problem,
+        code: 'already_switched_today',
+        params: { nextSwitchDate: '2026-03-11' },
+      }),
+    ).toBe(zhCN.rewards.errors.already_switched_today.replace('{{nextSwitchDate}}', '2026-03-11'));
+    expect(problemMessage(i18n, { ...problem, code: 'version_immutable' })).toBe(
+      zhCN.rewards.errors.version_immutable,
+    );
+    expect(problemMessage(i18n, { ...problem, code: 'from_a_newer_server' })).toBe(zhCN.errors.generic);
+    const withFields = { ...problem, code: 'from_a_newer_server', errors: [{ field: '/a', message: 'x' }] };
+    expect(problemMessage(i18n, withFields)).toBe(zhCN.errors.validation_failed);
   });
 });
 

@@ -105,12 +105,12 @@ function checkSignUp(input: SignUpInput): { handle: string; email: string; langu
 
 interface PasswordProblem {
   issue: FieldIssue;
-  code: string;
+  code: 'validation_failed' | typeof PASSWORD_TOO_COMMON;
 }
 
 /** A password's problem, if it has one: its length, or being a common password. */
 function checkPassword(password: string, field: string): PasswordProblem | undefined {
-  const invalid = (issue: FieldIssue) => ({ issue, code: 'validation_failed' });
+  const invalid = (issue: FieldIssue): PasswordProblem => ({ issue, code: 'validation_failed' });
   if (password.length < PASSWORD_MIN)
     return invalid(
       fieldIssue(field, 'too_short', `must be at least ${PASSWORD_MIN} characters`, { min: PASSWORD_MIN }),
@@ -133,7 +133,10 @@ function checkPassword(password: string, field: string): PasswordProblem | undef
 }
 
 /** A refused form's code: `bidi_control` first, then the password's own code, else the generic one. */
-function problemCode(issues: FieldIssue[], password: PasswordProblem | undefined): string {
+function problemCode(
+  issues: FieldIssue[],
+  password: PasswordProblem | undefined,
+): ReturnType<typeof validationCode> | PasswordProblem['code'] {
   const code = validationCode(issues);
   return code === 'validation_failed' && password ? password.code : code;
 }

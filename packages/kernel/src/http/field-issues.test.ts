@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
+import { MAX_FIELD_ISSUES } from './field-issues.ts';
 import { sendProblem } from './problem.ts';
 import { Body, Pattern } from './schemas.ts';
 import { schemaCompiler } from './validators.ts';
@@ -140,6 +141,33 @@ describe('validation problems', () => {
       code: 'too_large',
       params: { max: 100 },
     });
+  });
+
+  it('reports every bad field at once, so a form marks them all', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { needed: 'x', title: 'x'.repeat(31), level: 9 },
+    });
+    const problem = response.json();
+    expect(problem.errors.map((issue: { field: string; code: string }) => [issue.field, issue.code])).toEqual(
+      [
+        ['/title', 'too_long'],
+        ['/level', 'too_large'],
+      ],
+    );
+    expect(problem.errorsTruncated).toBeUndefined();
+  });
+
+  it('keeps the first 20 issues of a garbage body and says the list was cut', async () => {
+    const garbage = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`junk${i}`, i]));
+    const response = await app.inject({ method: 'POST', url: '/things', payload: garbage });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.errors).toHaveLength(MAX_FIELD_ISSUES);
+    expect(problem.errors[1]).toMatchObject({ field: '/junk0', code: 'unknown_field' });
+    expect(problem.errorsTruncated).toBe(true);
+    expect(problem.detail).toMatch(/; and 9981 more$/);
   });
 
   it("answers a service's own field issues in the same shape", async () => {

@@ -91,12 +91,19 @@ function englishOf(issue: AjvIssue, meaning: IssueMeaning): string {
 }
 
 /**
+ * The most field issues one answer carries. Ajv reports every bad field (`allErrors`), so a
+ * garbage body could list thousands; a form needs a screenful, and the rest are not mapped.
+ */
+export const MAX_FIELD_ISSUES = 20;
+
+/**
  * Ajv's errors as Plaza field issues: a stable code and params for each, the field prefixed by
- * the part of the request it is in (`querystring:/limit`; the body has no prefix).
+ * the part of the request it is in (`querystring:/limit`; the body has no prefix). Only the
+ * first `MAX_FIELD_ISSUES` are kept; the caller compares lengths to say the list was cut.
  */
 export function fieldIssuesOf(validation: readonly AjvIssue[], context: string | undefined): FieldIssue[] {
   const prefix = context && context !== 'body' ? `${context}:` : '';
-  return validation.map((issue) => {
+  return validation.slice(0, MAX_FIELD_ISSUES).map((issue) => {
     const schema = (issue.parentSchema ?? {}) as Record<string, unknown>;
     const meaning = KEYWORDS[issue.keyword ?? '']?.(issue.params ?? {}, schema) ?? { code: 'invalid' };
     return fieldIssue(prefix + fieldOf(issue), meaning.code, englishOf(issue, meaning), meaning.params);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type FieldIssue, PlazaError } from '../errors.ts';
+import { type FieldIssue, type IssueParams, PlazaError } from '../errors.ts';
 import { type AjvIssue, fieldIssuesOf } from './field-issues.ts';
 
 /**
@@ -11,23 +11,49 @@ export interface Problem {
   title: string;
   status: number;
   code: string;
+  /** The values a client needs to say `code` in its own words (a date, a version id). */
+  params?: IssueParams;
   detail: string;
   errors?: FieldIssue[];
+  /** Set when `errors` lists only the first of more field issues (see `MAX_FIELD_ISSUES`). */
+  errorsTruncated?: true;
 }
 
-export function problemOf(code: string, status: number, detail: string, errors: FieldIssue[] = []): Problem {
+interface ProblemExtras {
+  params?: IssueParams;
+  errorsTruncated?: boolean;
+}
+
+export function problemOf(
+  code: string,
+  status: number,
+  detail: string,
+  errors: FieldIssue[] = [],
+  extras: ProblemExtras = {},
+): Problem {
   return {
     type: `/problems/${code}`,
     title: code.replaceAll('_', ' '),
     status,
     code,
+    ...(extras.params && Object.keys(extras.params).length > 0 ? { params: extras.params } : {}),
     detail,
     ...(errors.length > 0 ? { errors } : {}),
+    ...(extras.errorsTruncated ? { errorsTruncated: true as const } : {}),
   };
 }
 
-// Fastify's own error codes that are the client's fault, mapped to stable Plaza codes.
-const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number }> = {
+type ClientErrorCode =
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'malformed_json'
+  | 'bad_request'
+  | 'bad_url'
+  | 'url_too_long';
+
+// Fastify's own error codes that are the client's fault, mapped to stable Plaza codes (typed as
+// literals, so the web app's test that every code has a message reads them from here).
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ClientErrorCode; status: number }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', status: 413 },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', status: 415 },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', status: 400 },
@@ -48,15 +74,18 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number }> = 
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof PlazaError) {
     return {
-      problem: problemOf(error.code, error.status, error.message, error.fields),
+      problem: problemOf(error.code, error.status, error.message, error.fields, { params: error.params }),
       headers: error.headers,
     };
   }
   const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fe?.validation) {
     const fields = fieldIssuesOf(fe.validation, fe.validationContext);
-    const detail = fields.map((f) => `${f.field} ${f.message}`).join('; ');
-    return { problem: problemOf('validation_failed', 400, detail, fields), headers: {} };
+    const omitted = fe.validation.length - fields.length;
+    const listed = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+    const detail = omitted > 0 ? `${listed}; and ${omitted} more` : listed;
+    const problem = problemOf('validation_failed', 400, detail, fields, { errorsTruncated: omitted > 0 });
+    return { problem, headers: {} };
   }
   const known = fe?.code ? FASTIFY_CLIENT_ERRORS[fe.code] : undefined;
   if (known) return { problem: problemOf(known.code, known.status, fe.message), headers: {} };

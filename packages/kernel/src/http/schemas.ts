@@ -19,8 +19,16 @@ export const ProblemSchema = Type.Object({
   title: Type.String(),
   status: Type.Integer(),
   code: Type.String(),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: 'the values a message for `code` needs, e.g. { "nextSwitchDate": "2026-03-11" }',
+    }),
+  ),
   detail: Type.String(),
   errors: Type.Optional(Type.Array(FieldIssueSchema)),
+  errorsTruncated: Type.Optional(
+    Type.Literal(true, { description: 'errors lists only the first 20 field issues of more' }),
+  ),
 });
 
 /** A JSON object that rejects unknown fields, which is what every Plaza request body is. */

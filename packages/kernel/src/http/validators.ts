@@ -2,8 +2,10 @@ import { Ajv, type Options } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 
 // `verbose` puts the failing schema on each error, so a pattern's `x-issue` meaning can be read.
+// `allErrors` reports every bad field at once, so a form can mark them all in one answer; the
+// body limit bounds Ajv's work, and the answer keeps only the first `MAX_FIELD_ISSUES`.
 const shared: Options = {
-  allErrors: false,
+  allErrors: true,
   strict: false,
   removeAdditional: false,
   useDefaults: true,

@@ -52,6 +52,8 @@ export function bidiIssue(field: string, found: string): FieldIssue {
  * The code of a validation answer: `bidi_control` when any field was refused for a direction
  * control (the other fields' issues ride along), else `validation_failed`.
  */
-export function validationCode(issues: readonly FieldIssue[]): string {
+export function validationCode(
+  issues: readonly FieldIssue[],
+): typeof BIDI_CONTROL_CODE | 'validation_failed' {
   return issues.some((issue) => issue.code === BIDI_CONTROL_CODE) ? BIDI_CONTROL_CODE : 'validation_failed';
 }

@@ -37,6 +37,8 @@ export class AlreadySwitchedTodayError extends ConflictError {
       `The plan was already changed today (${taipeiDate}, Asia/Taipei); a plan can be changed once a day. ` +
         `The next change is possible from ${nextSwitchDate} 00:00 Asia/Taipei (${new Date(nextSwitchAt).toISOString()}).`,
       'already_switched_today',
+      [],
+      { nextSwitchDate },
     );
   }
 }

@@ -179,6 +179,10 @@ export interface Problem {
   title: string;
   status: number;
   code: string;
+  /** The values the message for `code` needs (`{ nextSwitchDate: '2026-03-11' }`). */
+  params?: Record<string, string | number>;
   detail: string;
   errors?: FieldIssue[];
+  /** `errors` lists only the first field issues of more. */
+  errorsTruncated?: true;
 }

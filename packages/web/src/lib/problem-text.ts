@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
-import type { FieldIssue } from '../api/types.ts';
+import type { i18n as I18n, TFunction } from 'i18next';
+import type { FieldIssue, Problem } from '../api/types.ts';
 import { en } from '../i18n/locales/en.ts';
 
 type FieldCode = keyof typeof en.fieldErrors;
@@ -34,4 +34,18 @@ export function fieldMessage(t: TFunction, issue: FieldIssue): string {
 /** The key a form knows a field by: `/names/zh-TW` → `names/zh-TW`, `querystring:/q` → `q`. */
 export function fieldPath(issue: FieldIssue): string {
   return issue.field.replace(/^[a-z]+:/, '').replace(/^\//, '');
+}
+
+/**
+ * A problem's own code as a sentence in the reader's language, with its params: the Community's
+ * and the kernel's codes are in `errors.*`, Rewards' in `rewards.errors.*` (loaded with the card
+ * app). A code the catalogs lack reads as the generic line (or "check the fields" when the answer
+ * lists field issues), never as the server's English.
+ * @example problemMessage(i18n, { code: 'already_switched_today', params: { nextSwitchDate: '2026-03-11' }, … })
+ */
+export function problemMessage(i18n: Pick<I18n, 't' | 'exists'>, problem: Problem): string {
+  const key = [`errors.${problem.code}`, `rewards.errors.${problem.code}`].find((k) => i18n.exists(k));
+  const fallback = problem.errors?.length ? 'errors.validation_failed' : 'errors.generic';
+  // The key is read from the server's code, so it cannot be typed; `exists` has just vouched for it.
+  return i18n.t((key ?? fallback) as 'errors.generic', { ...problem.params });
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Eligibility, PlanChoice } from '../api/types.ts';
 import { formatCalendarDate } from '../lib/format.ts';
@@ -35,9 +36,7 @@ export function EligibilityNote({ rule, choice }: { rule: Eligibility; choice: P
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-
 /** A flag's name where the catalog has one (kids → 童樂匯資格), else the flag itself. */
-function flagName(flag: string, t: T): string {
+function flagName(flag: string, t: TFunction): string {
   return flag === 'kids' ? t('rewards.eligibility.flags.kids') : flag;
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/field.tsx';
 import { Sheet } from '../../components/sheet.tsx';
+import { useErrorText } from '../../hooks/use-error-text.ts';
 import type { PlanView } from '../api/types.ts';
 import { useSwitchPlan } from '../hooks/use-cards.ts';
 import { useLocalText } from '../hooks/use-local-text.ts';
-import { useRewardsErrorText } from '../hooks/use-rewards-error.ts';
 
 interface SwitchSheetProps {
   cardId: string;
@@ -17,7 +17,7 @@ interface SwitchSheetProps {
 export function SwitchSheet({ cardId, plan, onClose, onSwitched }: SwitchSheetProps) {
   const { t } = useTranslation();
   const { name: localName } = useLocalText();
-  const errorText = useRewardsErrorText();
+  const errorText = useErrorText();
   const change = useSwitchPlan(cardId);
   const name = localName(plan.names);
   const confirm = () =>
