@@ -10,6 +10,7 @@ import { taipeiInstant } from '@plaza/rewards';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
+import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { PHONE } from './support/browser.ts';
 import { browserForFile, logIn, shoot } from './support/pages.ts';
 import { gradientPng } from './support/png.ts';
@@ -177,7 +178,7 @@ describe('a plan switch refused because the card switched today', () => {
       await sheet.getByRole('button', { name: catalog.rewards.switch.confirm }).click();
       const message = catalog.rewards.errors.already_switched_today.replace(
         '{{nextSwitchDate}}',
-        `2026-03-1${i + 2}`,
+        formatCalendarDate(`2026-03-1${i + 2}`, locale),
       );
       await expect.poll(() => sheet.locator('.form-error').textContent(), { timeout: 15_000 }).toBe(message);
       if (locale !== 'en') expect(message).not.toMatch(LATIN_WORD);

@@ -111,7 +111,7 @@ describe('problem codes in the reader’s language', () => {
         code: 'already_switched_today',
         params: { nextSwitchDate: '2026-03-11' },
       }),
-    ).toBe(zhCN.rewards.errors.already_switched_today.replace('{{nextSwitchDate}}', '2026-03-11'));
+    ).toBe(zhCN.rewards.errors.already_switched_today.replace('{{nextSwitchDate}}', '2026年3月11日'));
     expect(problemMessage(i18n, { ...problem, code: 'version_immutable' })).toBe(
       zhCN.rewards.errors.version_immutable,
     );

@@ -10,8 +10,9 @@ import { taipeiInstant } from '@plaza/rewards';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
+import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
-import { browserForFile, logIn as logInAs, shoot } from './support/pages.ts';
+import { browserForFile, fillTemplate, logIn as logInAs, shoot } from './support/pages.ts';
 import {
   BANK_ADMIN,
   browserDatabase,
@@ -102,7 +103,12 @@ describe.each([browserDatabase()])('Plaza Rewards in the browser ($name)', (data
         .click();
       await expect
         .poll(() => other.getByTestId('switch-confirm').locator('.form-error').textContent())
-        .toBe(zhTW.rewards.errors.already_switched_today);
+        .toBe(
+          fillTemplate(zhTW.rewards.errors.already_switched_today, {
+            // The fixture's clock stands on 10 March: the next switch is from the 11th.
+            nextSwitchDate: formatCalendarDate('2026-03-11', 'zh-TW'),
+          }),
+        );
       await expect.poll(() => other.getByTestId('switch-rule').getAttribute('data-state')).toBe('closed');
 
       await phone.getByRole('link', { name: zhTW.rewards.tabs.history, exact: true }).click();

@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { FieldIssue, Problem } from '../api/types.ts';
 import { en } from '../i18n/locales/en.ts';
+import { formatCalendarDate } from '../rewards/lib/format.ts';
 
 type FieldCode = keyof typeof en.fieldErrors;
 
@@ -43,9 +44,21 @@ export function fieldPath(issue: FieldIssue): string {
  * lists field issues), never as the server's English.
  * @example problemMessage(i18n, { code: 'already_switched_today', params: { nextSwitchDate: '2026-03-11' }, … })
  */
-export function problemMessage(i18n: Pick<I18n, 't' | 'exists'>, problem: Problem): string {
+export function problemMessage(i18n: Pick<I18n, 't' | 'exists' | 'language'>, problem: Problem): string {
   const key = [`errors.${problem.code}`, `rewards.errors.${problem.code}`].find((k) => i18n.exists(k));
   const fallback = problem.errors?.length ? 'errors.validation_failed' : 'errors.generic';
   // The key is read from the server's code, so it cannot be typed; `exists` has just vouched for it.
-  return i18n.t((key ?? fallback) as 'errors.generic', { ...problem.params });
+  return i18n.t((key ?? fallback) as 'errors.generic', localParams(problem.params, i18n.language));
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A problem's params as the reader writes them: a calendar date (`2026-03-11`) in the language's own form. */
+function localParams(params: Problem['params'], language: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' && CALENDAR_DATE.test(value) ? formatCalendarDate(value, language) : value,
+    ]),
+  );
 }
