@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
-import { browserForFile, logIn } from './support/pages.ts';
+import { browserForFile, fillTemplate, logIn } from './support/pages.ts';
 import { gradientPng } from './support/png.ts';
 import { seedAccount } from './support/seed.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
@@ -125,7 +125,13 @@ describe('addresses and uploads that fail', () => {
       .locator('input[type=file]')
       .setInputFiles([{ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') }]);
     const tiles = page.getByTestId('picked-image');
-    await tiles.nth(0).getByText(zhTW.pages.upload.unsupported).waitFor();
+    // The tile says it failed and offers the choices; the reason is written out in full below.
+    const failure = (n: number, reason: string) =>
+      page
+        .locator(`[data-testid=upload-failure][data-photo="${n}"]`)
+        .getByText(fillTemplate(zhTW.pages.upload.failedPhoto, { n, reason }), { exact: true });
+    await failure(1, zhTW.pages.upload.unsupported).waitFor();
+    await tiles.nth(0).getByText(zhTW.compose.uploadFailed).waitFor();
     // The same bytes would be refused again: only removing is offered.
     expect(
       await tiles.nth(0).getByRole('button', { name: zhTW.pages.upload.retry, exact: true }).count(),
@@ -151,10 +157,7 @@ describe('addresses and uploads that fail', () => {
         }),
       );
       await page.locator('input[type=file]').setInputFiles([photo(`${code}.png`)]);
-      await tiles
-        .nth(i + 1)
-        .getByText(text)
-        .waitFor();
+      await failure(i + 2, text).waitFor();
       await page.unrouteAll();
     }
     expect(await page.getByText('Server detail in English').count()).toBe(0);
@@ -164,6 +167,9 @@ describe('addresses and uploads that fail', () => {
     expect(await page.locator('.image-picker .field-error').textContent()).toBe(zhTW.pages.upload.fixFailed);
     expect(await page.getByText(zhTW.compose.stillUploading).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('composer-failed-uploads-desktop') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('composer-failed-uploads-phone-width') });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Retrying the busy one now succeeds; removing the others leaves a note that publishes.
     await tiles.nth(2).getByRole('button', { name: zhTW.pages.upload.retry, exact: true }).click();

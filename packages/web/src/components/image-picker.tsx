@@ -99,15 +99,26 @@ export function ImagePicker({ images, onChange, error }: ImagePickerProps) {
             {index === 0 && <span className="badge badge-cover">{t('compose.cover')}</span>}
             {!image.media && !image.error && <span className="tile-status">{t('compose.uploading')}</span>}
             {image.error && (
-              <div className="tile-status tile-error" role="alert">
-                <span>{t(`pages.upload.${image.error}`)}</span>
+              // The tile has room for the state and the choices; the reason is written out below.
+              <div className="tile-status tile-error">
+                <span>{t('compose.uploadFailed')}</span>
                 <span className="tile-error-actions">
                   {image.file && isRetryable(image.error) && (
-                    <button type="button" className="btn btn-small" onClick={() => upload(image)}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-describedby={failureId(image.key)}
+                      onClick={() => upload(image)}
+                    >
                       {t('pages.upload.retry')}
                     </button>
                   )}
-                  <button type="button" className="btn btn-small btn-ghost" onClick={() => remove(image)}>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    aria-describedby={failureId(image.key)}
+                    onClick={() => remove(image)}
+                  >
                     {t('pages.upload.remove')}
                   </button>
                 </span>
@@ -156,11 +167,30 @@ export function ImagePicker({ images, onChange, error }: ImagePickerProps) {
           </li>
         )}
       </ul>
+      <UploadFailures images={images} />
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+const failureId = (key: string) => `upload-failure-${key}`;
+
+/** Why each failed photo failed, in full: "Photo 2: this photo is too large…". */
+function UploadFailures({ images }: { images: PickedImage[] }) {
+  const { t } = useTranslation();
+  const failed = images.flatMap((image, index) => (image.error ? [{ image, n: index + 1 }] : []));
+  if (failed.length === 0) return null;
+  return (
+    <ul className="upload-failures" role="alert">
+      {failed.map(({ image, n }) => (
+        <li key={image.key} id={failureId(image.key)} data-testid="upload-failure" data-photo={n}>
+          {t('pages.upload.failedPhoto', { n, reason: t(`pages.upload.${image.error ?? 'failed'}`) })}
+        </li>
+      ))}
+    </ul>
   );
 }

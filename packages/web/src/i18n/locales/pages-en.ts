@@ -13,6 +13,7 @@ export const pagesEn = {
     failed: 'This photo could not be uploaded. Try again.',
     retry: 'Try again',
     remove: 'Remove',
+    failedPhoto: 'Photo {{n}}: {{reason}}',
     fixFailed: 'Some photos could not be uploaded: try them again or remove them.',
   },
   switch: {

@@ -12,6 +12,7 @@ export const pagesZhCN: Catalog['pages'] = {
     failed: '这张照片上传失败，请再试一次。',
     retry: '重试',
     remove: '移除',
+    failedPhoto: '第 {{n}} 张照片：{{reason}}',
     fixFailed: '有照片上传失败：请重试或移除。',
   },
   switch: {

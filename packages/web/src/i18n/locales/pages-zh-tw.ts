@@ -12,6 +12,7 @@ export const pagesZhTW: Catalog['pages'] = {
     failed: '這張照片上傳失敗，請再試一次。',
     retry: '重試',
     remove: '移除',
+    failedPhoto: '第 {{n}} 張照片：{{reason}}',
     fixFailed: '有照片上傳失敗：請重試或移除。',
   },
   switch: {
