@@ -8,6 +8,7 @@ export * from './bus.ts';
 export * from './cache.ts';
 export * from './clock.ts';
 export * from './config.ts';
+export * from './db/creation-order.ts';
 export * from './db/database.ts';
 export * from './db/migrations.ts';
 export * from './errors.ts';

@@ -1,3 +1,4 @@
+import { creationOrderPage } from '@plaza/kernel';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../contracts.ts';
 
@@ -43,20 +44,12 @@ export function createMediaStore(root: Kysely<MediaTables>) {
         .orderBy('id')
         .execute(),
     /** The owner's images in upload order, after `after` (keyset on the owner index). */
-    pageByOwner: (ownerId: string) => (after: MediaRow | undefined, limit: number) => {
-      let query = root
-        .selectFrom('media')
-        .selectAll()
-        .where('owner_id', '=', ownerId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(limit);
-      if (after)
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.created_at, after.id)),
-        );
-      return query.execute();
-    },
+    pageByOwner: (ownerId: string) => (after: MediaRow | undefined, limit: number) =>
+      creationOrderPage(
+        root.selectFrom('media').selectAll().where('owner_id', '=', ownerId),
+        after,
+        limit,
+      ).execute(),
     deleteByOwner: (ownerId: string, db?: Executor) =>
       q(db).deleteFrom('media').where('owner_id', '=', ownerId).execute(),
     /**

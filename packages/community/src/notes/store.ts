@@ -1,3 +1,4 @@
+import { type CreationCursor, creationOrderPage } from '@plaza/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { Executor, NoteCounter } from '../contracts.ts';
 import type { Keyset } from './cursor.ts';
@@ -232,21 +233,12 @@ export function createNotesStore(root: Kysely<NotesTables>) {
         (r) => r.id,
       ),
     /** The author's notes (drafts too), oldest first, after `after` (export pages; the author index). */
-    exportPagesByAuthor:
-      (authorId: string) => (after: { created_at: number; id: string } | undefined, limit: number) =>
-        q()
-          .selectFrom('notes')
-          .selectAll()
-          .where('author_id', '=', authorId)
-          .$if(after !== undefined, (qb) =>
-            qb.where((eb) =>
-              eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after!.created_at, after!.id)),
-            ),
-          )
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(limit)
-          .execute(),
+    exportPagesByAuthor: (authorId: string) => (after: CreationCursor | undefined, limit: number) =>
+      creationOrderPage(
+        q().selectFrom('notes').selectAll().where('author_id', '=', authorId),
+        after,
+        limit,
+      ).execute(),
   };
 }
 

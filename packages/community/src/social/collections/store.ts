@@ -1,3 +1,4 @@
+import { type CreationCursor, creationOrderPage } from '@plaza/kernel';
 import type { Kysely, Selectable } from 'kysely';
 import type { Executor } from '../../contracts.ts';
 import type { Keyset } from '../shared/cursor.ts';
@@ -64,21 +65,12 @@ export function createCollectionsStore(root: Kysely<SocialTables>) {
       return query.execute();
     },
     /** The owner's boards, oldest first, after `after` (export pages; the owner index). */
-    boardsPages:
-      (ownerId: string) => (after: { created_at: number; id: string } | undefined, limit: number) =>
-        q()
-          .selectFrom('social_collections')
-          .selectAll()
-          .where('owner_id', '=', ownerId)
-          .$if(after !== undefined, (qb) =>
-            qb.where((eb) =>
-              eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after!.created_at, after!.id)),
-            ),
-          )
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(limit)
-          .execute(),
+    boardsPages: (ownerId: string) => (after: CreationCursor | undefined, limit: number) =>
+      creationOrderPage(
+        q().selectFrom('social_collections').selectAll().where('owner_id', '=', ownerId),
+        after,
+        limit,
+      ).execute(),
   };
   return { ...boards, ...createItemsStore(q) };
 }
