@@ -15,6 +15,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A poll waits for a page or a background worker to catch up; Vitest's 1 s default failed
+    // browser tests whenever the shared machine was busy (a page's comments took longer to load).
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     maxWorkers,
     reporters: ['default', './test/summary-reporter.ts'],

@@ -221,6 +221,8 @@ export interface CommunityEvents {
   'block.created': { blockerId: string; blockedId: string };
   'like.created': { noteId: string; accountId: string; authorId: string };
   'collect.created': { noteId: string; accountId: string; authorId: string };
+  /** A first like of a comment by this account (a like taken back and given again counts once). */
+  'comment.liked': { noteId: string; commentId: string; accountId: string; authorId: string };
   'comment.created': {
     noteId: string;
     commentId: string;

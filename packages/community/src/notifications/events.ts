@@ -63,6 +63,16 @@ export function subscribeNotifications(bus: EventBus, sink: NotificationSink): (
       sink.deliver([
         { recipientId: e.authorId, kind: 'collect', actorId: e.accountId, noteId: e.noteId, commentId: null },
       ]),
+    'comment.liked': (e) =>
+      sink.deliver([
+        {
+          recipientId: e.authorId,
+          kind: 'comment_like',
+          actorId: e.accountId,
+          noteId: e.noteId,
+          commentId: e.commentId,
+        },
+      ]),
     'comment.created': (e) => sink.deliver(commentDrafts(e)),
     'note.published': (e) => sink.deliver(noteMentionDrafts(e)),
     'note.deleted': (e) => sink.forgetNote(e.noteId),

@@ -63,4 +63,22 @@ describe.each(testDatabases())('notification groups and comment text on $name', 
     const item = (await list(author)).find((i) => i.commentId === gone.id);
     expect(item).toMatchObject({ kind: 'comment', commentText: null });
   });
+
+  it('tells a comment’s author who liked it, once, quoting it, with the other likes', async () => {
+    const mine = await comment(author, '謝謝大家的留言');
+    const likeIt = (method: 'POST' | 'DELETE') => h.call(method, `/api/v1/comments/${mine.id}/like`, fan);
+    expect((await likeIt('POST')).statusCode).toBe(200);
+    // Taken back and given again, or sent twice: one notice.
+    await likeIt('DELETE');
+    await likeIt('POST');
+    await likeIt('POST');
+    const notices = (await list(author, '&group=likes')).filter((i) => i.kind === 'comment_like');
+    expect(notices).toEqual([
+      expect.objectContaining({ kind: 'comment_like', commentId: mine.id, commentText: '謝謝大家的留言' }),
+    ]);
+    // Liking one's own comment notifies no one.
+    const own = await comment(fan, 'my own');
+    await h.call('POST', `/api/v1/comments/${own.id}/like`, fan);
+    expect((await list(fan)).some((i) => i.commentId === own.id && i.kind === 'comment_like')).toBe(false);
+  });
 });

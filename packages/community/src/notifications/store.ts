@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../contracts.ts';
 
-export const NOTIFICATION_KINDS = ['follow', 'like', 'collect', 'comment', 'reply', 'mention'] as const;
+export const NOTIFICATION_KINDS = [
+  'follow',
+  'like',
+  'collect',
+  'comment',
+  'reply',
+  'mention',
+  'comment_like',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The notifications page's groups, RedNote's three inboxes, and the kinds each holds. */
 export const NOTIFICATION_GROUPS = {
-  likes: ['like', 'collect'],
+  likes: ['like', 'collect', 'comment_like'],
   follows: ['follow'],
   comments: ['comment', 'reply', 'mention'],
 } as const satisfies Record<string, readonly NotificationKind[]>;

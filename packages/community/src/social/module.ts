@@ -69,7 +69,7 @@ export function createSocialModule(
   const commentLikes = createCommentLikesService({
     store: createCommentLikesStore(db),
     comments: commentsStore,
-    ...{ notes, blocks, clock },
+    ...{ notes, blocks, clock, bus },
   });
   const comments = createCommentsService({
     store: commentsStore,

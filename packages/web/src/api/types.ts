@@ -148,7 +148,7 @@ export interface TopicView {
   noteCount: number;
 }
 
-export type NotificationType = 'follow' | 'like' | 'collect' | 'comment' | 'reply' | 'mention';
+export type NotificationType = 'follow' | 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'comment_like';
 
 export interface NotificationView {
   id: string;

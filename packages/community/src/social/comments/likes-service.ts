@@ -1,5 +1,5 @@
-import { type Clock, keysetRows, mapRows, NotFoundError } from '@plaza/kernel';
-import type { AccountDataContributor, BlocksApi, NotesApi } from '../../contracts.ts';
+import { type Clock, type EventBus, keysetRows, mapRows, NotFoundError } from '@plaza/kernel';
+import type { AccountDataContributor, BlocksApi, CommunityEvents, NotesApi } from '../../contracts.ts';
 import { requireVisibleNote } from '../shared/notes-access.ts';
 import type { CommentLikesStore } from './likes-store.ts';
 import type { CommentsStore } from './store.ts';
@@ -10,6 +10,7 @@ export interface CommentLikesDeps {
   notes: NotesApi;
   blocks: BlocksApi;
   clock: Clock;
+  bus: EventBus;
 }
 
 /** The answer of a like or unlike: the state it left, whatever the state before. */
@@ -19,7 +20,7 @@ export interface CommentLikeState {
 }
 
 /** Liking comments: idempotent both ways; a comment the viewer may not see is a 404. */
-export function createCommentLikesService({ store, comments, notes, blocks, clock }: CommentLikesDeps) {
+export function createCommentLikesService({ store, comments, notes, blocks, clock, bus }: CommentLikesDeps) {
   /** The comment, if the viewer may see it: its note readable and no block with its author. */
   async function visibleComment(viewerId: string, commentId: string) {
     const comment = await comments.findById(commentId);
@@ -48,11 +49,21 @@ export function createCommentLikesService({ store, comments, notes, blocks, cloc
     likedAmong: (viewerId: string, commentIds: string[]) => store.likedAmong(viewerId, commentIds),
 
     async like(viewerId: string, commentId: string): Promise<CommentLikeState> {
-      await visibleComment(viewerId, commentId);
+      const comment = await visibleComment(viewerId, commentId);
       const likeCount = await store.transaction(async (trx) => {
-        await store.add(commentId, viewerId, clock.nowMs(), trx);
+        if (await store.add(commentId, viewerId, clock.nowMs(), trx)) {
+          const event: CommunityEvents['comment.liked'] = {
+            noteId: comment.note_id,
+            commentId,
+            accountId: viewerId,
+            authorId: comment.author_id,
+          };
+          await bus.record(trx, 'comment.liked', event);
+        }
         return store.count(commentId, trx);
       });
+      // After the commit, so the author's notification exists when the answer arrives.
+      await bus.deliver();
       return { liked: true, likeCount };
     },
 

@@ -171,6 +171,7 @@ export const en = {
     comment: 'commented on your note',
     reply: 'replied to your comment',
     mention: 'mentioned you',
+    comment_like: 'liked your comment',
   },
   settings: {
     title: 'Settings',

@@ -172,6 +172,7 @@ export const zhCN: Catalog = {
     comment: '评论了你的笔记',
     reply: '回复了你的评论',
     mention: '提到了你',
+    comment_like: '赞了你的评论',
   },
   settings: {
     title: '设置',

@@ -172,6 +172,7 @@ export const zhTW: Catalog = {
     comment: '評論了你的筆記',
     reply: '回覆了你的留言',
     mention: '提到了你',
+    comment_like: '讚了你的留言',
   },
   settings: {
     title: '設定',
