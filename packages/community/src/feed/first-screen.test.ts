@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteCard } from '../contracts.ts';
 import { communityProduct } from '../index.ts';
 import { createTestNote, testMediaEnv } from '../test-helpers.ts';
-import { cardHtml, dealColumns, firstScreenHtml, formatCount } from './first-screen.ts';
+import { cardHtml, dealColumns, firstScreenHtml, formatCount, hueOf } from './first-screen.ts';
 
 const card = (over: Partial<NoteCard> = {}): NoteCard => ({
   id: 'n1',
@@ -61,12 +61,21 @@ describe('first screen cards', () => {
   it('links the note and its author, sizes the cover by its clamped ratio and shows the count', () => {
     const out = String(cardHtml(card({ likeCount: 12_345, liked: true }), 'en', false));
     expect(out).toMatch(/^<article class="note-card"><a href="\/notes\/n1" class="note-card-link">/);
-    expect(out).toContain('<img src="/media/m1/thumb" alt="" width="300" height="400" loading="lazy">');
-    expect(out).toContain('<span class="avatar avatar-letter first-avatar">A</span>');
+    expect(out).toContain(
+      '<div class="note-card-cover"><img src="/media/m1/thumb" alt="" width="300" height="400" loading="lazy">',
+    );
+    expect(out).toContain(`fill="hsl(${hueOf('Ann')} 55% 62%)"/><text`);
+    expect(out).toContain('fill="#fff">A</text></svg>');
     expect(out).toContain('<span class="note-card-likes liked">');
     expect(out).toContain('<span>12.3K</span>');
     const tall = String(cardHtml(card({ cover: { url: '/c', width: 100, height: 900 } }), 'en', true));
-    expect(tall).toContain('width="300" height="400">');
+    expect(tall).toContain(
+      '<div class="note-card-cover first-tall"><img src="/c" alt="" width="300" height="400">',
+    );
+    const wide = String(cardHtml(card({ cover: { url: '/w', width: 900, height: 100 } }), 'en', true));
+    expect(wide).toContain(
+      '<div class="note-card-cover first-wide"><img src="/w" alt="" width="300" height="225">',
+    );
   });
 
   it('formats counts compactly in the reader language and survives a malformed tag', () => {

@@ -51,16 +51,35 @@ export function formatCount(value: number, language: string): string {
 const HEART_PATH =
   'M12 20.5s-7.5-4.6-7.5-10.2A4.3 4.3 0 0 1 12 7.6a4.3 4.3 0 0 1 7.5 2.7c0 5.6-7.5 10.2-7.5 10.2z';
 
+/** The web app's stable hue per name (web `components/avatar.tsx`), so a letter avatar keeps its colour. */
+export function hueOf(name: string): number {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) % 360;
+  return hash;
+}
+
+/**
+ * The author's picture, or the name's first character on the name's colour. Drawn as SVG: its
+ * colour is an attribute, where the app's round letter needs a style attribute the CSP refuses.
+ */
 function avatarHtml(name: string, url: string | null): SafeHtml {
   if (url) return html`<img class="avatar" src="${url}" alt="" width="20" height="20" loading="lazy">`;
   const initial = Array.from(name.trim())[0]?.toUpperCase() ?? '?';
-  return html`<span class="avatar avatar-letter first-avatar">${initial}</span>`;
+  return html`<svg class="avatar" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="10" fill="hsl(${hueOf(name)} 55% 62%)"/><text x="10" y="10" dy=".35em" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">${initial}</text></svg>`;
 }
 
+/**
+ * A cover as tall as the app draws it. Once loaded, an image takes its own ratio, not its
+ * width and height attributes' (those only hold its place before): a cover cropped to the
+ * clamp therefore says so by a class (the CSP allows no style attribute to say it).
+ */
 function coverHtml(card: NoteCard, eager: boolean): SafeHtml {
-  if (!card.cover) return html`<div class="note-card-cover first-cover-empty"></div>`;
-  const height = Math.round(COVER_WIDTH * coverRatio(card.cover));
-  return html`<div class="note-card-cover"><img src="${card.cover.url}" alt="" width="${COVER_WIDTH}" height="${height}"${eager ? null : html` loading="lazy"`}></div>`;
+  const cover = card.cover;
+  if (!cover) return html`<div class="note-card-cover first-cover-empty"></div>`;
+  const ratio = coverRatio(cover);
+  const crop = ratio === cover.height / cover.width ? null : ratio > 1 ? ' first-tall' : ' first-wide';
+  const height = Math.round(COVER_WIDTH * ratio);
+  return html`<div class="note-card-cover${crop}"><img src="${cover.url}" alt="" width="${COVER_WIDTH}" height="${height}"${eager ? null : html` loading="lazy"`}></div>`;
 }
 
 /**
