@@ -255,7 +255,7 @@ describe('the first visit on a slow phone', () => {
       const figures = await measureFirstLoad(page, `${plaza.baseUrl}/`);
       rows.push(
         `run ${run}: first paint ${ms(figures.firstPaint)}, first contentful paint ${ms(figures.firstContentfulPaint)}, ` +
-          `skeleton ${ms(figures.skeleton)}, first card ${ms(figures.firstCard)}, ` +
+          `skeleton ${ms(figures.skeleton)}, first card ${ms(figures.firstCard)}, app's cards ${ms(figures.appCard)}, ` +
           `JS ${(figures.scriptBytes / 1000).toFixed(1)} kB in ${figures.scriptRequests} requests`,
       );
       if (run === 1) rows.push(...figures.waterfall.map((line) => `  ${line}`));
