@@ -27,6 +27,9 @@ const BEHAVIOUR: Record<string, () => Promise<FirstScreen | null>> = {
   '/fails': async () => {
     throw new Error('the feed is down');
   },
+  '/throws': () => {
+    throw new Error('not even a promise');
+  },
   // Never settles: the page must not wait for it.
   '/slow': () => new Promise<never>(() => {}),
 };
@@ -88,7 +91,7 @@ describe('first screens in index.html', () => {
   });
 
   it('serves the plain page when the renderer answers nothing, fails or is slow, and on other paths', async () => {
-    for (const url of ['/nothing', '/fails', '/slow', '/notes/123', '/nothing/'])
+    for (const url of ['/nothing', '/fails', '/throws', '/slow', '/notes/123', '/nothing/'])
       expect((await page(url)).body, url).toBe(INDEX);
   });
 

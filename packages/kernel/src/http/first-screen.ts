@@ -42,9 +42,28 @@ export function scriptJson(json: string): string {
   return json.replace(/</g, '\\u003c');
 }
 
-/** Resolves to null after `ms` (and the timer never holds the process open). */
-function timeout(ms: number): Promise<null> {
-  return new Promise((resolve) => setTimeout(resolve, ms, null).unref());
+/**
+ * The renderer's screen, or null when it fails (logged) or has not answered within `budgetMs`;
+ * a late answer is dropped.
+ */
+async function withinBudget(
+  render: () => Promise<FirstScreen | null>,
+  budgetMs: number,
+  onError: (err: unknown) => void,
+): Promise<FirstScreen | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(resolve, budgetMs, null);
+  });
+  const rendering = (async () => render())().catch((err: unknown) => {
+    onError(err);
+    return null;
+  });
+  try {
+    return await Promise.race([rendering, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface SpaPage {
@@ -86,13 +105,12 @@ export function createSpaPage(indexHtml: Buffer, logger: FastifyBaseLogger, budg
     );
   }
 
-  async function screenOf(request: FastifyRequest, renderer: FirstScreenRenderer) {
-    const rendering = renderer.render(request).catch((err: unknown) => {
-      logger.warn({ err, url: request.url }, 'first screen failed; serving the plain page');
-      return null;
-    });
-    return Promise.race([rendering, timeout(budgetMs)]);
-  }
+  const screenOf = (request: FastifyRequest, renderer: FirstScreenRenderer) =>
+    withinBudget(
+      () => renderer.render(request),
+      budgetMs,
+      (err) => logger.warn({ err, url: request.url }, 'first screen failed; serving the plain page'),
+    );
 
   return {
     plain: indexHtml,
