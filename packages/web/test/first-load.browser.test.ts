@@ -109,6 +109,12 @@ describe('what a first visit downloads', () => {
     expect(html).toContain('<link rel="preload" href="/api/v1/feed/discover"');
     // The home page has the first discover cards instead of the grid's outline, and their data.
     const home = (await get('/')).body;
+    const homeBr = (await get('/', { 'accept-encoding': 'br' })).rawPayload.length;
+    const plainBr = (await get('/notes/whatever', { 'accept-encoding': 'br' })).rawPayload.length;
+    console.log(
+      `index.html: home page with its first cards ${Buffer.byteLength(home)} B, ${homeBr} B brotli; ` +
+        `other pages ${Buffer.byteLength(html)} B, ${plainBr} B brotli`,
+    );
     expect(home.match(/<article class="note-card">/g)?.length).toBe(NOTE_COUNT);
     expect(home).not.toContain('class="skeleton-card"');
     expect(home).not.toContain('rel="preload"');
