@@ -23,10 +23,14 @@ const VENDOR_GROUPS = [
 export default defineConfig({
   plugins: [
     react(),
-    // The skeleton's rules and the tokens they use, inline: the first paint waits for no file.
+    // The skeleton's rules, the server-rendered first cards' (cards.css is also in the app's
+    // stylesheet: the same rules twice change nothing) and the tokens they use, inline: the
+    // first paint waits for no file.
     inlineCriticalStyle([
       fileURLToPath(new URL('src/styles/tokens.css', import.meta.url)),
       fileURLToPath(new URL('src/styles/skeleton.css', import.meta.url)),
+      fileURLToPath(new URL('src/styles/cards.css', import.meta.url)),
+      fileURLToPath(new URL('src/styles/first-screen.css', import.meta.url)),
     ]),
     precompress(),
   ],

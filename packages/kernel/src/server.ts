@@ -34,6 +34,8 @@ export async function migrate(platform: Platform, products: PlazaProduct[]): Pro
 export interface ServerOptions {
   /** Built web app to serve at `/`; skipped when absent. */
   webDir?: string;
+  /** How long a page waits for a product's first screen (kernel `FIRST_SCREEN_BUDGET_MS` unless given). */
+  firstScreenBudgetMs?: number;
 }
 
 export async function buildServer(
@@ -59,6 +61,9 @@ export async function buildServer(
     checkReady: () => pingDatabase(platform),
     maxUploadBytes: config.maxUploadMb * 1024 * 1024,
     ...(spaIndexHtml ? { spaIndexHtml } : {}),
+    ...(options.firstScreenBudgetMs === undefined
+      ? {}
+      : { firstScreenBudgetMs: options.firstScreenBudgetMs }),
   });
   const idempotency = createIdempotencyStore(tables<IdempotencyTables>(platform));
   registerIdempotency(app, idempotency, platform.clock, config.idempotencyAbandonSeconds * 1000);

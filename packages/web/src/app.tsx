@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, type RouteObject, useRoutes } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { seedFirstScreen } from './api/first-screen.ts';
 import { communityRoutes } from './community-routes.tsx';
 import { Layout } from './components/layout.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
@@ -16,6 +17,7 @@ const queryClient = new QueryClient({
     },
   },
 });
+seedFirstScreen(queryClient);
 
 /**
  * Routes as plain route objects under a BrowserRouter (pages lazy through React.lazy), not a

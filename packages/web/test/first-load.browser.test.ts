@@ -8,18 +8,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
 import { DIST_DIR } from './support/build.ts';
 import { firstLoadScripts } from './support/first-load.ts';
 import { browserForFile } from './support/pages.ts';
-import { seedDemoNotes } from './support/seed.ts';
+import { NOTES, seedDemoNotes } from './support/seed.ts';
 import { type RunningPlaza, startPlaza } from './support/server.ts';
 import { CPU_SLOWDOWN, measureFirstLoad, networkConditions } from './support/slow-phone.ts';
 
 // The discover feed re-ranks every 2 minutes of server time (feed/snapshots.ts).
 const DISCOVER_REFRESH_MS = 121_000;
 const RUNS = Number(process.env.PLAZA_FIRST_LOAD_RUNS ?? 3);
+/** The demo notes, all on the discover feed's first page (20). */
+const NOTE_COUNT = Math.min(NOTES.length, 20);
 
 let plaza: RunningPlaza;
 const pages = browserForFile();
@@ -97,15 +100,29 @@ describe('what a first visit downloads', () => {
       expect(page.headers['cache-control'], url).toBe('no-cache');
       expect(page.headers['content-security-policy'], url).toContain("default-src 'self'");
     }
-    const html = (await get('/')).body;
+    const html = (await get('/notes/whatever')).body;
     expect(html).toContain('class="skeleton-grid"');
     expect(html.match(/class="skeleton-card"/g)?.length).toBeGreaterThanOrEqual(6);
     expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
     expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png"');
     expect(html).toContain('href="/favicon.ico"');
-    // The CSP runs no inline script and applies no style attribute: the skeleton uses neither.
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).toContain('<link rel="preload" href="/api/v1/feed/discover"');
+    // The home page has the first discover cards instead of the grid's outline, and their data.
+    const home = (await get('/')).body;
+    const homeBr = (await get('/', { 'accept-encoding': 'br' })).rawPayload.length;
+    const plainBr = (await get('/notes/whatever', { 'accept-encoding': 'br' })).rawPayload.length;
+    console.log(
+      `index.html: home page with its first cards ${Buffer.byteLength(home)} B, ${homeBr} B brotli; ` +
+        `other pages ${Buffer.byteLength(html)} B, ${plainBr} B brotli`,
+    );
+    expect(home.match(/<article class="note-card">/g)?.length).toBe(NOTE_COUNT);
+    expect(home).not.toContain('class="skeleton-card"');
+    expect(home).not.toContain('rel="preload"');
+    for (const page of [html, home]) {
+      // The CSP runs no inline script (a JSON block is data, never run) and applies no style attribute.
+      expect(page).not.toMatch(/<script(?![^>]*\b(src=|type="application\/json"))[^>]*>/);
+      expect(page).not.toMatch(/\sstyle=/);
+    }
   });
 
   it('has a favicon, app icons of the sizes phones ask for, and a manifest naming them', async () => {
@@ -144,10 +161,20 @@ describe('what a first visit downloads', () => {
   });
 });
 
+/** Where each card stands on the page, by the note it links to. */
+function cardPlaces(page: Page): Promise<{ href: string; x: number; y: number }[]> {
+  return page.locator('.note-card').evaluateAll((cards) =>
+    cards.map((card) => {
+      const box = card.getBoundingClientRect();
+      return { href: card.querySelector('a')?.getAttribute('href') ?? '', x: box.x, y: box.y };
+    }),
+  );
+}
+
 describe('the first screen', () => {
-  it('shows the skeleton of the grid with scripts off, and the app replaces it', async () => {
+  it('shows the skeleton of the grid with scripts off on a page without a first screen', async () => {
     const noScript = await pages().open({ ...PHONE, javaScriptEnabled: false });
-    await noScript.goto(`${plaza.baseUrl}/`);
+    await noScript.goto(`${plaza.baseUrl}/search`);
     const covers = noScript.locator('.skeleton-cover');
     expect(await covers.count()).toBeGreaterThanOrEqual(6);
     const box = await covers.first().boundingBox();
@@ -157,20 +184,71 @@ describe('the first screen', () => {
     expect(box?.height).toBeGreaterThan(150);
     await noScript.screenshot({ path: screenshotPath('first-load-skeleton-phone') });
     await noScript.context().close();
+  });
+
+  it('shows the first discover cards with scripts off, as links that work', async () => {
+    const noScript = await pages().open({ ...PHONE, javaScriptEnabled: false });
+    await noScript.goto(`${plaza.baseUrl}/`);
+    const cards = noScript.locator('.note-card');
+    expect(await cards.count()).toBe(NOTE_COUNT);
+    const places = await cardPlaces(noScript);
+    // Two columns on a 390 px phone, each card a visible block with its cover drawn.
+    expect(new Set(places.map((place) => Math.round(place.x))).size).toBe(2);
+    const cover = await noScript.locator('.note-card-cover img').first().boundingBox();
+    expect(cover?.width).toBeGreaterThan(150);
+    expect(cover?.width).toBeLessThan(195);
+    expect(cover?.height).toBeGreaterThan(100);
+    expect(
+      await noScript
+        .locator('.note-card-cover img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
+    await noScript.screenshot({ path: screenshotPath('first-load-cards-phone') });
+    const first = places[0]!;
+    await noScript.locator('.note-card-link').first().click();
+    await noScript.waitForURL(`${plaza.baseUrl}${first.href}`);
+    await noScript.context().close();
     const desktop = await pages().open({ ...DESKTOP, javaScriptEnabled: false });
     await desktop.goto(`${plaza.baseUrl}/`);
-    await desktop.screenshot({ path: screenshotPath('first-load-skeleton-desktop') });
+    expect(await desktop.locator('.note-card').count()).toBe(NOTE_COUNT);
+    await desktop.screenshot({ path: screenshotPath('first-load-cards-desktop') });
     await desktop.context().close();
+  });
+
+  it('hands the cards to the app: each once, in the same columns, without asking for the feed again', async () => {
+    const noScript = await pages().open({ ...PHONE, javaScriptEnabled: false });
+    await noScript.goto(`${plaza.baseUrl}/`);
+    const served = await cardPlaces(noScript);
+    await noScript.context().close();
 
     const page = await pages().open({ ...PHONE, locale: 'en' });
     const violations: string[] = [];
+    const feedRequests: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|manifest/i.test(message.text())) violations.push(message.text());
     });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/feed/discover') feedRequests.push(request.url());
+    });
     await page.goto(`${plaza.baseUrl}/`);
-    await page.locator('.note-card').first().waitFor();
+    await page.locator('.masonry .note-card').first().waitFor();
     expect(await page.locator('.skeleton').count()).toBe(0);
+    expect(await page.locator('#first-screen-data').count()).toBe(0);
+    const shown = await cardPlaces(page);
+    const hrefs = (cards: { href: string }[]) => cards.map((card) => card.href).sort();
+    expect(hrefs(shown)).toEqual(hrefs(served));
+    expect(new Set(hrefs(shown)).size).toBe(NOTE_COUNT);
+    // A phone's first screen: its cards stand where the app puts them (same column, same top,
+    // but for the fraction of a pixel the app's layout rounds away).
+    for (const card of served.filter((place) => place.y < 844)) {
+      const now = shown.find((place) => place.href === card.href);
+      expect(Math.abs((now?.x ?? -99) - card.x), card.href).toBeLessThan(2);
+      expect(Math.abs((now?.y ?? -99) - card.y), card.href).toBeLessThan(2);
+    }
+    expect(feedRequests).toEqual([]);
     expect(violations).toEqual([]);
+    await page.screenshot({ path: screenshotPath('first-load-app-phone') });
     await page.context().close();
   });
 });
@@ -183,7 +261,7 @@ describe('the first visit on a slow phone', () => {
       const figures = await measureFirstLoad(page, `${plaza.baseUrl}/`);
       rows.push(
         `run ${run}: first paint ${ms(figures.firstPaint)}, first contentful paint ${ms(figures.firstContentfulPaint)}, ` +
-          `skeleton ${ms(figures.skeleton)}, first card ${ms(figures.firstCard)}, ` +
+          `skeleton ${ms(figures.skeleton)}, first card ${ms(figures.firstCard)}, app's cards ${ms(figures.appCard)}, ` +
           `JS ${(figures.scriptBytes / 1000).toFixed(1)} kB in ${figures.scriptRequests} requests`,
       );
       if (run === 1) rows.push(...figures.waterfall.map((line) => `  ${line}`));

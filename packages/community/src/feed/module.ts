@@ -3,6 +3,7 @@ import type { BlocksApi, NotesApi, SocialApi } from '../contracts.ts';
 import { onEvent } from '../events.ts';
 import { createCardWriter } from './card-json.ts';
 import { createEngagementSource, type DiscoverSource } from './discover.ts';
+import { discoverFirstScreen } from './first-screen.ts';
 import { createTimelineHeads, DEFAULT_HEADS, type HeadOptions } from './heads.ts';
 import { registerFeedRoutes } from './routes.ts';
 import { createFeedService, type TopicStats } from './service.ts';
@@ -59,5 +60,12 @@ export function createFeedModule(platform: Platform, deps: FeedModuleDeps) {
     ...(deps.topicStats ? { topicStats: deps.topicStats } : {}),
   });
   const cards = createCardWriter();
-  return { service, register: async (app: PlazaApp) => registerFeedRoutes(app, service, cards) };
+  return {
+    service,
+    register: async (app: PlazaApp) => {
+      registerFeedRoutes(app, service, cards);
+      // The home page arrives with its first cards in it (kernel `firstScreen`).
+      app.firstScreen('/', discoverFirstScreen(service, cards));
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
   type RawServerDefault,
@@ -15,10 +16,12 @@ import type { Viewer } from '../auth/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { closeConnectionsOnShutdown } from './close-connections.ts';
+import { createSpaPage, FIRST_SCREEN_BUDGET_MS, type SpaPage } from './first-screen.ts';
 import { registerRoleGuards } from './guards.ts';
 import { registerStrictJson } from './json-body.ts';
 import { registerPublicMetrics } from './metrics-endpoint.ts';
 import { registerOriginCheck } from './origin-check.ts';
+import { encodePage, type PageEncoding, pageEncodingOf } from './page-encoding.ts';
 import { problemOf, sendProblem } from './problem.ts';
 import { inlineStyleHashes, PRE_ROUTING_HEADERS, registerSecurityHeaders } from './security-headers.ts';
 import { schemaCompiler } from './validators.ts';
@@ -57,6 +60,8 @@ export interface HttpAppOptions {
   maxUploadBytes: number;
   /** The web app's index.html: unknown non-API GETs get it so client-side routes work. */
   spaIndexHtml?: Buffer;
+  /** How long a page waits for a product's first screen (`app.firstScreen`) before going out plain. */
+  firstScreenBudgetMs?: number;
 }
 
 /** Builds the Fastify app every Plaza process serves: errors, parsing, auth, docs, health. */
@@ -75,16 +80,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
   app.setValidatorCompiler(schemaCompiler);
   registerStrictJson(app);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, error, request));
-  app.setNotFoundHandler((request, reply) => {
+  const spaPage = options.spaIndexHtml
+    ? createSpaPage(options.spaIndexHtml, app.log, options.firstScreenBudgetMs ?? FIRST_SCREEN_BUDGET_MS)
+    : undefined;
+  const sendPage = spaPage && pageSender(spaPage);
+  app.decorate('firstScreen', (pathname, renderer) => spaPage?.register(pathname, renderer));
+  app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
     const isPageRequest =
       request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
-    if (options.spaIndexHtml && isPageRequest)
-      // Names the current hashed assets: revalidated on every visit (it is small; they are not).
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(options.spaIndexHtml);
+    if (sendPage && isPageRequest) return sendPage(request, reply, pathname);
     return reply
       .status(404)
       .type('application/problem+json')
@@ -106,6 +111,32 @@ export async function createHttpApp(options: HttpAppOptions): Promise<PlazaApp> 
   registerHealth(app, options);
   registerPublicMetrics(app, options.metrics, options.metricsToken);
   return app;
+}
+
+/**
+ * Sends index.html for a client-side route, with the path's first screen when a product renders
+ * one, compressed when the browser accepts it: the plain page once per encoding, a rendered one
+ * per request.
+ */
+function pageSender(spaPage: SpaPage) {
+  const plainEncoded = new Map<PageEncoding, Promise<Buffer>>();
+  const encoded = (page: Buffer, encoding: PageEncoding): Promise<Buffer> => {
+    if (page !== spaPage.plain) return encodePage(page, encoding, false);
+    const kept = plainEncoded.get(encoding) ?? encodePage(page, encoding, true);
+    plainEncoded.set(encoding, kept);
+    return kept;
+  };
+  return async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
+    const page = await spaPage.render(request, pathname);
+    const encoding = pageEncodingOf(request.headers['accept-encoding']);
+    reply
+      .type('text/html; charset=utf-8')
+      // Names the current hashed assets: revalidated on every visit (it is small; they are not).
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-encoding');
+    if (!encoding) return reply.send(page);
+    return reply.header('content-encoding', encoding).send(await encoded(page, encoding));
+  };
 }
 
 function tokenOf(request: FastifyRequest): string | undefined {

@@ -1,6 +1,9 @@
 import { api, enc, query } from './client.ts';
 import type { AuthorView, NoteCard, NoteView, Page, TopicView } from './types.ts';
 
+/** The discover feed's query key (the home page's grid; seeded by `first-screen.ts`). */
+export const DISCOVER_KEY = ['feed', 'discover'] as const;
+
 export const discoverFeed = (cursor?: string) =>
   api<Page<NoteCard>>('GET', `/api/v1/feed/discover${query({ cursor })}`);
 export const followingFeed = (cursor?: string) =>

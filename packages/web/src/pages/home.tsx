@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { discoverFeed, followingFeed } from '../api/feeds.ts';
+import { DISCOVER_KEY, discoverFeed, followingFeed } from '../api/feeds.ts';
 import { NoteGrid } from '../components/note-grid.tsx';
 import { Empty, Loading } from '../components/states.tsx';
 import { Tabs } from '../components/tabs.tsx';
@@ -24,7 +24,7 @@ export function HomePage({ feed }: { feed: 'discover' | 'following' }) {
         <Tabs tabs={tabs} label={t('feed.tabs')} />
       </div>
       {feed === 'discover' && (
-        <NoteGrid queryKey={['feed', 'discover']} fetchPage={discoverFeed} empty={t('feed.discoverEmpty')} />
+        <NoteGrid queryKey={DISCOVER_KEY} fetchPage={discoverFeed} empty={t('feed.discoverEmpty')} />
       )}
       {feed === 'following' && loading && <Loading />}
       {feed === 'following' && !loading && !me && (

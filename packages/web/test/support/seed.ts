@@ -95,7 +95,7 @@ const SHAPES: [number, number][] = [
   [300, 420],
 ];
 
-const NOTES: [string, string, string[]][] = [
+export const NOTES: [string, string, string[]][] = [
   ['台北永康街小籠包', '皮薄餡多，排隊半小時也值得 #台北美食', ['台北美食']],
   ['上海周末咖啡馆地图', '五家安静的小店，适合发呆一下午 #咖啡', ['咖啡']],
   [
