@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveAt, purchaseRootId } from './event.ts';
 import { applied, problem, rejected } from './outcomes.ts';
-import { ev, MERCHANTS } from './test-support.ts';
+import { ev, MERCHANTS } from './test-events.ts';
 import { checkEvent, rfc3339 } from './validate.ts';
 
 /**
