@@ -1,23 +1,27 @@
 import { testDatabases } from '@plaza/kernel/testing';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedTestServer, startFeedTestServer, type TestUser } from '../feed/test-setup.ts';
+import type { BlocksTables } from './store.ts';
 
 /**
  * The block rules as an account meets them: who may be blocked, what the answers say, the list
  * of blocked accounts, and that a block hides both ways (the blocked account cannot see the
  * blocker either).
  */
-describe('blocking an account', () => {
+describe.each(testDatabases())('blocking an account on $name', (target) => {
   let site: FeedTestServer;
   let ana: TestUser;
   let bo: TestUser;
   let cy: TestUser;
+  let di: TestUser;
 
   beforeAll(async () => {
-    site = await startFeedTestServer(testDatabases()[0]!);
+    site = await startFeedTestServer(target);
     ana = await site.signUp('ana_blocks', 'en');
     bo = await site.signUp('bo_blocks', 'en');
     cy = await site.signUp('cy_blocks', 'en');
+    di = await site.signUp('di_blocks', 'en');
   });
   afterAll(() => site.close());
 
@@ -27,7 +31,7 @@ describe('blocking an account', () => {
     expect(self.json()).toMatchObject({
       code: 'cannot_block_self',
       detail: 'You cannot block yourself.',
-      errors: [{ field: 'handle', message: 'is you' }],
+      errors: [{ field: 'handle', code: 'is_self', message: 'is you' }],
     });
     const nobody = await site.request('POST', '/api/v1/accounts/nobody_here/block', ana);
     expect(nobody.statusCode).toBe(404);
@@ -66,6 +70,9 @@ describe('blocking an account', () => {
     expect(await blocks.eitherBlocks(bo.id, cy.id)).toBe(true);
     expect(await blocks.eitherBlocks(cy.id, bo.id)).toBe(true);
     expect(await blocks.eitherBlocks(ana.id, bo.id)).toBe(false);
+    // `blocks` is one way: who blocked whom (a mention or a follow is refused on that side only).
+    expect(await blocks.blocks(cy.id, bo.id)).toBe(true);
+    expect(await blocks.blocks(bo.id, cy.id)).toBe(false);
     await blocks.unblock(cy.id, 'bo_blocks');
     expect([...(await blocks.hiddenFrom(bo.id))]).toEqual([]);
   });
@@ -92,5 +99,35 @@ describe('blocking an account', () => {
     await blocks.contributor.erase(cy.id, site.server.platform.database.db);
     expect([...(await blocks.hiddenFrom(cy.id))]).toEqual([]);
     expect(await exported()).toEqual({ 'blocks.jsonl': [] });
+  });
+
+  it('ends the follows both ways', async () => {
+    await site.send('POST', '/api/v1/accounts/ana_blocks/follow', di);
+    await site.send('POST', '/api/v1/accounts/di_blocks/follow', ana);
+    const handles = async (url: string) =>
+      ((await site.send('GET', url)).json().items as { handle: string }[]).map((a) => a.handle);
+    expect(await handles('/api/v1/accounts/ana_blocks/followers')).toContain('di_blocks');
+    expect(await handles('/api/v1/accounts/ana_blocks/following')).toContain('di_blocks');
+    await site.send('POST', '/api/v1/accounts/di_blocks/block', ana);
+    // Asked anonymously, so no one's block list hides anything from the answer.
+    expect(await handles('/api/v1/accounts/ana_blocks/followers')).not.toContain('di_blocks');
+    expect(await handles('/api/v1/accounts/ana_blocks/following')).not.toContain('di_blocks');
+    await site.send('DELETE', '/api/v1/accounts/di_blocks/block', ana);
+  });
+
+  it('reads visibility from the kept list, but inside a transaction what the transaction sees', async () => {
+    const blocks = site.modules.blocks;
+    // A row the service did not write (as a block made by another process, before the channel
+    // tells this one): each read path's kept list shows it at its re-read, a caller's
+    // transaction at once. This clock never moves, so no re-read happens here.
+    const db = site.server.platform.database.db as unknown as Kysely<BlocksTables>;
+    expect([...(await blocks.hiddenFrom(di.id))]).toEqual([]);
+    await db.insertInto('blocks').values({ blocker_id: di.id, blocked_id: bo.id, created_at: 0 }).execute();
+    try {
+      expect([...(await blocks.hiddenFrom(di.id, db))]).toEqual([bo.id]);
+      expect([...(await blocks.hiddenFrom(di.id))]).toEqual([]);
+    } finally {
+      await db.deleteFrom('blocks').where('blocker_id', '=', di.id).execute();
+    }
   });
 });

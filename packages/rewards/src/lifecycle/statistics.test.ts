@@ -15,9 +15,10 @@ describe('staleTables', () => {
       { table: 'grew_by_half', changed: 100_000, rows: 200_000 },
       { table: 'exactly_doubled', changed: 200_000, rows: 200_000 },
       { table: 'small_change', changed: MIN_CHANGED_ROWS - 1, rows: 0 },
+      { table: 'just_enough', changed: MIN_CHANGED_ROWS, rows: MIN_CHANGED_ROWS - 1 },
       { table: 'fresh', changed: 0, rows: 1_000_000 },
     ];
-    expect(staleTables(tables)).toEqual(['never_analyzed', 'doubled']);
+    expect(staleTables(tables)).toEqual(['never_analyzed', 'doubled', 'just_enough']);
   });
 
   it('analyzes a table growing from empty to a million rows about ten times', () => {
@@ -70,6 +71,27 @@ describe('statisticsKeeper', () => {
     keeper.afterBatch(1);
     await keeper.idle();
     expect(analyzed).toEqual([['a']]);
+  });
+
+  it('analyzes nothing when no table is stale: an ANALYZE naming no table would analyze them all', async () => {
+    let checks = 0;
+    const { keeper, analyzed } = recorder(() => {
+      checks += 1;
+      return [{ table: 'a', changed: 10, rows: 1_000 }];
+    });
+    keeper.afterBatch(CHECK_EVERY_EVENTS);
+    await keeper.idle();
+    expect(checks).toBe(1);
+    expect(analyzed).toEqual([]);
+  });
+
+  it('checks again after the next CHECK_EVERY_EVENTS events once a check has finished', async () => {
+    const { keeper, analyzed } = recorder(() => [{ table: 'a', changed: 9_000, rows: 0 }]);
+    keeper.afterBatch(CHECK_EVERY_EVENTS);
+    await keeper.idle();
+    keeper.afterBatch(CHECK_EVERY_EVENTS);
+    await keeper.idle();
+    expect(analyzed).toEqual([['a'], ['a']]);
   });
 
   it('runs one refresh at a time, in the background, and idle waits for it', async () => {

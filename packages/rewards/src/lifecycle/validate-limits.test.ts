@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveAt, purchaseRootId } from './event.ts';
 import { applied, problem, rejected } from './outcomes.ts';
-import { ev, MERCHANTS } from './test-support.ts';
+import { ev, MERCHANTS } from './test-events.ts';
 import { checkEvent, rfc3339 } from './validate.ts';
 
 /**
@@ -56,11 +56,16 @@ describe('event validation at its limits', () => {
     ['a three-letter country', withMerchant({ country: 'TWN' }), '/merchant/country'],
     ['a country that is not text', withMerchant({ country: 886 }), '/merchant/country'],
     ['an unknown presence', withMerchant({ presence: 'mail' }), '/merchant/presence'],
+    // A one-element list reads as its element in a RegExp test: the type checks are what refuse it.
+    ['a country in a list', withMerchant({ country: ['TW'] }), '/merchant/country'],
+    ['a currency in a list', { ...good, currency: ['TWD'] }, '/currency'],
+    ['a time in a list', { ...good, transactionAt: [good.transactionAt] }, '/transactionAt'],
     ['a merchant id with a space', withMerchant({ id: 'a b' }), '/merchant/id'],
     ['a merchant that is a list', { ...good, merchant: [MERCHANTS.skm] }, '/merchant'],
     ['a merchant that is null', { ...good, merchant: null }, '/merchant'],
     ['361 installments', { ...good, installments: { count: 361, index: 1 } }, '/installments/count'],
     ['zero installments', { ...good, installments: { count: 0, index: 1 } }, '/installments/count'],
+    ['2.5 installments', { ...good, installments: { count: 2.5, index: 1 } }, '/installments/count'],
     [
       'an installment count as text',
       { ...good, installments: { count: '3', index: 1 } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, fingerprintOf, purchaseTransactionId } from './event.ts';
-import { ev, MERCHANTS } from './test-support.ts';
+import { ev, MERCHANTS } from './test-events.ts';
 import { checkEvent, rfc3339 } from './validate.ts';
 
 const good = ev.settlement('evt-1', {
