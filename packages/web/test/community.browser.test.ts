@@ -99,7 +99,7 @@ describe('Plaza Community in the browser', () => {
     const b = await newPage({ ...PHONE, locale: 'zh-CN' });
     await signUpInBrowser(b, 'traveler_b', zhCN.auth.signUp);
     await b.goto(url('/search'));
-    await b.fill('input[name=q]', '台湾美食');
+    await b.fill('input[name=q]:visible', '台湾美食');
     await b.keyboard.press('Enter');
     const card = b.locator('.note-card', { hasText: TITLE_TW });
     await card.waitFor({ timeout: 15_000 });
