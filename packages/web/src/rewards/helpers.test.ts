@@ -131,6 +131,7 @@ describe('the console forms', () => {
         title: 'validation failed',
         status: 400,
         code: 'validation_failed',
+        detail: 'fields are not valid',
         errors: [
           { field: '/names/zh-TW', code: 'too_long', message: 'too long', params: { max: 100 } },
           { field: '/names/en', code: 'too_long', message: 'too long', params: { max: 100 } },
