@@ -121,7 +121,9 @@ describe.each([browserDatabase()])('the console’s card screens ($name)', (data
     const form = page.getByTestId('flag-form');
     await form.locator('input[name=flag]').fill('Kids!');
     await form.getByRole('button', { name: CARDS.setFlag }).click();
-    await expect.poll(() => fieldError(form, 'flag')).toBe(CARDS.flagHint);
+    await expect
+      .poll(() => fieldError(form, 'flag'))
+      .toBe(fillTemplate(en.fieldErrors.not_flag_name, { max: 32 }));
     expect(await page.getByTestId('flag-history').textContent()).toBe(CARDS.noFlags);
 
     // An end on or before the start (the 1st of April) is refused beside the date.

@@ -1,5 +1,8 @@
 /** The card app's and console's pure helpers: formatting on the Taipei calendar, and the forms' parsing. */
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client.ts';
+import { issuesAt, issuesOf } from './admin/form-issues.ts';
 import { previewInputFrom, toMinor } from './admin/preview-input.ts';
 import { draftFromTerms, emptyDraft, parseMcc, percentToBps, termsFromDraft } from './admin/version-draft.ts';
 import {
@@ -109,12 +112,41 @@ describe('the console forms', () => {
         },
       ],
       caps: [{ ...draft.caps[0]!, limit: '-1' }],
+      eligibility: 'flag',
+      flag: 'Kids Only',
     });
     expect(bad.errors).toEqual({
       'channels/0/rate': 'percent',
       'channels/0/rules/0/mcc': 'mcc',
       'caps/0/limitPoints': 'limit',
+      'eligibility/flag': 'flag',
     });
+    expect(termsFromDraft({ ...draft, eligibility: 'flag', flag: ' kids ' }).errors).toEqual({});
+  });
+
+  it('shows each field its own server messages, each once, without the API’s names', () => {
+    const issues = issuesOf(
+      new ApiError({
+        type: '/problems/validation_failed',
+        title: 'validation failed',
+        status: 400,
+        code: 'validation_failed',
+        detail: 'fields are not valid',
+        errors: [
+          { field: '/names/zh-TW', code: 'too_long', message: 'too long', params: { max: 100 } },
+          { field: '/names/en', code: 'too_long', message: 'too long', params: { max: 100 } },
+          { field: '/holidays/2/name', code: 'too_long', message: 'too long', params: { max: 100 } },
+          { field: '/eligibility/flag', code: 'unknown_field', message: 'not known' },
+          { field: '/eligibility/flag', code: 'unknown_field', message: 'not known' },
+        ],
+      }),
+    );
+    const tooLong = i18next.t('fieldErrors.too_long', { max: 100 });
+    expect(issuesAt(issues, 'names/zh-TW')).toBe(tooLong);
+    expect(issuesAt(issues, 'names')).toBe(tooLong);
+    expect(issuesAt(issues, 'holidays/2')).toBe(tooLong);
+    expect(issuesAt(issues, 'eligibility')).toBe(i18next.t('fieldErrors.unknown_field'));
+    expect(issuesAt(issues, 'caps')).toBeUndefined();
   });
 
   it('builds the preview body in minor units and refuses what is not an amount', () => {

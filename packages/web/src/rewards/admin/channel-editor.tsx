@@ -38,13 +38,14 @@ export function ChannelEditor({ index, channel, issues, onChange, onRemove }: Ch
           name={`${at}/zhTW`}
           value={channel.zhTW}
           onChange={(zhTW) => set({ zhTW })}
-          error={issuesAt(issues, `${at}/names`)}
+          error={issuesAt(issues, `${at}/names/zh-TW`) ?? issues[`${at}/names`]}
         />
         <TextField
           label={t('rewards.admin.nameEn')}
           name={`${at}/en`}
           value={channel.en}
           onChange={(en) => set({ en })}
+          error={issuesAt(issues, `${at}/names/en`)}
         />
       </div>
       <RateFields channel={channel} at={at} issues={issues} set={set} />

@@ -13,15 +13,21 @@ export function issuesOf(error: unknown): Issues {
     // Said in the reader's language from the issue's code; the forms render during a language
     // change, so the app's one i18next instance is the current language.
     const message = fieldMessage(i18next.t, issue);
+    // A schema with alternatives can name one field twice for one fault; it is said once.
+    if (out[key]?.split('; ').includes(message)) continue;
     out[key] = out[key] ? `${out[key]}; ${message}` : message;
   }
   return out;
 }
 
-/** Every message at a path or below it, joined: what one block of the form shows. */
+/**
+ * Every message at a path or below it, each once: what one block of the form shows. The paths
+ * below are the API's names (`zh-TW`, `name`) and never shown: a field shows only its own
+ * messages, so a form passes each field its own path.
+ */
 export function issuesAt(issues: Issues, prefix: string): string | undefined {
   const messages = Object.entries(issues)
     .filter(([key]) => key === prefix || key.startsWith(`${prefix}/`))
-    .map(([key, message]) => (key === prefix ? message : `${key.slice(prefix.length + 1)}: ${message}`));
-  return messages.length ? messages.join('; ') : undefined;
+    .map(([, message]) => message);
+  return messages.length ? [...new Set(messages)].join('; ') : undefined;
 }

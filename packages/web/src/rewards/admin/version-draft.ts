@@ -157,7 +157,11 @@ export function draftFromTerms(terms: VersionTerms): VersionDraft {
 }
 
 /** Form problems found before sending, keyed like the server's fields (`channels/0/rate`). */
-export type DraftErrors = Record<string, 'percent' | 'mcc' | 'limit'>;
+export type DraftErrors = Record<string, 'percent' | 'mcc' | 'limit' | 'flag'>;
+
+/** The longest flag name, and the server's rule for one (`FlagName` in the Rewards API's schemas). */
+export const FLAG_MAX = 32;
+const FLAG_NAME = new RegExp(`^[a-z][a-z0-9_-]{0,${FLAG_MAX - 1}}$`);
 
 function ruleOf(draft: RuleDraft, at: string, errors: DraftErrors): ChannelRule {
   const merchants = splitList(draft.merchants);
@@ -205,6 +209,10 @@ export function termsFromDraft(draft: VersionDraft): { terms: VersionTerms; erro
   const errors: DraftErrors = {};
   const eligibility: Eligibility =
     draft.eligibility === 'flag' ? { kind: 'flag', flag: draft.flag.trim() } : { kind: draft.eligibility };
+  // Checked here: the server's answer for a bad flag also lists why each other kind of
+  // eligibility does not fit, which tells the reader nothing about the flag.
+  if (eligibility.kind === 'flag' && !FLAG_NAME.test(eligibility.flag ?? ''))
+    errors['eligibility/flag'] = 'flag';
   const terms: VersionTerms = {
     names: { 'zh-TW': draft.zhTW.trim(), en: draft.en.trim() },
     validFrom: draft.validFrom,

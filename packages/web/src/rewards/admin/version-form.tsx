@@ -7,7 +7,7 @@ import type { Eligibility } from '../api/types.ts';
 import { CapEditor } from './cap-editor.tsx';
 import { ChannelEditor } from './channel-editor.tsx';
 import { type Issues, issuesAt, issuesOf } from './form-issues.ts';
-import { emptyCap, emptyChannel, termsFromDraft, type VersionDraft } from './version-draft.ts';
+import { emptyCap, emptyChannel, FLAG_MAX, termsFromDraft, type VersionDraft } from './version-draft.ts';
 
 interface VersionFormProps {
   initial: VersionDraft;
@@ -30,7 +30,13 @@ export function VersionForm({ initial, submitLabel, send, onSaved }: VersionForm
   const submit = submitWith(() => {
     const { terms, errors: found } = termsFromDraft(draft);
     const messages = Object.fromEntries(
-      Object.entries(found).map(([path, kind]) => [path, t(`rewards.admin.draftError.${kind}`)]),
+      Object.entries(found).map(([path, kind]) => [
+        path,
+        // A flag name breaks the server's rule for flags; its sentence is the server's own code's.
+        kind === 'flag'
+          ? t('fieldErrors.not_flag_name', { max: FLAG_MAX })
+          : t(`rewards.admin.draftError.${kind}`),
+      ]),
     );
     setLocal(messages);
     if (Object.keys(messages).length === 0) mutation.mutate(terms);
@@ -65,13 +71,14 @@ function TermsFields({ draft, issues, set }: PartProps) {
           name="zhTW"
           value={draft.zhTW}
           onChange={(zhTW) => set({ zhTW })}
-          error={issuesAt(issues, 'names')}
+          error={issuesAt(issues, 'names/zh-TW') ?? issues.names}
         />
         <TextField
           label={t('rewards.admin.nameEn')}
           name="en"
           value={draft.en}
           onChange={(en) => set({ en })}
+          error={issuesAt(issues, 'names/en')}
         />
       </div>
       <div className="rewards-admin-pair">
@@ -94,7 +101,10 @@ function TermsFields({ draft, issues, set }: PartProps) {
         />
       </div>
       <div className="rewards-admin-pair">
-        <Field label={t('rewards.admin.whoMayPick')} error={issuesAt(issues, 'eligibility')}>
+        <Field
+          label={t('rewards.admin.whoMayPick')}
+          error={issuesAt(issues, 'eligibility/kind') ?? issues.eligibility}
+        >
           {(props) => (
             <select
               {...props}
@@ -113,6 +123,7 @@ function TermsFields({ draft, issues, set }: PartProps) {
             name="flag"
             value={draft.flag}
             onChange={(flag) => set({ flag })}
+            error={issuesAt(issues, 'eligibility/flag')}
           />
         )}
       </div>

@@ -150,8 +150,6 @@ function GrantFlagForm({ cardId, onDone }: { cardId: string; onDone: Notify }) {
       title={t('rewards.admin.cards.setFlag')}
       submitLabel={t('rewards.admin.cards.setFlag')}
       form={form}
-      // The fields say what is wrong in the reader's language; the server's sentence is English.
-      error={fields.flag || fields.until ? t('errors.validation_failed') : form.errors.form}
       testId="flag-form"
     >
       <div className="rewards-admin-pair">
@@ -164,8 +162,8 @@ function GrantFlagForm({ cardId, onDone }: { cardId: string; onDone: Notify }) {
           spellCheck={false}
           value={flag}
           onChange={setFlag}
-          // The server's pattern message is English and technical; the hint says the same rule.
-          error={fields.flag ? t('rewards.admin.cards.flagHint') : undefined}
+          // The catalog's sentence for the server's code (`not_flag_name`), in the reader's language.
+          error={fields.flag}
         />
         <TextField
           type="date"

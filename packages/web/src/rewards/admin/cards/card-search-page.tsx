@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { TextField } from '../../../components/field.tsx';
 import { Empty, ErrorBox, Loading } from '../../../components/states.tsx';
 import { useLocalText } from '../../hooks/use-local-text.ts';
+import { type Issues, issuesOf } from '../form-issues.ts';
 import { useCatalog } from '../use-catalog.ts';
 import { CardResults } from './card-results.tsx';
 import { CARD_SEARCH_FIELDS, CARD_STATUSES, type CardSearchParams, searchCards } from './card-search-api.ts';
@@ -28,20 +29,35 @@ export function CardSearchPage() {
     setSearch(
       new URLSearchParams(CARD_SEARCH_FIELDS.flatMap((f) => (next[f].trim() ? [[f, next[f].trim()]] : []))),
     );
+  const list = useCardSearch(params);
+  // A search the server refuses (a link can carry more than the box lets one type) is said
+  // beside the box, as any form's field is.
+  const refused = issuesOf(list.error);
   return (
     <section className="rewards-section">
-      <SearchForm key={search.toString()} initial={params} onSubmit={submit} />
-      <SearchResults params={params} />
+      <SearchForm key={search.toString()} initial={params} onSubmit={submit} refused={refused} />
+      <SearchResults params={params} list={list} refused={Object.keys(refused).length > 0} />
     </section>
   );
 }
 
+const useCardSearch = (params: CardSearchParams) =>
+  useInfiniteQuery({
+    queryKey: ['rewards', 'admin', 'card-search', params],
+    queryFn: ({ pageParam }) => searchCards(params, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
 function SearchForm({
   initial,
   onSubmit,
+  refused,
 }: {
   initial: CardSearchParams;
   onSubmit: (params: CardSearchParams) => void;
+  /** The server's messages for the search's fields, by name. */
+  refused: Issues;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(initial);
@@ -68,6 +84,7 @@ function SearchForm({
         maxLength={64}
         value={form.q}
         onChange={set('q')}
+        error={refused.q}
       />
       <div className="rewards-admin-trio">
         <PlanFilter value={form.plan} onChange={set('plan')} />
@@ -153,16 +170,20 @@ function Select({
   );
 }
 
-function SearchResults({ params }: { params: CardSearchParams }) {
+function SearchResults({
+  params,
+  list,
+  refused,
+}: {
+  params: CardSearchParams;
+  list: ReturnType<typeof useCardSearch>;
+  /** The form already says what was refused: asking again would be refused again. */
+  refused: boolean;
+}) {
   const { t } = useTranslation();
-  const list = useInfiniteQuery({
-    queryKey: ['rewards', 'admin', 'card-search', params],
-    queryFn: ({ pageParam }) => searchCards(params, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
   if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isError)
+    return <ErrorBox error={list.error} {...(refused ? {} : { onRetry: () => void list.refetch() })} />;
   const items = list.data.pages.flatMap((p) => p.items);
   const truncated = list.data.pages[0]?.holdersTruncated ?? false;
   return (
