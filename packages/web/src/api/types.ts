@@ -148,7 +148,14 @@ export interface TopicView {
   noteCount: number;
 }
 
-export type NotificationType = 'follow' | 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'comment_like';
+export type NotificationType =
+  | 'follow'
+  | 'like'
+  | 'collect'
+  | 'comment'
+  | 'reply'
+  | 'mention'
+  | 'comment_like';
 
 export interface NotificationView {
   id: string;
