@@ -22,7 +22,8 @@ describe('channel rules', () => {
   });
 
   it('an MCC that is not four digits matches no range', () => {
-    for (const mcc of ['581', '58120', '5a12', ' 5812'])
+    // `Number` reads '5812 ' and '5812.0' as 5812: only the whole-string pattern refuses them.
+    for (const mcc of ['581', '58120', '5a12', ' 5812', '5812 ', '5812.0', '5812\n'])
       expect(ruleMatches({ mcc: [[0, 9999]] }, shop({ mcc }), CUBE_SETTINGS)).toBe(false);
   });
 
