@@ -1,4 +1,5 @@
-import { bidiIssue, bidiSafe, type FieldIssue } from '@plaza/kernel';
+import type { FieldIssue } from '@plaza/kernel/errors';
+import { bidiIssue, bidiSafe } from '@plaza/kernel/text';
 import { toSimplified } from './chinese.ts';
 
 export const TITLE_MAX = 20;

@@ -1,4 +1,4 @@
-import { ValidationError } from '@plaza/kernel';
+import { ValidationError } from '@plaza/kernel/errors';
 import { describe, expect, it } from 'vitest';
 import { CUBE_PROGRAM, CUBE_SETTINGS } from '../program/cube-program.ts';
 import { planVersionAt } from '../program/lookup.ts';

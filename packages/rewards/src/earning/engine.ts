@@ -1,4 +1,4 @@
-import { type FieldIssue, ValidationError } from '@plaza/kernel';
+import { type FieldIssue, ValidationError } from '@plaza/kernel/errors';
 import { monthNumber, taipeiDate } from '../calendar/taipei-date.ts';
 import { isOnShelf } from '../program/lookup.ts';
 import type { Channel, PlanVersion, ProgramSettings } from '../program/types.ts';

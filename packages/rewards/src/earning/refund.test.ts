@@ -1,4 +1,4 @@
-import type { ValidationError } from '@plaza/kernel';
+import type { ValidationError } from '@plaza/kernel/errors';
 import { describe, expect, it } from 'vitest';
 import { CUBE_PROGRAM } from '../program/cube-program.ts';
 import { addCapUsage } from './caps.ts';

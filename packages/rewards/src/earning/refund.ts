@@ -1,4 +1,4 @@
-import { type FieldIssue, ValidationError } from '@plaza/kernel';
+import { type FieldIssue, ValidationError } from '@plaza/kernel/errors';
 import { decimalString, roundHalfUp, splitByWeights } from './money.ts';
 import type { BonusLine, ClawbackLine, ClawbackTotal, EarningLine, GeneralLine } from './types.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CUBE_SETTINGS } from '../program/cube-program.ts';
 import type { Channel, ChannelRule } from '../program/types.ts';
 import { isForeign, isOverseas, matchChannel, rateFor, ruleMatches } from './channels.ts';
-import { formatDate, formatMoney, formatRate, formatTwd } from './format.ts';
+import { currencyExponent, formatDate, formatMoney, formatRate, formatTwd } from './format.ts';
 import { planIdOn, selectionDate } from './selection.ts';
 import { cardState, transaction } from './test-helpers.ts';
 
@@ -22,7 +22,8 @@ describe('channel rules', () => {
   });
 
   it('an MCC that is not four digits matches no range', () => {
-    for (const mcc of ['581', '58120', '5a12', ' 5812'])
+    // `Number` reads '5812 ' and '5812.0' as 5812: only the whole-string pattern refuses them.
+    for (const mcc of ['581', '58120', '5a12', ' 5812', '5812 ', '5812.0', '5812\n'])
       expect(ruleMatches({ mcc: [[0, 9999]] }, shop({ mcc }), CUBE_SETTINGS)).toBe(false);
   });
 
@@ -106,6 +107,13 @@ describe('formatting amounts and dates', () => {
     expect(formatMoney('JPY', 1_234_567)).toBe('JPY 1,234,567');
     expect(formatMoney('KWD', 1_000)).toBe('KWD 1');
     expect(formatMoney('TWD', 100)).toBe('NT$1');
+  });
+
+  it('knows the minor-unit exponent of every listed currency', () => {
+    for (const currency of ['JPY', 'KRW', 'VND', 'IDR', 'CLP', 'ISK', 'UGX'])
+      expect(currencyExponent(currency)).toBe(0);
+    for (const currency of ['BHD', 'KWD', 'OMR', 'JOD', 'TND']) expect(currencyExponent(currency)).toBe(3);
+    expect(currencyExponent('USD')).toBe(2);
   });
 
   it('writes rates to the basis point and dates as each language does', () => {
