@@ -99,7 +99,9 @@ describe('Plaza Community in the browser', () => {
     const b = await newPage({ ...PHONE, locale: 'zh-CN' });
     await signUpInBrowser(b, 'traveler_b', zhCN.auth.signUp);
     await b.goto(url('/search'));
-    await b.fill('input[name=q]:visible', '台湾美食');
+    // The search page's own box: on a phone it replaces the top bar's once the page has loaded
+    // (typing into the top bar's before then would lose the query when it hides).
+    await b.locator('.search-page .search-box input[name=q]').fill('台湾美食');
     await b.keyboard.press('Enter');
     const card = b.locator('.note-card', { hasText: TITLE_TW });
     await card.waitFor({ timeout: 15_000 });
