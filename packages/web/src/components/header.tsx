@@ -34,7 +34,7 @@ export function Header() {
         <Link to="/" className="logo">
           {t('app.name')}
         </Link>
-        <form className="topbar-search" onSubmit={submit}>
+        <form className={onSearchPage ? 'topbar-search on-search-page' : 'topbar-search'} onSubmit={submit}>
           <SearchIcon size={18} />
           <input
             type="search"
