@@ -12,7 +12,8 @@ import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
-import { browserForFile, fillTemplate, logIn, PASSWORD, shoot } from './support/pages.ts';
+import { readableFormErrors } from './support/form-errors.ts';
+import { browserForFile, fillTemplate, logIn, PASSWORD } from './support/pages.ts';
 import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
 
 const LOCALES = [
@@ -103,20 +104,8 @@ async function expectBeside(form: Locator, control: string | Locator, message: s
 
 const named = (form: Locator, name: string) => form.locator(`[name="${name}"]`);
 
-// Words in Latin script: two letters or more.
-const LATIN_WORD = /[A-Za-z]{2,}/;
-
-/** Every error line the form shows: none in Latin script on a Chinese page. A screenshot of it. */
 async function expectReadable(locale: Locale, form: Locator, shot: string): Promise<void> {
-  const errors = form.locator('.field-error, .form-error');
-  await expect.poll(() => errors.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  const messages = (await errors.allTextContents()).map((text) => text.trim()).filter(Boolean);
-  if (locale !== 'en')
-    expect(
-      messages.filter((m) => LATIN_WORD.test(m)),
-      `${shot} ${locale}`,
-    ).toEqual([]);
-  await shoot(form.page(), `console-forms-${shot}-${locale}`);
+  await readableFormErrors(locale, form, `console-forms-${shot}`);
 }
 
 const tooLong = (catalog: Catalog, max: number) => fillTemplate(catalog.fieldErrors.too_long, { max });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { PHONE } from './support/browser.ts';
+import { LATIN_WORD, readableFormErrors } from './support/form-errors.ts';
 import { browserForFile, logIn, shoot } from './support/pages.ts';
 import { gradientPng } from './support/png.ts';
 import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
@@ -56,22 +57,8 @@ async function unlimit(form: Locator): Promise<void> {
   });
 }
 
-// Words in Latin script: two letters or more.
-const LATIN_WORD = /[A-Za-z]{2,}/;
-
-/** The error lines a form shows once the server has answered; none in Latin script in Chinese. */
-async function readableErrors(locale: Locale, form: Locator, shot: string, page: Page): Promise<string> {
-  const errors = form.locator('.field-error, .form-error');
-  await expect.poll(() => errors.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  const messages = (await errors.allTextContents()).map((text) => text.trim()).filter(Boolean);
-  if (locale !== 'en')
-    expect(
-      messages.filter((m) => LATIN_WORD.test(m)),
-      `${shot} ${locale}`,
-    ).toEqual([]);
-  await shoot(page, `forms-${shot}-${locale}`);
-  return messages.join('\n');
-}
+const readableErrors = async (locale: Locale, form: Locator, shot: string, _page: Page) =>
+  (await readableFormErrors(locale, form, `forms-${shot}`)).join('\n');
 
 describe('the remaining forms refuse bad input in the reader’s language', () => {
   for (const [locale, catalog] of LOCALES) {
