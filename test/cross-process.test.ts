@@ -51,6 +51,8 @@ async function readUntil<T>(read: () => Promise<T>, check: (value: T) => boolean
   return value;
 }
 
+// Runs only with PLAZA_TEST_DATABASE_URL and PLAZA_TEST_REDIS_URL (as CI sets both): two separate
+// processes share nothing but the database and Redis, so without them there is nothing to share.
 describe.skipIf(!databaseUrl || !redisUrl)('two Plaza processes on one PostgreSQL and one Redis', () => {
   const database = `plaza_two_${randomBytes(4).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaza-two-'));

@@ -50,6 +50,7 @@ describe.each(pairs)('%s leases', (_name, make) => {
   });
 });
 
+// Runs only with PLAZA_TEST_REDIS_URL (as CI sets it): leases across processes need a real Redis.
 describe.runIf(redisA && redisB)('redis leases', () => {
   it('never releases a lease another process took after this one’s expired', async () => {
     const [here, there] = [createRedisLeases(redisA!, failOnError), createRedisLeases(redisB!, failOnError)];

@@ -24,7 +24,7 @@ import {
 } from './support/a11y-fixture.ts';
 import { DESKTOP, PHONE, screenshotPath } from './support/browser.ts';
 import { focusRings } from './support/focus.ts';
-import { browserForFile, logIn } from './support/pages.ts';
+import { browserForFile, logIn, visitInApp } from './support/pages.ts';
 
 const LOCALES = ['zh-TW', 'zh-CN', 'en'] as const;
 const SIZES: [string, BrowserContextOptions][] = [
@@ -76,21 +76,7 @@ function trackRequests(page: Page): Set<unknown> {
   return inFlight;
 }
 
-/**
- * Opens a path the way a reader's click would: through the router (history.pushState and a
- * popstate event), so one page load serves a whole run of pages as it does for a reader.
- */
-async function visit(page: Page, path: string): Promise<void> {
-  if (!page.url().startsWith(fixture.rewards.plaza.baseUrl)) {
-    await page.goto(fixture.rewards.plaza.baseUrl + path);
-    return;
-  }
-  await page.evaluate((to) => {
-    window.history.pushState(null, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await page.waitForFunction((to) => window.location.pathname + window.location.search === to, path);
-}
+const visit = (page: Page, path: string) => visitInApp(page, fixture.rewards.plaza.baseUrl, path);
 
 async function audit(page: Page, target: AuditedPage, label: string): Promise<PageAudit> {
   await visit(page, target.path);

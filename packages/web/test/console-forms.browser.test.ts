@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { readableFormErrors } from './support/form-errors.ts';
-import { browserForFile, fillTemplate, logIn, PASSWORD } from './support/pages.ts';
+import { browserForFile, fillTemplate, logIn, PASSWORD, unlimit, visitInApp } from './support/pages.ts';
 import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
 
 const LOCALES = [
@@ -63,28 +63,7 @@ async function pageOf(locale: Locale, handle: string): Promise<Page> {
   return page;
 }
 
-/** Opens a path as a reader's click would (through the router), so one page load serves the file. */
-async function visit(page: Page, path: string): Promise<void> {
-  if (!page.url().startsWith(rewards.plaza.baseUrl)) {
-    await page.goto(rewards.plaza.baseUrl + path);
-    return;
-  }
-  await page.evaluate((to) => {
-    window.history.pushState(null, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await page.waitForFunction((to) => window.location.pathname + window.location.search === to, path);
-}
-
-/** Takes the browser's own limits off a form's fields, so what is sent is what the server judges. */
-async function unlimit(form: Locator): Promise<void> {
-  await form.evaluate((element) => {
-    (element as HTMLFormElement).noValidate = true;
-    for (const field of element.querySelectorAll('input, textarea'))
-      for (const attribute of ['maxlength', 'minlength', 'required', 'pattern', 'min', 'max'])
-        field.removeAttribute(attribute);
-  });
-}
+const visit = (page: Page, path: string) => visitInApp(page, rewards.plaza.baseUrl, path);
 
 const send = (form: Locator) => form.locator('button[type=submit]').first().click();
 

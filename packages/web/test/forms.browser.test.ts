@@ -13,7 +13,7 @@ import { en, zhCN, zhTW } from '../src/i18n/catalogs.ts';
 import { formatCalendarDate } from '../src/rewards/lib/format.ts';
 import { PHONE } from './support/browser.ts';
 import { LATIN_WORD, readableFormErrors } from './support/form-errors.ts';
-import { browserForFile, logIn, shoot } from './support/pages.ts';
+import { browserForFile, logIn, shoot, unlimit } from './support/pages.ts';
 import { gradientPng } from './support/png.ts';
 import { BANK_ADMIN, HOLDER, type RewardsPlaza, startRewardsPlaza } from './support/rewards-fixture.ts';
 import { seedAccount } from './support/seed.ts';
@@ -45,16 +45,6 @@ async function open(locale: Locale, handle: string): Promise<Page> {
   const page = await pages().open({ ...PHONE, locale }, true);
   await logIn(page, rewards.plaza.baseUrl, handle);
   return page;
-}
-
-/** Takes the browser's own limits off a form's fields, so what is sent is what the server judges. */
-async function unlimit(form: Locator): Promise<void> {
-  await form.evaluate((element) => {
-    (element as HTMLFormElement).noValidate = true;
-    for (const field of element.querySelectorAll('input, textarea'))
-      for (const attribute of ['maxlength', 'minlength', 'required', 'pattern', 'min', 'max'])
-        field.removeAttribute(attribute);
-  });
 }
 
 const readableErrors = async (locale: Locale, form: Locator, shot: string, _page: Page) =>

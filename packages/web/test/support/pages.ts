@@ -98,3 +98,29 @@ export const fieldError = (form: Locator, name: string): Promise<string | null> 
     .locator('.field', { has: form.page().locator(`[name=${name}]`) })
     .locator('.field-error')
     .textContent();
+
+/**
+ * Opens a path as a reader's click would: through the router (history.pushState and a popstate
+ * event) once the page shows Plaza, so one page load serves a whole run of pages.
+ */
+export async function visitInApp(page: Page, baseUrl: string, path: string): Promise<void> {
+  if (!page.url().startsWith(baseUrl)) {
+    await page.goto(baseUrl + path);
+    return;
+  }
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForFunction((to) => window.location.pathname + window.location.search === to, path);
+}
+
+/** Takes the browser's own limits off a form's fields, so what is sent is what the server judges. */
+export async function unlimit(form: Locator): Promise<void> {
+  await form.evaluate((element) => {
+    (element as HTMLFormElement).noValidate = true;
+    for (const field of element.querySelectorAll('input, textarea'))
+      for (const attribute of ['maxlength', 'minlength', 'required', 'pattern', 'min', 'max'])
+        field.removeAttribute(attribute);
+  });
+}
